@@ -1,0 +1,30 @@
+import type { UserConfig } from "@11ty/eleventy/UserConfig";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { siteData } from "./src/site/eleventy-data.ts";
+import { CSP } from "./src/site/csp.ts";
+import { FONT_FILES } from "./src/site/assets.ts";
+
+/** Wiring only: the site's data and logic live in src/. */
+export default function (eleventyConfig: UserConfig) {
+  // Articles are read and validated by src/content, not rendered one template each.
+  eleventyConfig.ignores.add("content/ar/**");
+  eleventyConfig.ignores.add("content/en/**");
+  eleventyConfig.addWatchTarget("content/**/*.{md,yaml}");
+
+  eleventyConfig.addGlobalData("site", () => siteData(process.cwd()));
+  eleventyConfig.addGlobalData("otherLang", { ar: "en", en: "ar" });
+  eleventyConfig.addGlobalData("dirOf", { ar: "rtl", en: "ltr" });
+  eleventyConfig.addGlobalData("csp", CSP);
+
+  eleventyConfig.addPassthroughCopy({ public: "/" });
+  eleventyConfig.addPassthroughCopy(FONT_FILES);
+
+  // Rewrites every root-relative URL for `--pathprefix` hosting.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+}
+
+export const config = {
+  dir: { input: "content", includes: "../_includes", output: "_site" },
+  templateFormats: ["njk"],
+  htmlTemplateEngine: "njk",
+};

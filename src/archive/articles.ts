@@ -1,0 +1,107 @@
+import type { Lang } from "../site/settings.ts";
+import type { Digits } from "../dates/format.ts";
+import { formatGregorian, formatHijri, formatDay, formatMonth, formatYear } from "../dates/format.ts";
+import { t } from "../i18n/strings.ts";
+import type { Article } from "../content/article.ts";
+import type { Story } from "./stories.ts";
+import { articleUrl, datelineText, dirOf, text } from "./stories.ts";
+import { dateUrl } from "./dates.ts";
+import type { Link, PageBase, Text } from "./types.ts";
+
+export interface EntityGroup {
+  type: string;
+  label: string;
+  items: { url: string; name: Text }[];
+}
+
+export interface ArticlePage extends PageBase {
+  kind: "article";
+  titleText: Text;
+  titleDerived: boolean;
+  /** Short note shown beside a derived headline. */
+  titleDerivedNote?: string;
+  dateline?: Text;
+  datetime: string;
+  gregorian: string;
+  hijri: string;
+  /** Rendered by our markdown-it (html: false), so safe to insert. */
+  html: string;
+  sourceUrl?: string;
+  dayLink: Link;
+  /** The other-language version: translation from an original, original from a translation. */
+  counterpart?: Link & { lang: Lang };
+  noTranslation?: string;
+  translatedFrom?: string;
+  entityGroups: EntityGroup[];
+  /** Plain data for search/JSON-LD: the story key and entity ids. */
+  storyKey: string;
+  entityIds: string[];
+}
+
+export interface ArticleCtx {
+  zone: string;
+  digits: Digits;
+  entityGroups: (story: Story, lang: Lang) => EntityGroup[];
+  entityIds: (story: Story) => string[];
+}
+
+function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
+  const lang = a.lang;
+  const { zone, digits } = ctx;
+  const d = story.ar.date;
+  const other: Lang = lang === "ar" ? "en" : "ar";
+  const counterpartArticle = lang === "ar" ? story.en : story.ar;
+  const url = articleUrl(a);
+  // No translation yet: the nearest English page is the day the story belongs to.
+  const switchUrl = counterpartArticle ? articleUrl(counterpartArticle) : dateUrl(other, d.year, d.month, d.dayOfMonth);
+  const dateline = datelineText(a, story.ar, lang);
+  return {
+    kind: "article",
+    url,
+    lang,
+    dir: dirOf(lang),
+    title: a.title,
+    heading: a.title,
+    description: a.paragraphs[0]?.slice(0, 200) ?? a.title,
+    switchUrl,
+    alternates: counterpartArticle
+      ? [
+          { lang, url },
+          { lang: other, url: switchUrl },
+        ]
+      : [],
+    breadcrumbs: [
+      { url: `/${lang}/`, label: t(lang, "home") },
+      { url: dateUrl(lang, d.year), label: formatYear(d.year, lang, digits) },
+      { url: dateUrl(lang, d.year, d.month), label: formatMonth(d.epoch, zone, lang, digits) },
+      { url: dateUrl(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
+    ],
+    titleText: text(a.title, lang, lang),
+    titleDerived: a.titleDerived,
+    ...(a.titleDerived ? { titleDerivedNote: t(lang, "titleDerivedNote") } : {}),
+    ...(dateline ? { dateline } : {}),
+    datetime: a.date.iso,
+    gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
+    hijri: formatHijri(a.date.epoch, zone, lang, digits),
+    html: a.html,
+    ...(a.url ? { sourceUrl: a.url } : story.ar.url ? { sourceUrl: story.ar.url } : {}),
+    dayLink: { url: dateUrl(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
+    ...(counterpartArticle
+      ? { counterpart: { url: switchUrl, label: t(lang, lang === "ar" ? "translation" : "originalArabic"), lang: other } }
+      : {}),
+    ...(lang === "ar" && !story.en ? { noTranslation: t(lang, "noTranslation") } : {}),
+    ...(lang === "en" ? { translatedFrom: t(lang, "translatedFrom") } : {}),
+    entityGroups: ctx.entityGroups(story, lang),
+    storyKey: story.key,
+    entityIds: ctx.entityIds(story),
+  };
+}
+
+export function buildArticlePages(stories: Story[], ctx: ArticleCtx): ArticlePage[] {
+  const out: ArticlePage[] = [];
+  for (const s of stories) {
+    out.push(page(s, s.ar, ctx));
+    if (s.en) out.push(page(s, s.en, ctx));
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import type { Lang } from "../site/settings.ts";
+import type { Settings } from "../site/settings.ts";
+import { t } from "../i18n/strings.ts";
+import type { Story } from "./stories.ts";
+import { dirOf, listItem } from "./stories.ts";
+import type { CountLink, Link, ListItem, PageBase } from "./types.ts";
+import type { DateIndexPage } from "./dates.ts";
+import type { EntityIndexPage } from "./entities.ts";
+
+export const LATEST_COUNT = 10;
+const TOP_ENTITIES = 8;
+
+export interface HomePage extends PageBase {
+  kind: "home";
+  latest: ListItem[];
+  years: CountLink[];
+  entityGroups: EntityIndexPage["groups"];
+  links: Link[];
+}
+
+export function buildHome(stories: Story[], lang: Lang, settings: Settings, dates: DateIndexPage, entities: EntityIndexPage): HomePage {
+  const other: Lang = lang === "ar" ? "en" : "ar";
+  const url = `/${lang}/`;
+  return {
+    kind: "home",
+    url,
+    lang,
+    dir: dirOf(lang),
+    title: settings.title[lang],
+    heading: settings.title[lang],
+    description: settings.description[lang],
+    switchUrl: `/${other}/`,
+    alternates: [
+      { lang, url },
+      { lang: other, url: `/${other}/` },
+    ],
+    breadcrumbs: [],
+    latest: stories.slice(0, LATEST_COUNT).map((s) => listItem(s, lang, settings.timeZone, settings.digits)),
+    years: dates.years,
+    entityGroups: entities.groups.map((g) => ({ ...g, items: g.items.slice(0, TOP_ENTITIES) })),
+    links: [
+      { url: `/${lang}/dates/`, label: t(lang, "dates") },
+      { url: `/${lang}/entities/`, label: t(lang, "entities") },
+    ],
+  };
+}

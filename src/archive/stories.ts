@@ -1,0 +1,65 @@
+import type { Article } from "../content/article.ts";
+import type { Lang } from "../site/settings.ts";
+import type { Digits } from "../dates/format.ts";
+import { formatDay } from "../dates/format.ts";
+import type { ListItem, Text } from "./types.ts";
+
+/** An Arabic original and, when one exists, its English translation. */
+export interface Story {
+  key: string;
+  ar: Article;
+  en?: Article;
+}
+
+export function dirOf(lang: Lang): "rtl" | "ltr" {
+  return lang === "ar" ? "rtl" : "ltr";
+}
+
+export function text(value: string, lang: Lang, pageLang: Lang): Text {
+  return { text: value, lang, dir: dirOf(lang), foreign: lang !== pageLang };
+}
+
+export function articleUrl(a: Article): string {
+  return `/${a.lang}/articles/${a.id}/`;
+}
+
+/** Pairs originals with translations; newest first (the loader already sorted). */
+export function buildStories(articles: Article[]): Story[] {
+  const en = new Map<string, Article>();
+  for (const a of articles) if (a.lang === "en") en.set(a.translationKey, a);
+  const stories: Story[] = [];
+  for (const a of articles) {
+    if (a.lang !== "ar") continue;
+    const t = en.get(a.translationKey);
+    stories.push(t ? { key: a.translationKey, ar: a, en: t } : { key: a.translationKey, ar: a });
+  }
+  return stories;
+}
+
+/** The version of a story a reader of `lang` should see: the translation if any, else the original. */
+export function versionFor(story: Story, lang: Lang): Article {
+  return lang === "en" && story.en ? story.en : story.ar;
+}
+
+export function datelineText(a: Article, fallback: Article | undefined, pageLang: Lang): Text | undefined {
+  const src = a.source ?? fallback?.source;
+  const place = a.place ?? fallback?.place;
+  const value = [src, place].filter(Boolean).join(" – ");
+  if (!value) return undefined;
+  // A translation without its own dateline borrows the original's Arabic one.
+  const lang: Lang = a.source || a.place ? a.lang : "ar";
+  return text(value, lang, pageLang);
+}
+
+export function listItem(story: Story, lang: Lang, zone: string, digits: Digits): ListItem {
+  const a = versionFor(story, lang);
+  const dateline = datelineText(a, story.ar, lang);
+  return {
+    url: articleUrl(a),
+    title: text(a.title, a.lang, lang),
+    // Lists are grouped by the original's date, so show that one.
+    datetime: story.ar.date.iso,
+    dateLabel: formatDay(story.ar.date.epoch, zone, lang, digits),
+    ...(dateline ? { dateline } : {}),
+  };
+}

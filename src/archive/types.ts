@@ -1,0 +1,54 @@
+import type { Lang } from "../site/settings.ts";
+
+export interface Link {
+  url: string;
+  label: string;
+}
+
+/** A piece of text with the language it is written in (for lang/dir/bdi in templates). */
+export interface Text {
+  text: string;
+  lang: Lang;
+  dir: "rtl" | "ltr";
+  /** True when the text's language differs from the page's: wrap in <bdi lang dir>. */
+  foreign: boolean;
+}
+
+export interface ListItem {
+  url: string;
+  title: Text;
+  datetime: string;
+  dateLabel: string;
+  dateline?: Text;
+}
+
+export interface CountLink extends Link {
+  count: string;
+}
+
+export interface PageNav {
+  prev?: Link;
+  next?: Link;
+  pages?: { url: string; label: string; current: boolean }[];
+}
+
+export interface Alternate {
+  lang: Lang;
+  url: string;
+}
+
+export interface PageBase {
+  kind: string;
+  url: string;
+  lang: Lang;
+  dir: "rtl" | "ltr";
+  /** Text of <title>, without the site name. */
+  title: string;
+  heading: string;
+  description: string;
+  /** Where the language switcher leads: the same page in the other language or its nearest equivalent. */
+  switchUrl: string;
+  /** `<link rel=alternate hreflang>`: only pages that really exist in both languages. */
+  alternates: Alternate[];
+  breadcrumbs: Link[];
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from "node:util";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { resolve, basename, dirname, join } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { loadSite } from "../site/load.ts";
+import { setPreloaded } from "../site/eleventy-data.ts";
+import { report } from "../site/report.ts";
+
+/**
+ * `npm run build`: validate all content, render into a fresh directory, and
+ * only then replace the output — a failed build leaves the previous site as it was.
+ */
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      pathprefix: { type: "string", default: "/" },
+      output: { type: "string", default: "_site" },
+      quiet: { type: "boolean", default: false },
+    },
+    allowPositionals: false,
+  });
+  const root = process.cwd();
+  const output = resolve(root, values.output!);
+  const started = performance.now();
+
+  const loaded = loadSite({ root });
+  if (loaded.errors.length || !loaded.site) {
+    for (const e of loaded.errors) console.error(e.format());
+    console.error(report(loaded.result, 0, loaded.errors.length));
+    console.error(`Build stopped: ${loaded.errors.length} content error(s). ${basename(output)}/ was not changed.`);
+    return 1;
+  }
+  setPreloaded(loaded.site);
+
+  const tmp = join(dirname(output), `${basename(output)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    const elev = new Eleventy("content", tmp, {
+      configPath: "eleventy.config.ts",
+      pathPrefix: values.pathprefix!,
+      quietMode: true,
+    });
+    const results = (await elev.write()) as unknown as [unknown[], unknown[]] | unknown[];
+    void results;
+    swap(tmp, output);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    console.error(`Build failed: ${(e as Error).message}`);
+    console.error(`${basename(output)}/ was not changed.`);
+    if (process.env.DEBUG) console.error(e);
+    return 1;
+  }
+  const site = loaded.site;
+  const articlePages = site.pages.article.length;
+  console.log(report(loaded.result, articlePages, 0));
+  console.log(`Wrote ${site.counts.pages + 2} pages to ${basename(output)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return 0;
+}
+
+/** Replaces `output` with `fresh` in two renames; the old tree is removed only afterwards. */
+function swap(fresh: string, output: string): void {
+  if (existsSync(output)) {
+    const old = `${output}.old-${process.pid}`;
+    renameSync(output, old);
+    renameSync(fresh, output);
+    rmSync(old, { recursive: true, force: true });
+  } else {
+    renameSync(fresh, output);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(2);
+  },
+);

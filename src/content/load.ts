@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { LANGS, type Lang } from "../site/settings.ts";
+import { ContentError } from "./errors.ts";
+import { parseArticle, type Article } from "./article.ts";
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface LoadResult {
+  /** Published articles (drafts removed), sorted newest first, then by id. */
+  articles: Article[];
+  drafts: Article[];
+  errors: ContentError[];
+  /** Every Markdown file found under content/<lang>/. */
+  filesRead: number;
+}
+
+function listMarkdown(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[])
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function readText(path: string, shown: string): string | ContentError {
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) {
+    return new ContentError(shown, `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article`, {
+      hint: "check it is really one article; split it or remove pasted data",
+    });
+  }
+  const bytes = readFileSync(path);
+  if (bytes.includes(0)) {
+    return new ContentError(shown, "file contains NUL bytes (binary or UTF-16)", {
+      hint: "save it as UTF-8 text, or convert it with `npm run import`",
+    });
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return new ContentError(shown, "file is not valid UTF-8 (perhaps Windows-1256)", {
+      hint: "save it as UTF-8, or run the raw text through `npm run import`, which converts it",
+    });
+  }
+}
+
+/**
+ * Reads and validates every article under `content/ar` and `content/en`.
+ * Collects all errors rather than stopping at the first, so an editor fixes them in one go.
+ */
+export function loadArticles(contentDir: string, opts: { zone: string; now: number; cwd?: string }): LoadResult {
+  const cwd = opts.cwd ?? process.cwd();
+  const shown = (p: string) => relative(cwd, p).split(sep).join("/");
+  const errors: ContentError[] = [];
+  const all: Article[] = [];
+  let filesRead = 0;
+
+  // Markdown outside content/ar and content/en would otherwise be silently ignored.
+  if (existsSync(contentDir)) {
+    for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || (LANGS as readonly string[]).includes(entry.name)) continue;
+      for (const f of listMarkdown(join(contentDir, entry.name))) {
+        filesRead++;
+        errors.push(new ContentError(shown(f), `"${entry.name}" is not a language of this archive`, {
+          hint: "put Arabic originals under content/ar/ and English translations under content/en/",
+        }));
+      }
+    }
+  }
+
+  for (const lang of LANGS) {
+    for (const path of listMarkdown(join(contentDir, lang))) {
+      filesRead++;
+      const file = shown(path);
+      const text = readText(path, file);
+      if (text instanceof ContentError) {
+        errors.push(text);
+        continue;
+      }
+      const res = parseArticle(text, { file, lang: lang as Lang, zone: opts.zone, now: opts.now });
+      if (Array.isArray(res)) errors.push(...res);
+      else all.push(res);
+    }
+  }
+
+  errors.push(...crossCheck(all));
+  const articles = all.filter((a) => !a.draft).sort(newestFirst);
+  const drafts = all.filter((a) => a.draft);
+  return { articles, drafts, errors, filesRead };
+}
+
+export function newestFirst(a: Article, b: Article): number {
+  return b.date.epoch - a.date.epoch || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Checks that need all articles: unique ids and URLs, translations that pair up. */
+function crossCheck(all: Article[]): ContentError[] {
+  const errors: ContentError[] = [];
+  const seen = new Map<string, Article>();
+  const originals = new Map<string, Article>();
+  const translations = new Map<string, Article>();
+  for (const a of all) {
+    const urlKey = `${a.lang}/${a.id}`;
+    const prev = seen.get(urlKey);
+    if (prev) {
+      errors.push(new ContentError(a.file, `id "${a.id}" is already used by ${prev.file} (both would be /${a.lang}/articles/${a.id}/)`, {
+        field: "id",
+        hint: "give one of them a different id",
+      }));
+      continue;
+    }
+    seen.set(urlKey, a);
+    const pairs = a.lang === "ar" ? originals : translations;
+    const other = pairs.get(a.translationKey);
+    if (other) {
+      errors.push(new ContentError(a.file, `translationKey "${a.translationKey}" is already used by ${other.file}`, {
+        field: "translationKey",
+        hint: "each Arabic article has at most one English translation; give each pair its own key",
+      }));
+      continue;
+    }
+    pairs.set(a.translationKey, a);
+  }
+  for (const en of translations.values()) {
+    const ar = originals.get(en.translationKey);
+    if (!ar) {
+      errors.push(new ContentError(en.file, `no Arabic original has translationKey "${en.translationKey}"`, {
+        field: "translationKey",
+        hint: "set translationKey to the id of the Arabic article this translates (or to that article's translationKey)",
+      }));
+    } else if (ar.draft && !en.draft) {
+      errors.push(new ContentError(en.file, `its original ${ar.file} is a draft`, {
+        field: "draft",
+        hint: "mark the translation `draft: true` too, or publish the original",
+      }));
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,30 @@
+import MarkdownIt from "markdown-it";
+
+/**
+ * Article bodies are untrusted: raw HTML is shown as text (html: false),
+ * images are off (they would load from other hosts), and links may only
+ * point at http(s) or mailto addresses.
+ */
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+md.disable(["image"]);
+md.validateLink = (url: string) => /^(https?:|mailto:)/i.test(url.trim());
+
+export interface Rendered {
+  html: string;
+  /** Plain text of each paragraph/block, in order (for entity tagging and comparison). */
+  paragraphs: string[];
+}
+
+export function renderMarkdown(body: string): Rendered {
+  const tokens = md.parse(body, {});
+  const paragraphs: string[] = [];
+  for (const tok of tokens) {
+    if (tok.type !== "inline") continue;
+    const text = (tok.children ?? [])
+      .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? " " : ""))
+      .join("")
+      .trim();
+    if (text) paragraphs.push(text);
+  }
+  return { html: md.renderer.render(tokens, md.options, {}), paragraphs };
+}

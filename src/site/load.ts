@@ -1,0 +1,94 @@
+import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { loadSettings, type Settings } from "./settings.ts";
+import { loadArticles, type LoadResult } from "../content/load.ts";
+import { ContentError, ContentErrors } from "../content/errors.ts";
+import { loadGazetteer, type Entity } from "../entities/gazetteer.ts";
+import { EntityTagger } from "../entities/tagger.ts";
+import { buildSite, type SiteData } from "../archive/site.ts";
+import type { Story } from "../archive/stories.ts";
+import type { Article } from "../content/article.ts";
+
+export interface LoadOptions {
+  /** Project root holding content/. */
+  root: string;
+  /** "Now" for the future-date check; tests pin it. */
+  now?: number;
+}
+
+export interface Loaded {
+  site?: SiteData;
+  result: LoadResult;
+  errors: ContentError[];
+  settings?: Settings;
+}
+
+function collect(errors: ContentError[], fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ContentErrors) errors.push(...e.errors);
+    else if (e instanceof ContentError) errors.push(e);
+    else throw e;
+  }
+}
+
+/** Entity ids an article names in front matter must exist in the gazetteer. */
+function checkEntityRefs(articles: Article[], known: Set<string>): ContentError[] {
+  const errors: ContentError[] = [];
+  for (const a of articles) {
+    for (const [field, ids] of [["entities", a.addEntities], ["notEntities", a.removeEntities]] as const) {
+      for (const id of ids) {
+        if (!known.has(id)) {
+          errors.push(new ContentError(a.file, `unknown entity id "${id}"`, {
+            field,
+            hint: "use an id from content/entities.yaml, or add the entity there first",
+          }));
+        }
+      }
+    }
+  }
+  return errors;
+}
+
+/** The article text entities are found in: the Arabic headline and body. */
+export function taggableText(a: Article): string {
+  return [a.title, ...a.paragraphs].join("\n\n");
+}
+
+/**
+ * Loads settings, articles and the gazetteer, validates everything, tags
+ * entities and builds the page data. Content problems come back as errors,
+ * never thrown, so the CLI can list them all.
+ */
+export function loadSite(opts: LoadOptions): Loaded {
+  const contentDir = join(opts.root, "content");
+  const errors: ContentError[] = [];
+  let settings: Settings | undefined;
+  collect(errors, () => {
+    settings = loadSettings(join(contentDir, "site.yaml"));
+  });
+  const zone = settings?.timeZone ?? "Asia/Baghdad";
+  const result = loadArticles(contentDir, { zone, now: opts.now ?? Date.now(), cwd: opts.root });
+  errors.push(...result.errors);
+  let entities: Entity[] = [];
+  const gazetteer = join(contentDir, "entities.yaml");
+  if (existsSync(gazetteer)) collect(errors, () => {
+    entities = loadGazetteer(gazetteer);
+  });
+  const known = new Set(entities.map((e) => e.id));
+  errors.push(...checkEntityRefs([...result.articles, ...result.drafts], known));
+  if (errors.length || !settings) return { result, errors, ...(settings ? { settings } : {}) };
+
+  const tagger = new EntityTagger(entities);
+  const order = new Map(entities.map((e, i) => [e.id, i]));
+  const tagsOf = (s: Story): string[] => {
+    const found = new Set(tagger.tag(taggableText(s.ar)).map((m) => m.entityId));
+    for (const id of s.ar.addEntities) found.add(id);
+    for (const id of s.ar.removeEntities) found.delete(id);
+    // Gazetteer order keeps the output stable and groups predictable.
+    return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+  };
+  const site = buildSite(result.articles, entities, tagsOf, settings);
+  return { site, result, errors, settings };
+}

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   const loaded = loadSite({ root });
   if (loaded.errors.length || !loaded.site) {
     for (const e of loaded.errors) console.error(e.format());
-    console.error(report(loaded.result, 0, loaded.errors.length));
+    console.error(report(loaded.result, false, loaded.errors));
     console.error(`Build stopped: ${loaded.errors.length} content error(s). ${basename(output)}/ was not changed.`);
     return 1;
   }
@@ -51,8 +51,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const site = loaded.site;
-  const articlePages = site.pages.article.length;
-  console.log(report(loaded.result, articlePages, 0));
+  console.log(report(loaded.result, true, []));
   console.log(`Wrote ${site.counts.pages + 2} pages to ${basename(output)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }

@@ -24,11 +24,11 @@ export function splitFrontMatter(text: string, file: string): Split {
     });
   }
   const yamlText = m[1] ?? "";
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     const err = doc.errors[0]!;
     const line = err.linePos?.[0]?.line;
-    throw new ContentError(file, `front matter is not valid YAML: ${err.message.split("\n")[0]}`, {
+    throw new ContentError(file, `front matter is not valid YAML: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, {
       ...(line !== undefined ? { line: line + 1 } : {}),
       hint: "fix the YAML (quote values containing `: ` or starting with a symbol; one field per line)",
     });

@@ -1,0 +1,59 @@
+import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, readdirSync, copyFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+
+export const REPO = resolve(import.meta.dirname, "../..");
+
+/**
+ * A throwaway copy of the project: code and templates linked from the repo,
+ * `content/` holding only the articles a test gives (plus the bundled
+ * settings and gazetteer unless replaced).
+ */
+export function makeProject(files: Record<string, string | Uint8Array>, opts: { bundledContent?: boolean } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-"));
+  for (const name of ["src", "_includes", "public", "node_modules", "eleventy.config.ts", "package.json", "tsconfig.json"]) {
+    symlinkSync(join(REPO, name), join(dir, name));
+  }
+  mkdirSync(join(dir, "content"));
+  for (const f of readdirSync(join(REPO, "content"), { withFileTypes: true })) {
+    if (f.isFile()) copyFileSync(join(REPO, "content", f.name), join(dir, "content", f.name));
+  }
+  if (opts.bundledContent) {
+    for (const lang of ["ar", "en"]) {
+      spawnSync("cp", ["-r", join(REPO, "content", lang), join(dir, "content", lang)]);
+    }
+  }
+  for (const [path, body] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, body);
+  }
+  return dir;
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run build` the way a user does (through tsx), in `dir`. */
+export function build(dir: string, args: string[] = [], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(REPO, "src/cli/build.ts"), ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function cleanup(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function article(fields: Record<string, unknown>, body = "نص الخبر."): string {
+  const lines = Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  return `---\n${lines.join("\n")}\n---\n\n${body}\n`;
+}

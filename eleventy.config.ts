@@ -24,7 +24,8 @@ export default function (eleventyConfig: UserConfig) {
 }
 
 export const config = {
-  dir: { input: "content", includes: "../_includes", output: "_site" },
+  // Output is left to the default (_site) so the build CLI's temporary directory wins.
+  dir: { input: "content", includes: "../_includes" },
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
 };

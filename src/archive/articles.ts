@@ -80,7 +80,8 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     titleDerived: a.titleDerived,
     ...(a.titleDerived ? { titleDerivedNote: t(lang, "titleDerivedNote") } : {}),
     ...(dateline ? { dateline } : {}),
-    datetime: a.date.iso,
+    // A calendar date stays a date: midnight would claim a time the source never gave.
+    datetime: a.date.hasTime ? a.date.iso : a.date.day,
     gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
     hijri: formatHijri(a.date.epoch, zone, lang, digits),
     html: a.html,

@@ -58,7 +58,7 @@ export function listItem(story: Story, lang: Lang, zone: string, digits: Digits)
     url: articleUrl(a),
     title: text(a.title, a.lang, lang),
     // Lists are grouped by the original's date, so show that one.
-    datetime: story.ar.date.iso,
+    datetime: story.ar.date.hasTime ? story.ar.date.iso : story.ar.date.day,
     dateLabel: formatDay(story.ar.date.epoch, zone, lang, digits),
     ...(dateline ? { dateline } : {}),
   };

@@ -1,4 +1,4 @@
-import type { UserConfig } from "@11ty/eleventy/UserConfig";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { siteData } from "./src/site/eleventy-data.ts";
 import { CSP } from "./src/site/csp.ts";

@@ -15,7 +15,6 @@ export interface EntityGroup {
 }
 
 export interface ArticlePage extends PageBase {
-  kind: "article";
   titleText: Text;
   titleDerived: boolean;
   /** Short note shown beside a derived headline. */

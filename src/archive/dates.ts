@@ -8,10 +8,10 @@ import { listItem, dirOf } from "./stories.ts";
 import type { CountLink, Link, ListItem, PageBase, PageNav } from "./types.ts";
 import { chunk, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
 
-export interface DateIndexPage extends PageBase { kind: "dateIndex"; years: CountLink[] }
-export interface YearPage extends PageBase { kind: "year"; months: CountLink[]; period: PageNav }
-export interface MonthPage extends PageBase { kind: "month"; days: CountLink[]; items: ListItem[]; period: PageNav; pagination?: PageNav }
-export interface DayPage extends PageBase { kind: "day"; items: ListItem[]; period: PageNav }
+export interface DateIndexPage extends PageBase { years: CountLink[] }
+export interface YearPage extends PageBase { months: CountLink[]; period: PageNav }
+export interface MonthPage extends PageBase { days: CountLink[]; items: ListItem[]; period: PageNav; pagination?: PageNav }
+export interface DayPage extends PageBase { items: ListItem[]; period: PageNav }
 
 export interface DatePages {
   dateIndex: DateIndexPage[];

@@ -18,12 +18,10 @@ export interface EntityLink {
 }
 
 export interface EntityIndexPage extends PageBase {
-  kind: "entityIndex";
   groups: { type: EntityType; label: string; items: EntityLink[] }[];
 }
 
 export interface EntityPage extends PageBase {
-  kind: "entity";
   entityId: string;
   entityType: EntityType;
   typeLabel: string;

@@ -11,7 +11,6 @@ export const LATEST_COUNT = 10;
 const TOP_ENTITIES = 8;
 
 export interface HomePage extends PageBase {
-  kind: "home";
   latest: ListItem[];
   years: CountLink[];
   entityGroups: EntityIndexPage["groups"];

@@ -62,7 +62,8 @@ const MARK = /\p{M}/u;
 export function removeInvisible(s: string): string {
   return s.replace(INVISIBLE, "").replace(/[\u200C\u200D]/g, (ch, i: number, all: string) => {
     const before = letterBefore(all, i);
-    const after = all[i + 1] ?? "";
+    const cp = all.codePointAt(i + 1);
+    const after = cp === undefined ? "" : String.fromCodePoint(cp);
     if (ch === "\u200D") {
       return /\p{Extended_Pictographic}/u.test(before) && /\p{Extended_Pictographic}/u.test(after) ? ch : "";
     }
@@ -86,14 +87,14 @@ export function removeControls(s: string): string {
 
 /**
  * Persian/Urdu letter variants typed on Persian keyboards, written in Arabic text, become the
- * Arabic letters they stand for: ک→ك, ھ/ە→ه, ۀ/ۃ→ة, and ی→ي inside a word but ى at the end of a
+ * Arabic letters they stand for: ک→ك, ھ→ه, ۀ/ۃ→ة, and ی→ي inside a word but ى at the end of a
  * word (the final form of ی has no dots, so readers of the source saw ى: علی = على, not علي).
- * Letters with no Arabic equivalent (پ چ ژ گ) and Persian digits are kept.
+ * Letters with no Arabic equivalent (پ چ ژ گ), Kurdish ە/ڵ/ۆ and Persian digits are kept.
  */
 export function normalizePersianLetters(s: string): string {
   return s
     .replace(/[\u06A9]/g, "\u0643")
-    .replace(/[\u06BE\u06D5]/g, "\u0647")
+    .replace(/\u06BE/g, "\u0647")
     .replace(/[\u06C0\u06C3]/g, "\u0629")
     .replace(/\u06CC(?=\p{M}*\p{L})/gu, "\u064A")
     .replace(/\u06CC/g, "\u0649");

@@ -1,0 +1,151 @@
+/**
+ * The one normaliser used wherever Arabic text is matched (entity tagging at
+ * build time, search in the browser). It must stay free of Node-only APIs.
+ *
+ * Folding is deliberately lossy: two spellings that editors and newswires use
+ * interchangeably must come out identical, so a name written once in the
+ * gazetteer matches every common spelling of it.
+ *
+ * - Presentation forms (U+FB50–FDFF, U+FE70–FEFF) → NFKC (ﻻ → لا, ﺑ → ب).
+ *   Only these ranges: NFKC elsewhere would also fold e.g. superscripts.
+ * - Removed: harakat, tanwin, shadda, sukun, superscript alef, Quranic marks
+ *   (U+0610–061A, U+064B–065F, U+0670, U+06D6–06ED, U+08D3–08FF), tatweel,
+ *   zero-width and bidi controls (U+200B–200F, U+202A–202E, U+2060–2069,
+ *   U+FEFF, U+061C, U+00AD soft hyphen).
+ * - Letters: أ إ آ ٱ (and the rarer wavy-hamza alefs) → ا; ى → ي; ة → ه;
+ *   ؤ → و and ئ → ي (the seat letter without its hamza: writers drop or move
+ *   hamzas freely, e.g. مسؤول/مسئول, so folding both is safer than keeping
+ *   them); Persian/Urdu ی → ي, ک → ك, ھ ہ ۀ ۃ → ه.
+ * - Digits: Arabic-Indic (٠–٩) and Eastern (۰–۹) → 0–9.
+ * - Latin (and any cased script) → lower case.
+ * - Whitespace: a run of spaces (incl. NBSP, tabs, U+2000–200A …) becomes one
+ *   " "; a run containing a line break becomes one "\n". Multi-word names are
+ *   stored with single spaces, so they match across double spaces/NBSP but
+ *   never across a paragraph break.
+ */
+
+/** Characters dropped entirely. */
+const REMOVE =
+  /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08E1\u08E3-\u08FF\u0640\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u061C\u00AD]/;
+
+const LETTER_MAP: Record<string, string> = {
+  "\u0623": "\u0627", // أ
+  "\u0625": "\u0627", // إ
+  "\u0622": "\u0627", // آ
+  "\u0671": "\u0627", // ٱ alef wasla
+  "\u0672": "\u0627", // ٲ
+  "\u0673": "\u0627", // ٳ
+  "\u0675": "\u0627", // ٵ
+  "\u0649": "\u064A", // ى → ي
+  "\u0629": "\u0647", // ة → ه
+  "\u0624": "\u0648", // ؤ → و
+  "\u0626": "\u064A", // ئ → ي
+  "\u06CC": "\u064A", // Persian ی
+  "\u06D0": "\u064A", // ې
+  "\u06A9": "\u0643", // Persian ک
+  "\u06BE": "\u0647", // ھ heh doachashmee
+  "\u06C1": "\u0647", // ہ heh goal
+  "\u06C0": "\u0647", // ۀ
+  "\u06C3": "\u0647", // ۃ
+};
+
+const HSPACE = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+const VSPACE = /[\n\r\v\f\u0085\u2028\u2029]/;
+
+function isPresentationForm(cp: number): boolean {
+  return (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
+}
+
+/** Folds one (non-space) character; returns "" when it is dropped. */
+function foldChar(ch: string): string {
+  if (REMOVE.test(ch)) return "";
+  const mapped = LETTER_MAP[ch];
+  if (mapped !== undefined) return mapped;
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x0660 && cp <= 0x0669) return String.fromCharCode(48 + cp - 0x0660);
+  if (cp >= 0x06f0 && cp <= 0x06f9) return String.fromCharCode(48 + cp - 0x06f0);
+  if (cp < 0x0600 || cp > 0x08ff) {
+    const lower = ch.toLowerCase();
+    if (lower !== ch) return lower;
+  }
+  return ch;
+}
+
+export interface Normalized {
+  text: string;
+  /**
+   * map[i] = offset in the original string of the character that produced
+   * normalized char i; one extra final entry = original length. Non-decreasing.
+   */
+  map: number[];
+}
+
+/** Normalises `s` and records where each output character came from. */
+export function normalizeWithMap(s: string): Normalized {
+  let out = "";
+  const map: number[] = [];
+  // Pending whitespace run: its first offset and whether it had a line break.
+  let spaceAt = -1;
+  let spaceBreak = false;
+  const emit = (piece: string, at: number) => {
+    if (!piece) return;
+    if (spaceAt >= 0) {
+      out += spaceBreak ? "\n" : " ";
+      map.push(spaceAt);
+      spaceAt = -1;
+      spaceBreak = false;
+    }
+    out += piece;
+    for (let k = 0; k < piece.length; k++) map.push(at);
+  };
+  let i = 0;
+  while (i < s.length) {
+    const cp = s.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const at = i;
+    i += ch.length;
+    if (HSPACE.test(ch) || VSPACE.test(ch)) {
+      if (spaceAt < 0) spaceAt = at;
+      if (VSPACE.test(ch)) spaceBreak = true;
+      continue;
+    }
+    if (cp !== 0xfeff && isPresentationForm(cp)) {
+      // A ligature may expand to several letters, spaces included (ﷺ);
+      // an isolated haraka form (ﹰ) expands to space + mark: drop it whole.
+      const expanded = ch.normalize("NFKC");
+      let folded = "";
+      for (const c of expanded) folded += HSPACE.test(c) ? " " : foldChar(c);
+      if (folded.trim() === "") continue;
+      // Spaces inside an expansion are emitted as-is (single spaces).
+      emit(folded, at);
+      continue;
+    }
+    emit(foldChar(ch), at);
+  }
+  // Trailing whitespace is kept as one character, like interior runs.
+  if (spaceAt >= 0) {
+    out += spaceBreak ? "\n" : " ";
+    map.push(spaceAt);
+  }
+  map.push(s.length);
+  return { text: out, map };
+}
+
+/** Normalised form of `s` for matching (see the module comment). */
+export function normalizeArabic(s: string): string {
+  return normalizeWithMap(s).text;
+}
+
+/**
+ * Original [start, end) for normalized [a, b). The end extends over dropped
+ * characters that follow the last one (diacritics on the final letter belong
+ * to the word) but never ends inside a multi-character expansion.
+ */
+export function originalRange(map: readonly number[], a: number, b: number): { start: number; end: number } {
+  const start = map[a] ?? map[map.length - 1] ?? 0;
+  if (b <= a) return { start, end: start };
+  const last = map[b - 1]!;
+  let j = b;
+  while (j < map.length - 1 && map[j]! === last) j++;
+  return { start, end: map[j]! };
+}

@@ -1,0 +1,425 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import MarkdownIt from "markdown-it";
+import * as cheerio from "cheerio";
+import { parse as parseYaml } from "yaml";
+import { ContentError } from "../src/content/errors.ts";
+import { decodeFile } from "../src/text/decode.ts";
+import { cleanText } from "../src/text/clean.ts";
+import { parseRaw, splitDateline } from "../src/import/parse.ts";
+import { deriveTitle, TITLE_MAX_WORDS, TITLE_MIN_WORDS } from "../src/import/title.ts";
+import { articleId, escapeMarkdown, toMarkdown } from "../src/import/markdown.ts";
+import { importFiles } from "../src/import/run.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SHARED = resolve(ROOT, "../shared");
+const CORPUS = join(SHARED, "corpus");
+const NO_CORPUS = existsSync(CORPUS) ? false : `test corpus not found at ${CORPUS}`;
+const SEED0 = join(SHARED, "seeds/000_fb8126fedde5b17e.txt");
+const SEED1 = join(SHARED, "seeds/001_760731abf67d5e05.txt");
+const NO_SEEDS = existsSync(SEED0) && existsSync(SEED1) ? false : `seed files not found under ${SHARED}/seeds`;
+
+const load = (file: string) => cleanText(decodeFile(readFileSync(file), file).text);
+/** Blank-line-separated blocks in a file, counted independently of the parser. */
+const blocks = (file: string) => readFileSync(file, "utf8").split(/\n[ \t]*\n/).filter((b) => b.trim() !== "").length;
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const tmp = () => mkdtempSync(join(tmpdir(), "arshif-import-"));
+
+function contentError(fn: () => unknown): ContentError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof ContentError, `expected a ContentError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail("expected a ContentError");
+}
+
+// ---- parse ----
+
+test("seed 000 (no date line): error without --date, parses with it", { skip: NO_SEEDS }, () => {
+  const text = load(SEED0);
+  const e = contentError(() => parseRaw(text, "seeds/000.txt", {}));
+  assert.equal(e.field, "date");
+  assert.match(e.format(), /^seeds\/000\.txt \(field "date"\): no date.*--date YYYY-MM-DD/);
+
+  const a = parseRaw(text, "seeds/000.txt", { date: "2025-09-16" });
+  assert.equal(a.date, "2025-09-16");
+  assert.equal(a.dateline, "شفق نيوز - بغداد");
+  assert.equal(a.source, "شفق نيوز");
+  assert.equal(a.place, "بغداد");
+  assert.equal(a.paragraphs.length, blocks(SEED0) - 1); // every block but the dateline
+  assert.ok(a.paragraphs[0]!.startsWith("صرّح مصدر بالحكومة العراقية"));
+});
+
+test("seed 001 (date and dateline on one line)", { skip: NO_SEEDS }, () => {
+  const text = load(SEED1);
+  const a = parseRaw(text, "seeds/001.txt", {});
+  assert.equal(a.date, "2025-09-16");
+  assert.equal(a.dateline, "شفق نيوز- بغداد");
+  assert.equal(a.source, "شفق نيوز");
+  assert.equal(a.place, "بغداد");
+  assert.equal(a.paragraphs.length, blocks(SEED1) - 1);
+  assert.ok(a.paragraphs[0]!.startsWith("أكد مستشار الأمن القومي"));
+  // --date only fills in a missing date; a different one is an error, not an override.
+  assert.equal(parseRaw(text, "s", { date: "2025-09-16" }).date, "2025-09-16");
+  const e = contentError(() => parseRaw(text, "seeds/001.txt", { date: "2025-09-17" }));
+  assert.equal(e.field, "date");
+  assert.equal(e.line, 1);
+  assert.match(e.message, /2025-09-16.*2025-09-17/);
+});
+
+test("dateline dash variants, with and without spaces", () => {
+  for (const dash of ["-", "–", "—", "ـ", "ــ"]) {
+    for (const [l, r] of [[" ", " "], ["", ""], ["", " "], [" ", ""]]) {
+      if (dash.startsWith("ـ") && l === "" && r === "") continue; // joined tatweel is kashida, not a dash
+      const line = `شفق نيوز${l}${dash}${r}بغداد`;
+      const a = parseRaw(`date 2025-09-16\n\n${line}\n\nنص الخبر الأول.\n`, "t.txt", {});
+      assert.equal(a.dateline, line, JSON.stringify(line));
+      assert.deepEqual([a.source, a.place], ["شفق نيوز", "بغداد"], JSON.stringify(line));
+      assert.deepEqual(a.paragraphs, ["نص الخبر الأول."]);
+    }
+  }
+});
+
+test("dateline shapes from the corpus", () => {
+  const cases: [string, { source?: string; place?: string }][] = [
+    ["الرياض: أحمد عامر", { place: "الرياض" }],
+    ["سبق-الجوف:", { source: "سبق", place: "الجوف" }],
+    ["جدة - واس", { source: "واس", place: "جدة" }],
+    ["واس - الرياض", { source: "واس", place: "الرياض" }],
+    ["رويترز - نيجيريا", { source: "رويترز", place: "نيجيريا" }],
+    ["الرياضي ـ القاهرة", { source: "الرياضي", place: "القاهرة" }],
+    ["لندن ــ د. ب. أ:", { source: "د. ب. أ", place: "لندن" }],
+    ["لندن: «الشرق الأوسط»", { source: "«الشرق الأوسط»", place: "لندن" }],
+    ["الرياض - خالد الحربي", { source: "خالد الحربي", place: "الرياض" }],
+    ["أحمد سرور- سبق- الرياض:", { source: "سبق", place: "الرياض" }],
+    ["عكاظ (جدة)", { source: "عكاظ", place: "جدة" }],
+    ["بغداد:", { place: "بغداد" }],
+  ];
+  for (const [line, want] of cases) assert.deepEqual(splitDateline(line, true), want, line);
+});
+
+test("PLACE: datelines in files; quotes are taken off the front matter values", () => {
+  const a = parseRaw("date 2015-07-21\nالرياض: أحمد عامر\n\nأعلنت الوزارة اليوم.\n", "t.txt", {});
+  assert.deepEqual([a.dateline, a.place, a.source], ["الرياض: أحمد عامر", "الرياض", undefined]);
+  const b = parseRaw("date 2015-07-21\n\nلندن: «الشرق الأوسط»\n\nأعلنت الوزارة اليوم.\n", "t.txt", {});
+  assert.deepEqual([b.place, b.source], ["لندن", "الشرق الأوسط"]);
+});
+
+test("a byline right under the date line is the dateline; the corpus shape", () => {
+  const a = parseRaw("date 2015-07-31\nمنال عبد الكريم الرويشد\n\nفي البدء.. أنثر عطر تحيتي للقراء.\n", "t.txt", {});
+  assert.equal(a.dateline, "منال عبد الكريم الرويشد");
+  assert.deepEqual(a.paragraphs, ["في البدء.. أنثر عطر تحيتي للقراء."]);
+});
+
+test("a real first paragraph is never taken for a dateline", () => {
+  const leads = [
+    "قال الوزير - في بيان صدر اليوم عن الوزارة - إن الحكومة ستواصل العمل.",
+    "بغداد: قال مسؤول، إن الهجوم فشل.",
+    "كاريني- يشارك بفعاليات مسرح عيد طيبة 36",
+    "منال عبد الكريم الرويشد", // a name alone after a blank line stays text
+    "السوق - كما يقول التجار - هادئة اليوم",
+    "الأسعار - هادئة اليوم",
+  ];
+  for (const lead of leads) {
+    const a = parseRaw(`date 2025-01-01\n\n${lead}\n\nفقرة ثانية.\n`, "t.txt", {});
+    assert.equal(a.dateline, undefined, lead);
+    assert.deepEqual(a.paragraphs, [lead, "فقرة ثانية."], lead);
+    const noDate = parseRaw(`${lead}\n\nفقرة ثانية.\n`, "t.txt", { date: "2025-01-01" });
+    assert.equal(noDate.paragraphs.length, 2, lead);
+  }
+  // A long line under the date line (a crawler put the first paragraph there) is body text.
+  const long = "\"سبق\" تقول للمسؤول: الفساد.. الفساد.. كلمة مخيفة، مرعبة، وقبيحة";
+  assert.equal(parseRaw(`date 2015-07-22\n${long}\n\nثانية.\n`, "t.txt", {}).paragraphs[0], long);
+});
+
+test("the dateline repeated at the start of the body is dropped once", () => {
+  const a = parseRaw("date 2015-07-21\nسبق- جدة:\n\nسبق- جدة: انتقلت إلى رحمة الله.\n", "t.txt", {});
+  assert.deepEqual(a.paragraphs, ["انتقلت إلى رحمة الله."]);
+});
+
+test("dates are checked", () => {
+  const e = contentError(() => parseRaw("date 2025-02-30\nبغداد - رويترز\n\nنص.\n", "t.txt", {}));
+  assert.deepEqual([e.field, e.line], ["date", 1]);
+  assert.match(e.message, /not a real calendar date/);
+  assert.match(contentError(() => parseRaw("date 16/09/2025\n\nنص.\n", "t.txt", {})).message, /YYYY-MM-DD/);
+  assert.match(contentError(() => parseRaw("نص.\n", "t.txt", { date: "2025-13-01" })).message, /not a real calendar date/);
+  assert.equal(parseRaw("date 2024-02-29\n\nنص.\n", "t.txt", {}).date, "2024-02-29");
+  assert.equal(parseRaw("\n\n  date: 2024-02-29\r\n\r\nنص.\r\n", "t.txt", {}).date, "2024-02-29");
+  // An English lead starting with the word "date" is not a date line.
+  const a = parseRaw("Date palms grow in Basra.\n", "t.txt", { date: "2025-01-01" });
+  assert.deepEqual(a.paragraphs, ["Date palms grow in Basra."]);
+});
+
+test("no body after the dateline is an error", () => {
+  assert.match(contentError(() => parseRaw("date 2025-01-01\nبغداد - رويترز\n\n", "t.txt", {})).message, /no body/);
+  assert.match(contentError(() => parseRaw("date 2025-01-01\n\n\n", "t.txt", {})).message, /no body/);
+  assert.match(contentError(() => parseRaw("شفق نيوز - بغداد\n", "t.txt", { date: "2025-01-01" })).message, /no body/);
+});
+
+test("lines inside one block are joined into one paragraph", () => {
+  const a = parseRaw("date 2025-01-01\n\nسطر أول\nسطر ثان\n\nفقرة.\n", "t.txt", {});
+  assert.deepEqual(a.paragraphs, ["سطر أول سطر ثان", "فقرة."]);
+});
+
+// ---- titles ----
+
+test("titles of the seeds", { skip: NO_SEEDS }, () => {
+  const t1 = deriveTitle(parseRaw(load(SEED1), "s1", {}).paragraphs[0]!);
+  assert.equal(t1, "أكد مستشار الأمن القومي قاسم الأعرجي");
+  const t0 = deriveTitle(parseRaw(load(SEED0), "s0", { date: "2025-09-16" }).paragraphs[0]!);
+  assert.ok(t0.startsWith("صرّح مصدر بالحكومة العراقية بأن زيارة"), t0); // the `، يوم الثلاثاء،` aside is gone
+  assert.ok(wordCount(t0) >= TITLE_MIN_WORDS && wordCount(t0) <= TITLE_MAX_WORDS, t0);
+});
+
+test("title rules", () => {
+  assert.equal(deriveTitle("أعلنت الوزارة عن خطة جديدة للطرق. وقال الوزير إن الخطة تبدأ غدا."), "أعلنت الوزارة عن خطة جديدة للطرق");
+  assert.equal(deriveTitle("قال د. محمد علي إن المشروع الجديد سيبدأ قريبا."), "قال د. محمد علي إن المشروع الجديد سيبدأ قريبا");
+  assert.equal(
+    deriveTitle("أصدر وزير الشؤون البلدية والقروية المهندس عبداللطيف آل الشيخ قرارا بتشكيل لجنة الفصل في الطعون الانتخابية بمنطقة الباحة"),
+    "أصدر وزير الشؤون البلدية والقروية المهندس عبداللطيف آل الشيخ قرارا بتشكيل لجنة الفصل",
+  );
+  assert.equal(
+    deriveTitle("أكدت مصادر يمنية عسكرية أن الهزائم الأخيرة التي لحقت بالحوثيين وحلفائهم من القوات التابعة للرئيس المخلوع"),
+    "أكدت مصادر يمنية عسكرية أن الهزائم الأخيرة",
+  );
+  assert.equal(deriveTitle("تصف منظمة أطباء بلا حدود الوضع في اليمن بـ«الصادم والمروع جدا وغير المسبوق في تاريخ البلاد الحديث كله»"), "تصف منظمة أطباء بلا حدود الوضع في اليمن بـ«الصادم والمروع جدا وغير المسبوق»");
+  assert.equal(deriveTitle("Array"), "Array");
+});
+
+test("titles of corpus articles stay within the limits", { skip: NO_CORPUS }, () => {
+  const dir = join(CORPUS, "articles");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().slice(0, 200);
+  for (const f of files) {
+    const lead = parseRaw(load(join(dir, f)), f, {}).paragraphs[0]!;
+    const title = deriveTitle(lead);
+    assert.equal(deriveTitle(lead), title, "deterministic");
+    assert.ok(wordCount(title) <= TITLE_MAX_WORDS, `${f}: ${title}`);
+    if (wordCount(lead) >= 8) assert.ok(wordCount(title) >= TITLE_MIN_WORDS, `${f}: ${title}`);
+    assert.doesNotMatch(title, /[.,،؛;:!؟?…\-–—]$/, `${f}: ${title}`);
+  }
+});
+
+// ---- markdown ----
+
+const md = new MarkdownIt({ html: false });
+
+function assertRendersLiterally(p: string): void {
+  const html = md.render(escapeMarkdown(p));
+  const $ = cheerio.load(html, null, false);
+  assert.equal($.root().children().length, 1, `one element for ${JSON.stringify(p)}: ${html}`);
+  assert.equal($("p").length, 1, `one <p> for ${JSON.stringify(p)}: ${html}`);
+  assert.equal($("p").text(), p, `text of ${JSON.stringify(p)}: ${html}`);
+}
+
+test("paragraph text renders literally through markdown-it", () => {
+  const nasty = [
+    "# ليس عنوانا", "## x", "> ليس اقتباسا", "- ليس قائمة", "+ x", "* x", "1. واحد", "1) واحد", "2025. سنة", "---", "***", "___", "===",
+    "a *b* _c_ `d` [e](http://f) ![g](h.png) <i> &amp; &quot; &#39; | j | ~~k~~ \\l \\* \\\\", "<http://example.com>", "<script>alert(1)</script>",
+    "[ref]: http://x", "AT&T © &copy;", "x\\", "*", "_", "\\", "`", "قال: \"نعم\" — «لا» ١٢٣", "طريق الطائف – الباحة | 3 < 4 > 2",
+  ];
+  for (const p of nasty) assertRendersLiterally(p);
+});
+
+test("corpus paragraphs render literally", { skip: NO_CORPUS }, () => {
+  const dir = join(CORPUS, "articles");
+  let n = 0;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().slice(0, 300)) {
+    for (const p of parseRaw(load(join(dir, f)), f, {}).paragraphs) {
+      assertRendersLiterally(p);
+      n++;
+    }
+  }
+  assert.ok(n > 1000);
+});
+
+test("front matter is valid YAML with every value quoted as needed", () => {
+  const paragraphs = ["# فقرة أولى: مهمة", "ثانية"];
+  const id = articleId("2025-09-16", paragraphs);
+  assert.match(id, /^2025-09-16-[0-9a-f]{8}$/);
+  assert.equal(articleId("2025-09-16", [...paragraphs]), id, "stable");
+  assert.notEqual(articleId("2025-09-16", ["# فقرة أولى: مهمة", "ثالثة"]), id);
+  const title = 'عنوان: "مقتبس" # و- yes';
+  const text = toMarkdown(
+    { id, title, titleDerived: true, date: "2025-09-16", source: "yes", place: "- بغداد", translationKey: id, importedFrom: "000_x.txt" },
+    paragraphs,
+  );
+  const m = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text);
+  assert.ok(m, text);
+  assert.deepEqual(parseYaml(m[1]!), {
+    id, title, titleDerived: true, date: "2025-09-16", source: "yes", place: "- بغداد", translationKey: id, importedFrom: "000_x.txt",
+  });
+  assert.match(m[1]!, /^date: "2025-09-16"$/m); // also a string for YAML 1.1 readers
+  assert.equal(m[2], "\\# فقرة أولى: مهمة\n\nثانية\n");
+});
+
+// ---- importFiles ----
+
+test("importing twice: same id, skipped without --force, replaced with it", { skip: NO_SEEDS }, async () => {
+  const dir = tmp();
+  try {
+    const first = await importFiles([SEED1], { contentDir: dir });
+    assert.equal(first.imported.length, 1);
+    const { id, out } = first.imported[0]!;
+    assert.equal(out, join(dir, "ar/2025/09", `${id}.md`));
+    const written = readFileSync(out, "utf8");
+    assert.match(written, new RegExp(`^---\\nid: ${id}\\ntitle: .+\\ntitleDerived: true\\ndate: "2025-09-16"\\nsource: شفق نيوز\\nplace: بغداد\\ntranslationKey: ${id}\\nimportedFrom: ${basename(SEED1)}\\n---\\n`));
+
+    const second = await importFiles([SEED1], { contentDir: dir });
+    assert.equal(second.imported.length, 0);
+    assert.equal(second.skipped[0]!.kind, "exists");
+    assert.match(second.skipped[0]!.reason, /exists.*--force/);
+
+    writeFileSync(out, "edited by hand\n");
+    const forced = await importFiles([SEED1], { contentDir: dir, force: true });
+    assert.deepEqual(forced.imported.map((r) => r.id), [id]);
+    assert.equal(readFileSync(out, "utf8"), written);
+    assert.deepEqual(readdirSync(join(dir, "ar/2025/09")), [`${id}.md`], "no temp files left");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a failing file never stops the others nor leaves a partial file", { skip: NO_SEEDS }, async () => {
+  const dir = tmp();
+  try {
+    const inputs = join(dir, "in");
+    mkdirSync(inputs);
+    const binary = join(inputs, "photo.txt");
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]));
+    const old = join(inputs, "old.txt");
+    const oldText = "date 2025-09-17\nبغداد - رويترز\n\nأعلنت الحكومة العراقية اليوم عن خطة جديدة لإعادة إعمار المدن المتضررة.\n";
+    const dec = new TextDecoder("windows-1256");
+    const map = new Map<string, number>();
+    for (let b = 0; b < 256; b++) map.set(dec.decode(new Uint8Array([b])), b);
+    writeFileSync(old, Buffer.from([...oldText.replace(/\n/g, "\r\n")].map((c) => map.get(c)!)));
+    const files = [SEED0, binary, join(inputs, "missing.txt"), inputs, old, SEED1];
+    const r = await importFiles(files, { contentDir: join(dir, "content"), date: "2025-09-16" });
+    // SEED0 takes --date; old.txt has its own different date → error; SEED1 agrees with --date.
+    assert.deepEqual(r.imported.map((x) => x.file), [SEED0, SEED1]);
+    assert.deepEqual(r.skipped.map((x) => x.file), [binary, join(inputs, "missing.txt"), inputs, old]);
+    for (const s of r.skipped) {
+      assert.equal(s.kind, "error");
+      assert.ok(s.reason.startsWith(s.file), s.reason);
+      assert.match(s.reason, /What to do: /);
+      assert.doesNotMatch(s.reason, /\n/);
+    }
+    const r2 = await importFiles([old], { contentDir: join(dir, "content") });
+    assert.equal(r2.imported[0]!.notice, "converted from Windows-1256");
+    assert.match(readFileSync(r2.imported[0]!.out, "utf8"), /\nsource: رويترز\nplace: بغداد\n/);
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [e.name]));
+    assert.ok(walk(join(dir, "content")).every((n) => /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.md$/.test(n)), "only finished articles");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the whole article corpus imports or is skipped with a one-line reason", { skip: NO_CORPUS }, async (t) => {
+  const src = join(CORPUS, "articles");
+  const files = readdirSync(src).filter((f) => f.endsWith(".txt")).sort().map((f) => join(src, f));
+  const dir = tmp();
+  try {
+    const r = await importFiles(files, { contentDir: dir });
+    assert.equal(r.imported.length + r.skipped.length, files.length);
+    const seen = new Set([...r.imported.map((x) => x.file), ...r.skipped.map((x) => x.file)]);
+    assert.equal(seen.size, files.length, "every file reported exactly once");
+    for (const s of r.skipped) {
+      assert.ok(s.reason.trim().length > 0 && !s.reason.includes("\n"), s.reason);
+    }
+    const reasons = new Map<string, number>();
+    for (const s of r.skipped) {
+      const key = s.reason.slice(s.file.length).replace(/\/\S+\.(md|txt)/g, "…").slice(0, 60);
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    }
+    const summary = `${r.imported.length} imported, ${r.skipped.length} skipped, ${files.length} files` +
+      [...reasons].map(([k, n]) => `\n  ${n}× ${k}`).join("");
+    t.diagnostic(summary);
+    console.log(`corpus import: ${summary}`);
+    assert.ok(r.imported.length >= files.length * 0.95, summary);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("tricky corpus: Windows-1256 copies decode to the same text as their UTF-8 originals", { skip: NO_CORPUS }, () => {
+  const index = readFileSync(join(CORPUS, "tricky/cp1256_reencoded/index.jsonl"), "utf8").split("\n").filter(Boolean);
+  assert.ok(index.length >= 10);
+  for (const line of index) {
+    const rec = JSON.parse(line) as { file: string; utf8_original: string };
+    const cp = decodeFile(readFileSync(join(CORPUS, rec.file)), rec.file);
+    const orig = decodeFile(readFileSync(join(CORPUS, rec.utf8_original)), rec.utf8_original);
+    assert.equal(cp.encoding, "windows-1256", rec.file);
+    assert.equal(cp.notice, "converted from Windows-1256");
+    assert.equal(orig.encoding, "utf-8");
+    assert.equal(cp.text, orig.text, rec.file);
+  }
+});
+
+test("tricky corpus: raw articles come out clean", { skip: NO_CORPUS }, async (t) => {
+  const src = join(CORPUS, "tricky/snn_raw");
+  const files = readdirSync(src).filter((f) => f.endsWith(".txt")).sort().map((f) => join(src, f));
+  const dir = tmp();
+  const DIRTY = /[\uFB50-\uFDFF\uFE70-\uFEFF\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]|&quot;|&#\d+;|&nbsp;/u;
+  try {
+    const r = await importFiles(files, { contentDir: dir });
+    assert.equal(r.imported.length + r.skipped.length, files.length);
+    for (const s of r.skipped) assert.match(s.reason, /no body|no text|empty/, s.reason); // only the empty-body ones
+    for (const x of r.imported) {
+      const text = readFileSync(x.out, "utf8");
+      assert.doesNotMatch(text, DIRTY, x.file);
+      assert.doesNotMatch(text, /[\u06CC\u06A9\u06BE]/u, x.file); // Persian letter variants
+    }
+    t.diagnostic(`snn_raw: ${r.imported.length} imported, ${r.skipped.length} skipped (empty bodies)`);
+    // Titles in the metadata carry entities and RLMs too; cleanText handles them the same way.
+    for (const line of readFileSync(join(CORPUS, "tricky/tricky_articles.jsonl"), "utf8").split("\n").filter(Boolean)) {
+      const { title } = JSON.parse(line) as { title: string };
+      assert.doesNotMatch(cleanText(title), DIRTY, title);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ---- CLI ----
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/import.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test("CLI: output lines and exit codes", { skip: NO_SEEDS }, () => {
+  const dir = tmp();
+  try {
+    const content = join(dir, "content");
+    assert.equal(cli([]).code, 2);
+    assert.equal(cli(["--bogus", SEED1]).code, 2);
+    assert.equal(cli(["--date", "2025-02-30", SEED1]).code, 2);
+
+    const bad = join(dir, "empty.txt");
+    writeFileSync(bad, "");
+    const r1 = cli(["--content", content, SEED0, SEED1, bad]);
+    assert.equal(r1.code, 1, r1.out + r1.err);
+    assert.match(r1.out, /^imported .*001_760731abf67d5e05\.txt → .*\.md$/m);
+    assert.match(r1.err, /^skipped .*000_fb8126fedde5b17e\.txt \(field "date"\): no date.*What to do: pass --date/m);
+    assert.match(r1.err, /^skipped .*empty\.txt: file is empty\. What to do: /m);
+    assert.match(r1.out, /^1 imported, 2 skipped, 3 files$/m);
+    assert.doesNotMatch(r1.err, /^\s+at /m, "no stack trace");
+
+    const r2 = cli(["--content", content, "--date", "2025-09-16", SEED0, SEED1]);
+    assert.equal(r2.code, 0, "an already imported file is not a failure");
+    assert.match(r2.out, /exists.*--force/);
+    assert.match(r2.out, /^1 imported, 1 skipped, 2 files$/m);
+
+    const r3 = cli(["--content", content, "--force", SEED1]);
+    assert.equal(r3.code, 0);
+    assert.match(r3.out, /^1 imported, 0 skipped, 1 files$/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -119,19 +119,30 @@ export const COUNTRY_EXTRAS: Readonly<Record<string, { ar?: string[]; en?: strin
 };
 
 /** ISO code → Arabic and English names (CLDR), or undefined for an unknown code. */
+let displayNames: { ar: Intl.DisplayNames; en: Intl.DisplayNames } | undefined;
+
 export function countryNames(code: string): { ar: string; en: string } | undefined {
   if (!COUNTRY_IDS.has(code)) return undefined;
-  const ar = new Intl.DisplayNames(["ar"], { type: "region", fallback: "none" }).of(code);
-  const en = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }).of(code);
-  if (!ar || !en) return undefined;
+  displayNames ??= {
+    ar: new Intl.DisplayNames(["ar"], { type: "region", fallback: "none" }),
+    en: new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }),
+  };
+  const ar = displayNames.ar.of(code);
+  const en = displayNames.en.of(code);
+  // A Node.js built without full ICU answers in English: no Arabic names.
+  if (!ar || !en || !/[\u0600-\u06FF]/.test(ar)) return undefined;
   return { ar, en };
 }
 
-/** The generated entity for an ISO code (throws on an unknown code: validate first). */
+/**
+ * The generated entity for an ISO code. Throws on an unknown code (validate
+ * first) or when the runtime has no Arabic CLDR data.
+ */
 export function countryEntity(code: string): Entity {
   const id = COUNTRY_IDS.get(code);
   const names = countryNames(code);
-  if (!id || !names) throw new Error(`no country data for ${code}`);
+  if (!id) throw new Error(`unknown country code ${code}`);
+  if (!names) throw new Error(`no Arabic/English CLDR names for ${code}: this Node.js lacks full ICU data`);
   const extra = COUNTRY_EXTRAS[code];
   const amb = AMBIGUOUS_COUNTRY_NAMES[code];
   const e: Entity = {

@@ -62,6 +62,17 @@ function mergeNames(into: string[], more: readonly string[]): string[] {
 const describe = (v: unknown): string =>
   v === null ? "empty" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a map" : `"${String(v)}"`;
 
+const ICU_HINT = "run arshif with an official Node.js build (it includes full ICU data)";
+
+function generatedCountry(code: string, report: (problem: string) => void): Entity | undefined {
+  try {
+    return countryEntity(code);
+  } catch (e) {
+    report((e as Error).message);
+    return undefined;
+  }
+}
+
 /** Parses and validates gazetteer YAML; `file` is used in error messages. */
 export function parseGazetteer(text: string, file: string): Entity[] {
   const lineCounter = new LineCounter();
@@ -195,9 +206,9 @@ export function parseGazetteer(text: string, file: string): Entity[] {
         countriesClaimed.set(country, label);
       }
     }
-    if (country) {
+    const gen = country ? generatedCountry(country, (m) => bad("country", m, ICU_HINT)) : undefined;
+    if (gen) {
       // The entry's own names come first (they choose the display name).
-      const gen = countryEntity(country);
       mergeNames(ar, gen.names.ar);
       mergeNames(en, gen.names.en);
       mergeNames(unmatched, gen.unmatched ?? []);
@@ -276,7 +287,8 @@ export function parseGazetteer(text: string, file: string): Entity[] {
   }
   for (const code of codes) {
     if (countriesClaimed.has(code)) continue; // an entry with `country:` describes it
-    const e = countryEntity(code);
+    const e = generatedCountry(code, (m) => err(["countries"], "countries", m, ICU_HINT));
+    if (!e) break; // same cause for every code: report once
     const label = `country ${code} (from \`countries\`)`;
     if (ids.has(e.id)) {
       err(["countries"], "countries", `generated ${label} has the id "${e.id}", already used by ${ids.get(e.id)}`, `add \`country: ${code}\` to that entry (it then replaces the generated one), or rename it`);

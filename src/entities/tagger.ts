@@ -7,13 +7,14 @@
  *
  * - it must end where a word ends (روسيا never matches inside روسيات);
  * - it must start where a word starts, or right after proclitics attached to
- *   that word: a conjunction و/ف, then a preposition ب/ل/ك (وبغداد, لبغداد,
- *   فببغداد…). A name starting with ال may also follow و/ف/ب/ك (والعراق,
- *   بالعراق); after ل its alef is dropped (للعراق = ل+ال+عراق), so each such
- *   name is also entered without its alef, and that form is accepted only
- *   right after a ل. (ل before the full form is accepted too, because names
- *   like ألمانيا normalise to المانيا: لألمانيا.) The article is never added to a name that lacks it
- *   (الروسيا is not روسيا); list such a form as a variant if needed;
+ *   that word: a conjunction و/ف, then a preposition ب/ل (وبغداد, لبغداد,
+ *   فببغداد…). A name starting with ال may also follow ك and the others
+ *   (والعراق, بالعراق, كالعراق); after ل its alef is dropped (للعراق =
+ *   ل+ال+عراق), so each such name is also entered without its alef, and that
+ *   form is accepted only right after a ل. (ل before the full form is
+ *   accepted too: names like ألمانيا normalise to المانيا, so لألمانيا.)
+ *   The article is never added to a name that lacks it (الروسيا is not
+ *   روسيا); list such a form as a variant if needed;
  * - of the valid hits, the leftmost wins, then the longest, and hits never
  *   overlap (محمد شياع السوداني is one mention, not also السوداني);
  * - an entity's `notIn` phrases (صلاة المغرب) compete like names but yield no

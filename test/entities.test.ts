@@ -1,0 +1,271 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { EntityTagger, checkEntityRefs } from "../src/entities/tagger.ts";
+import { ID_SLUG, loadGazetteer, parseGazetteer, type Entity } from "../src/entities/gazetteer.ts";
+import { AMBIGUOUS_COUNTRY_NAMES, COUNTRY_CODES, COUNTRY_IDS, countryEntity } from "../src/entities/countries.ts";
+import { ContentErrors } from "../src/content/errors.ts";
+import { normalizeArabic } from "../src/arabic/normalize.ts";
+import { prefixCandidates } from "../src/arabic/clitics.ts";
+import { tokenize } from "../src/arabic/tokens.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BUNDLED = join(here, "../content/entities.yaml");
+const SEEDS = join(here, "../../shared/seeds");
+
+const ent = (id: string, ar: string[], extra: Partial<Entity> = {}): Entity => ({
+  id,
+  type: "place",
+  names: { ar, en: [] },
+  ...extra,
+});
+
+const tagger = new EntityTagger([
+  ent("baghdad", ["بغداد"]),
+  ent("iraq", ["العراق"]),
+  ent("russia", ["روسيا", "روسيا الاتحادية"]),
+  ent("iran", ["إيران"]),
+  ent("germany", ["ألمانيا"]),
+  ent("airport", ["مطار بغداد الدولي"]),
+  ent("unsc", ["مجلس الأمن"], { type: "organization" }),
+  ent("russian-sc", ["مجلس الأمن الروسي"], { type: "organization" }),
+  ent("sudani", ["محمد شياع السوداني"], { type: "person" }),
+  ent("morocco", ["المغرب"], { notIn: ["صلاة المغرب"] }),
+  ent("mali", ["مالي", "جمهورية مالي"], { unmatched: ["مالي"] }),
+]);
+
+const ids = (text: string) => tagger.tag(text).map((m) => m.entityId);
+
+test("proclitics before a name are accepted: وبغداد، لبغداد، ببغداد، والعراق، للعراق، بالعراق", () => {
+  for (const w of ["بغداد", "وبغداد", "لبغداد", "ببغداد", "فبغداد", "وببغداد", "ولبغداد"]) {
+    assert.deepEqual(ids(`وصل ${w} أمس`), ["baghdad"], w);
+  }
+  for (const w of ["العراق", "والعراق", "للعراق", "بالعراق", "وبالعراق", "فالعراق", "كالعراق", "وللعراق"]) {
+    assert.deepEqual(ids(`في ${w} اليوم`), ["iraq"], w);
+  }
+  // A hamza-alef name that normalises to ال… still takes ل: لألمانيا.
+  assert.deepEqual(ids("سافر لألمانيا"), ["germany"]);
+});
+
+test("for للعراق the mention is the name, the word start includes the proclitic", () => {
+  const text = "عاد للعراق";
+  const [m] = tagger.tag(text);
+  assert.ok(m);
+  assert.equal(m.surface, "لعراق");
+  assert.equal(text.slice(m.wordStart, m.end), "للعراق");
+  assert.equal(m.prefix, "ل");
+  const [b] = tagger.tag("وبالعراق");
+  assert.equal(b?.surface, "العراق");
+  assert.equal(b?.prefix, "وب");
+});
+
+test("no match inside a longer word, nor with clitics that are not allowed", () => {
+  for (const text of [
+    "روسيات", "الروسية", "روسيا2", "بغدادي", "وبغدادي", "البغداد", "إيرانية", "الإيراني", "لعراق", "ولعراق",
+    "العراقي", "كبغداد", "للبغداد", "سبغداد", "مالي", "الروسيا",
+  ]) {
+    assert.deepEqual(ids(`قال ${text} هنا`), [], text);
+  }
+  assert.deepEqual(ids("زار روسيا وإيران"), ["russia", "iran"]);
+});
+
+test("leftmost-longest, non-overlapping", () => {
+  assert.deepEqual(ids("رئيس الوزراء محمد شياع السوداني"), ["sudani"]);
+  assert.deepEqual(ids("وصل إلى مطار بغداد الدولي"), ["airport"]);
+  assert.deepEqual(ids("أمين مجلس الأمن الروسي ومجلس الأمن"), ["russian-sc", "unsc"]);
+  assert.deepEqual(ids("حكومة روسيا الاتحادية"), ["russia"]);
+  assert.equal(tagger.tag("حكومة روسيا الاتحادية")[0]?.surface, "روسيا الاتحادية");
+});
+
+test("notIn phrases and unmatched names are not tagged", () => {
+  assert.deepEqual(ids("بعد صلاة المغرب"), []);
+  assert.deepEqual(ids("زار المغرب"), ["morocco"]);
+  assert.deepEqual(ids("دعم مالي"), []);
+  assert.deepEqual(ids("في جمهورية مالي"), ["mali"]);
+});
+
+test("offsets point into the original text, across diacritics, tatweel and controls", () => {
+  const text = "زارَ وَبَغْـــدادَ\u200F ثم «العِرَاقِ» و مطارِ  بغدادَ الدوليّ";
+  const ms = tagger.tag(text);
+  assert.deepEqual(ms.map((m) => m.entityId), ["baghdad", "iraq", "airport"]);
+  assert.deepEqual(ms.map((m) => m.surface), ["بَغْـــدادَ", "العِرَاقِ", "مطارِ  بغدادَ الدوليّ"]);
+  for (const m of ms) assert.equal(text.slice(m.start, m.end), m.surface);
+  assert.equal(text.slice(ms[0]!.wordStart, ms[0]!.end), "وَبَغْـــدادَ");
+});
+
+test("names are matched whatever the spelling variant", () => {
+  assert.deepEqual(ids("ايران و إيران و ﺇﻳﺮﺍﻥ"), ["iran", "iran", "iran"]);
+  assert.deepEqual(ids("محمد شيّاع  السوداني"), ["sudani"]);
+  assert.deepEqual(ids("محمد شياع\nالسوداني"), [], "not across a line break");
+});
+
+test("English names only on request, whole words", () => {
+  const en = new EntityTagger([{ id: "shafaq", type: "organization", names: { ar: ["شفق نيوز"], en: ["Shafaq News"] } }], { english: true });
+  assert.deepEqual(en.tag("per SHAFAQ NEWS today").map((m) => m.surface), ["SHAFAQ NEWS"]);
+  assert.deepEqual(en.tag("Shafaq Newsroom"), []);
+  assert.deepEqual(tagger.tag("Baghdad"), []);
+});
+
+test("tagArticle counts mentions and applies include / exclude", () => {
+  const counts = tagger.tagArticle("بغداد وبغداد والعراق", { include: ["iran"], exclude: ["iraq"] });
+  assert.deepEqual([...counts], [["baghdad", 2], ["iran", 0]]);
+});
+
+test("checkEntityRefs reports unknown ids with file and field", () => {
+  const errs = checkEntityRefs(["baghdad", "nowhere"], new Set(["baghdad"]), "content/ar/x.md", "entities");
+  assert.equal(errs.length, 1);
+  assert.match(errs[0]!.format(), /^content\/ar\/x\.md \(field "entities"\): unknown entity id "nowhere"/);
+});
+
+// --- gazetteer validation -------------------------------------------------
+
+const FILE = "content/entities.yaml";
+function problems(yaml: string): string[] {
+  try {
+    parseGazetteer(yaml, FILE);
+  } catch (e) {
+    if (e instanceof ContentErrors) return e.errors.map((x) => x.format());
+    throw e;
+  }
+  assert.fail("expected ContentErrors");
+}
+const entry = (lines: string) => `entities:\n${lines}`;
+
+test("gazetteer: a valid file parses", () => {
+  const es = parseGazetteer(
+    entry(`  - id: baghdad\n    type: place\n    ar: [بغداد]\n    en: [Baghdad]\n    wikidata: Q1530\n    description: {ar: عاصمة العراق, en: Capital of Iraq}\n`),
+    FILE,
+  );
+  assert.deepEqual(es, [
+    { id: "baghdad", type: "place", names: { ar: ["بغداد"], en: ["Baghdad"] }, wikidata: "Q1530", description: { ar: "عاصمة العراق", en: "Capital of Iraq" } },
+  ]);
+});
+
+test("gazetteer error: duplicate id", () => {
+  const p = problems(entry(`  - {id: baghdad, type: place, ar: [بغداد]}\n  - {id: baghdad, type: place, ar: [بغداد الجديدة]}\n`));
+  assert.equal(p.length, 1);
+  assert.match(p[0]!, /^content\/entities\.yaml:3 \(field "entities\[1\]\.id"\): entity "baghdad": duplicate id/);
+});
+
+test("gazetteer error: id not an ASCII slug", () => {
+  const p = problems(entry(`  - {id: Baghdad_City, type: place, ar: [بغداد]}\n`));
+  assert.match(p[0]!, /^content\/entities\.yaml:2 \(field "entities\[0\]\.id"\): entity "Baghdad_City": id "Baghdad_City" is not a slug/);
+  assert.match(problems(entry(`  - {type: place, ar: [بغداد]}\n`))[0]!, /entity #1: has no id/);
+});
+
+test("gazetteer error: unknown type", () => {
+  const p = problems(entry(`  - {id: baghdad, type: city, ar: [بغداد]}\n`));
+  assert.match(p[0]!, /^content\/entities\.yaml:2 \(field "entities\[0\]\.type"\): entity "baghdad": unknown type "city"\. What to do: use one of: person, organization, place/);
+});
+
+test("gazetteer error: empty or missing name", () => {
+  const empty = problems(entry(`  - id: baghdad\n    type: place\n    ar: [بغداد, ""]\n`));
+  assert.match(empty[0]!, /^content\/entities\.yaml:4 \(field "entities\[0\]\.ar\[1\]"\): entity "baghdad": name #2 in `ar` is empty/);
+  const missing = problems(entry(`  - {id: baghdad, type: place, en: [Baghdad]}\n`));
+  assert.match(missing[0]!, /\(field "entities\[0\]\.ar"\): entity "baghdad": has no Arabic name/);
+});
+
+test("gazetteer error: the same normalised Arabic name on two entities", () => {
+  const p = problems(entry(`  - {id: ahmed-1, type: person, ar: [أحمد الأسدي]}\n  - {id: ahmed-2, type: person, ar: [احمد الاسدي]}\n`));
+  assert.equal(p.length, 1);
+  assert.match(p[0]!, /^content\/entities\.yaml:3 .*entity "ahmed-2": the Arabic name "احمد الاسدي" is also a name of entity "ahmed-1" \(ambiguous\)/);
+});
+
+test("gazetteer error: bad wikidata id", () => {
+  const p = problems(entry(`  - {id: baghdad, type: place, ar: [بغداد], wikidata: "1530"}\n`));
+  assert.match(p[0]!, /\(field "entities\[0\]\.wikidata"\): entity "baghdad": wikidata id "1530" is not of the form Q123/);
+});
+
+test("gazetteer errors: unknown fields, country codes and YAML syntax; all errors at once", () => {
+  const p = problems(
+    entry(`  - {id: x, type: place, ar: [س], colour: red}\n  - {id: y, type: place, country: XX, ar: [ص]}\n  - {id: z, type: galaxy, wikidata: Q0}\n`),
+  );
+  assert.equal(p.length, 5, p.join("\n"));
+  assert.match(p[0]!, /entity "x": unknown field "colour"/);
+  assert.match(p[1]!, /entity "y": unknown country code "XX"/);
+  assert.ok(p.some((x) => /entity "z": unknown type/.test(x)));
+  assert.ok(p.some((x) => /entity "z": has no Arabic name/.test(x)));
+  assert.match(problems("entities:\n  - id: [\n")[0]!, /^content\/entities\.yaml:\d+: invalid YAML/);
+  assert.match(problems("countries: some\n")[0]!, /`countries` must be "all" or a list/);
+});
+
+test("gazetteer: country entries take CLDR names and keep their own first", () => {
+  const [iq] = parseGazetteer(entry(`  - {id: iraq, type: place, country: IQ, ar: [جمهورية العراق]}\n`), FILE);
+  assert.deepEqual(iq?.names.ar, ["جمهورية العراق", "العراق"]);
+  assert.deepEqual(iq?.names.en, ["Iraq"]);
+  const generated = parseGazetteer("countries: [ML, IQ]\n", FILE);
+  assert.deepEqual(generated.map((e) => e.id), ["mali", "iraq"]);
+  assert.deepEqual(generated[0]?.unmatched, ["مالي"]);
+});
+
+// --- bundled gazetteer and seeds -----------------------------------------
+
+const bundled = loadGazetteer(BUNDLED);
+const bundledTagger = new EntityTagger(bundled);
+
+test("bundled gazetteer: valid, every country generated, ids are slugs", () => {
+  const byId = new Map(bundled.map((e) => [e.id, e]));
+  assert.equal(byId.size, bundled.length);
+  for (const e of bundled) assert.match(e.id, ID_SLUG);
+  for (const code of COUNTRY_CODES) assert.ok(bundled.some((e) => e.country === code), code);
+  assert.equal(new Set(COUNTRY_IDS.values()).size, COUNTRY_CODES.length);
+  assert.equal(byId.get("iraq")?.country, "IQ");
+  assert.equal(byId.get("vladimir-putin")?.wikidata, "Q7747");
+  assert.ok(!byId.get("mohammed-shia-al-sudani")?.names.ar.includes("السوداني"));
+  for (const code of Object.keys(AMBIGUOUS_COUNTRY_NAMES)) {
+    const e = countryEntity(code);
+    for (const n of e.unmatched ?? []) {
+      assert.deepEqual(bundledTagger.tag(`قال ${n} أمس`).map((m) => m.entityId), [], `${code} ${n}`);
+    }
+  }
+  assert.deepEqual(bundledTagger.tag("دعم مالي وعجز مالي في عمان").map((m) => m.entityId), []);
+  assert.deepEqual(bundledTagger.tag("سلطنة عمان وجمهورية مالي").map((m) => m.entityId), ["oman", "mali"]);
+  assert.deepEqual(bundledTagger.tag("بعد صلاة المغرب زار المغرب").map((m) => m.entityId), ["morocco"]);
+});
+
+const SEED_EXPECTED: Record<string, string[]> = {
+  "000_fb8126fedde5b17e.txt": [
+    "shafaq-news", "baghdad", "security-council-of-russia", "sergei-shoigu", "moscow", "iraq", "qasim-al-araji",
+    "baghdad-international-airport", "mohammed-shia-al-sudani", "russia", "iraqi-national-security-advisory",
+  ],
+  "001_760731abf67d5e05.txt": [
+    "shafaq-news", "baghdad", "qasim-al-araji", "security-council-of-russia", "sergei-shoigu", "russia",
+    "iraqi-national-security-advisory", "mohammed-shia-al-sudani", "vladimir-putin", "moscow", "gaza-strip", "iraq",
+    "baghdad-international-airport", "ahmed-al-asadi", "anton-kotyakov", "international-labour-organization",
+  ],
+};
+
+/** One-word names whose every occurrence in the seeds must be inside a mention of one of these entities. */
+const EVERY_WORD: [string, string[]][] = [
+  ["شويغو", ["sergei-shoigu"]],
+  ["بغداد", ["baghdad", "baghdad-international-airport"]],
+  ["موسكو", ["moscow"]],
+  ["العراق", ["iraq"]],
+  ["روسيا", ["russia"]],
+  ["بوتين", ["vladimir-putin"]],
+  ["الاعرجي", ["qasim-al-araji"]],
+  ["كوتياكوف", ["anton-kotyakov"]],
+  ["غزه", ["gaza-strip"]],
+];
+
+const seedsAvailable = existsSync(SEEDS);
+test("seeds: the tagger finds exactly the expected entities, and every mention", { skip: !seedsAvailable && "shared seeds not present" }, () => {
+  const files = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
+  assert.deepEqual(files, Object.keys(SEED_EXPECTED).sort());
+  for (const f of files) {
+    const text = readFileSync(join(SEEDS, f), "utf8");
+    const mentions = bundledTagger.tag(text);
+    assert.deepEqual(new Set(mentions.map((m) => m.entityId)), new Set(SEED_EXPECTED[f]), f);
+    for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.surface);
+    for (const tok of tokenize(text)) {
+      const stems = prefixCandidates(normalizeArabic(tok.text)).map((c) => c.stem);
+      for (const [word, okIds] of EVERY_WORD) {
+        if (!stems.includes(word)) continue;
+        const covered = mentions.some((m) => m.wordStart <= tok.start && tok.end <= m.end && okIds.includes(m.entityId));
+        assert.ok(covered, `${f}: "${tok.text}" at ${tok.start} is not tagged as ${okIds.join("/")}`);
+      }
+    }
+  }
+});

@@ -3,6 +3,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { siteData } from "./src/site/eleventy-data.ts";
 import { CSP } from "./src/site/csp.ts";
 import { FONT_FILES } from "./src/site/assets.ts";
+import { bundleSearchScript } from "./src/search/bundle.ts";
 
 /** Wiring only: the site's data and logic live in src/. */
 export default function (eleventyConfig: UserConfig) {
@@ -18,6 +19,10 @@ export default function (eleventyConfig: UserConfig) {
 
   eleventyConfig.addPassthroughCopy({ public: "/" });
   eleventyConfig.addPassthroughCopy(FONT_FILES);
+
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    await bundleSearchScript(process.cwd(), directories.output);
+  });
 
   // Rewrites every root-relative URL for `--pathprefix` hosting.
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -8,12 +8,14 @@ import { buildDatePages, type DatePages } from "./dates.ts";
 import { buildArticlePages, type ArticlePage } from "./articles.ts";
 import { buildEntityPages, entityGroupsFor, indexEntities, type EntityIndexPage, type EntityPage } from "./entities.ts";
 import { buildHome, type HomePage } from "./home.ts";
+import { buildSearchPage, type SearchPage } from "./search.ts";
 
 export interface SitePages extends DatePages {
   article: ArticlePage[];
   entityIndex: EntityIndexPage[];
   entity: EntityPage[];
   home: HomePage[];
+  search: SearchPage[];
 }
 
 export interface SiteData {
@@ -37,7 +39,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
   const index = indexEntities(stories, tagsOf);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };
-  const pages: SitePages = { article: [], dateIndex: [], year: [], month: [], day: [], entityIndex: [], entity: [], home: [] };
+  const pages: SitePages = { article: [], dateIndex: [], year: [], month: [], day: [], entityIndex: [], entity: [], home: [], search: [] };
   pages.article = buildArticlePages(stories, {
     ...ctx,
     entityGroups: (s, lang) => entityGroupsFor(index.byStory.get(s.key) ?? [], byId, lang),
@@ -53,6 +55,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     pages.entityIndex.push(...e.entityIndex);
     pages.entity.push(...e.entity);
     pages.home.push(buildHome(stories, lang, settings, d.dateIndex[0]!, e.entityIndex[0]!));
+    pages.search.push(buildSearchPage(stories, index, entities, lang, settings.digits));
   }
   const i18n = { ar: {}, en: {} } as SiteData["i18n"];
   for (const [key, v] of Object.entries(STRINGS)) {

@@ -5,6 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import { loadSite } from "../site/load.ts";
 import { setPreloaded } from "../site/eleventy-data.ts";
 import { report } from "../site/report.ts";
+import { writeSearchIndex } from "../search/pagefind.ts";
 import { writeFileSync } from "node:fs";
 
 /**
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
       pathprefix: { type: "string", default: "/" },
       output: { type: "string", default: "_site" },
       quiet: { type: "boolean", default: false },
+      "no-search": { type: "boolean", default: false },
     },
     allowPositionals: false,
   });
@@ -45,6 +47,9 @@ async function main(): Promise<number> {
     let t = performance.now();
     await elev.write();
     timings.eleventy = performance.now() - t;
+    t = performance.now();
+    if (!values["no-search"]) await writeSearchIndex(loaded.site, tmp);
+    timings.search = performance.now() - t;
     swap(tmp, output);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });

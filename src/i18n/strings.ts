@@ -43,6 +43,22 @@ export const STRINGS = {
   footer: { ar: "أرشيف ثابت ثنائي اللغة", en: "A static bilingual archive" },
   related: { ar: "تغطيات ذات صلة", en: "Related coverage" },
   data: { ar: "البيانات", en: "Data" },
+  searchLabel: { ar: "ابحث في الأرشيف", en: "Search the archive" },
+  searchButton: { ar: "ابحث", en: "Search" },
+  filters: { ar: "تصفية النتائج", en: "Filter results" },
+  filterEntity: { ar: "شخص أو جهة أو مكان", en: "Person, organisation or place" },
+  filterYear: { ar: "السنة", en: "Year" },
+  filterLang: { ar: "اللغة", en: "Language" },
+  sortLabel: { ar: "الترتيب", en: "Sort by" },
+  sortRelevance: { ar: "الأكثر صلة", en: "Relevance" },
+  sortDate: { ar: "الأحدث أولاً", en: "Newest first" },
+  any: { ar: "الكل", en: "All" },
+  langArabic: { ar: "العربية", en: "Arabic" },
+  langEnglish: { ar: "الإنجليزية", en: "English" },
+  moreResults: { ar: "نتائج أخرى", en: "More results" },
+  searching: { ar: "جارٍ البحث…", en: "Searching…" },
+  searchNeedsJs: { ar: "يحتاج البحث إلى تفعيل JavaScript في المتصفح. يمكنك تصفح الأرشيف حسب التاريخ أو الأسماء.", en: "Search needs JavaScript. You can still browse the archive by date or by name." },
+  searchUnavailable: { ar: "تعذر تحميل فهرس البحث.", en: "The search index could not be loaded." },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

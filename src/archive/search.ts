@@ -1,0 +1,56 @@
+import type { Lang } from "../site/settings.ts";
+import type { Digits } from "../dates/format.ts";
+import { formatYear } from "../dates/format.ts";
+import { t } from "../i18n/strings.ts";
+import type { Entity } from "../entities/gazetteer.ts";
+import type { EntityIndex } from "./entities.ts";
+import { ENTITY_TYPES, entityName } from "./entities.ts";
+import type { Story } from "./stories.ts";
+import { dirOf } from "./stories.ts";
+import type { PageBase } from "./types.ts";
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface SearchPage extends PageBase {
+  entityGroups: { label: string; options: Option[] }[];
+  years: Option[];
+  langs: Option[];
+}
+
+/** The search page's filter choices; results come from Pagefind in the browser. */
+export function buildSearchPage(stories: Story[], index: EntityIndex, entities: Entity[], lang: Lang, digits: Digits): SearchPage {
+  const other: Lang = lang === "ar" ? "en" : "ar";
+  const url = `/${lang}/search/`;
+  const collator = new Intl.Collator(lang);
+  const years = [...new Set(stories.map((s) => s.ar.date.year))].sort().reverse();
+  return {
+    kind: "search",
+    url,
+    lang,
+    dir: dirOf(lang),
+    title: t(lang, "search"),
+    heading: t(lang, "search"),
+    description: t(lang, "search"),
+    switchUrl: `/${other}/search/`,
+    alternates: [
+      { lang, url },
+      { lang: other, url: `/${other}/search/` },
+    ],
+    breadcrumbs: [{ url: `/${lang}/`, label: t(lang, "home") }],
+    entityGroups: ENTITY_TYPES.map((type) => ({
+      label: t(lang, type),
+      options: entities
+        .filter((e) => e.type === type && index.byEntity.has(e.id))
+        .map((e) => ({ value: e.id, label: entityName(e, lang).text }))
+        .sort((a, b) => collator.compare(a.label, b.label)),
+    })).filter((g) => g.options.length > 0),
+    years: years.map((y) => ({ value: y, label: formatYear(y, lang, digits) })),
+    langs: [
+      { value: "ar", label: t(lang, "langArabic") },
+      { value: "en", label: t(lang, "langEnglish") },
+    ],
+  };
+}

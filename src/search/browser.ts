@@ -5,6 +5,7 @@
  */
 import { analyzeQuery, queryWords } from "./analyze.ts";
 import { excerpt } from "./excerpt.ts";
+import { filterToken } from "./filters.ts";
 import { plural } from "../i18n/plural.ts";
 import { STRINGS } from "../i18n/strings.ts";
 import type { Lang } from "../site/settings.ts";
@@ -15,7 +16,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   init(): Promise<void>;
-  search(q: string | null, opts: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] }>;
+  search(q: string, opts: { sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] }>;
 }
 
 const PAGE = 20;
@@ -97,11 +98,11 @@ async function search(s: State): Promise<void> {
   list.replaceChildren();
   more.hidden = true;
   const terms = analyzeQuery(s.q);
-  const filters: Record<string, string> = {};
-  if (s.entity) filters.entity = s.entity;
-  if (s.year) filters.year = s.year;
-  if (s.lang) filters.lang = s.lang;
-  if (!terms && !Object.keys(filters).length) {
+  const filters: string[] = [];
+  if (s.entity) filters.push(filterToken("entity", s.entity));
+  if (s.year) filters.push(filterToken("year", s.year));
+  if (s.lang) filters.push(filterToken("lang", s.lang));
+  if (!terms && !filters.length) {
     status.textContent = "";
     return;
   }
@@ -113,7 +114,7 @@ async function search(s: State): Promise<void> {
     status.textContent = ui("searchUnavailable");
     return;
   }
-  const res = await pf.search(terms || null, { filters, ...(s.sort === "date" ? { sort: { date: "desc" } } : {}) });
+  const res = await pf.search([terms, ...filters].filter(Boolean).join(" "), s.sort === "date" ? { sort: { date: "desc" } } : {});
   if (mine !== run) return;
   status.textContent = plural("results", res.results.length, lang, digits);
   const words = queryWords(s.q);

@@ -3,6 +3,7 @@ import type { Article } from "../content/article.ts";
 import { articleUrl } from "../archive/stories.ts";
 import { formatDay } from "../dates/format.ts";
 import { indexText } from "./analyze.ts";
+import { filterToken } from "./filters.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 
 /**
@@ -17,7 +18,6 @@ export interface SearchRecord {
   content: string;
   language: string;
   meta: Record<string, string>;
-  filters: Record<string, string[]>;
   sort: Record<string, string>;
 }
 
@@ -29,10 +29,11 @@ function record(site: SiteData, byId: Map<string, Entity>, a: Article, original:
   const { timeZone, digits } = site.settings;
   const d = original.date;
   const text = a.paragraphs.join("\n");
+  const filters = [filterToken("lang", a.lang), filterToken("year", d.year), ...entityIds.map((id) => filterToken("entity", id))];
   const dateline = [a.source ?? original.source, a.place ?? original.place].filter(Boolean).join(" – ");
   return {
     url: articleUrl(a),
-    content: indexText(`${a.title}\n${text}`, names.join(" ")),
+    content: `${indexText(`${a.title}\n${text}`, names.join(" "))} ${filters.join(" ")}`,
     language: INDEX_LANGUAGE,
     meta: {
       title: a.title,
@@ -44,7 +45,6 @@ function record(site: SiteData, byId: Map<string, Entity>, a: Article, original:
       // The original words, for excerpts: the indexed content is in search forms.
       text,
     },
-    filters: { lang: [a.lang], year: [d.year], entity: entityIds },
     sort: { date: d.hasTime ? d.iso : `${d.day}T00:00:00` },
   };
 }

@@ -9,6 +9,12 @@ import { buildArticlePages, type ArticlePage } from "./articles.ts";
 import { buildEntityPages, entityGroupsFor, indexEntities, type EntityIndexPage, type EntityPage } from "./entities.ts";
 import { buildHome, type HomePage } from "./home.ts";
 import { buildSearchPage, type SearchPage } from "./search.ts";
+import { buildFeeds, feedUrl, type Feed } from "./feeds.ts";
+import { buildSitemaps, type Sitemap } from "./sitemap.ts";
+import { headMeta, articleJsonLd, entityJsonLd, type HeadMeta } from "./meta.ts";
+import type { PageBase } from "./types.ts";
+import type { Urls } from "../site/urls.ts";
+import { normalizeArabic } from "../arabic/normalize.ts";
 
 export interface SitePages extends DatePages {
   article: ArticlePage[];
@@ -28,13 +34,18 @@ export interface SiteData {
   /** Story key → entity ids. */
   tags: Map<string, string[]>;
   counts: { stories: number; articles: number; pages: number };
+  feeds: Feed[];
+  sitemaps: Sitemap[];
+  sitemapIndex: { loc: string; lastmod: string }[];
+  sitemapUrl: string;
+  urls: Urls;
 }
 
 /**
  * Turns validated articles into every page of the site, in one pass per
  * kind of page (no Eleventy tags or collections: those grow badly with size).
  */
-export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings): SiteData {
+export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings, urls: Urls): SiteData {
   const stories = buildStories(articles);
   const index = indexEntities(stories, tagsOf);
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -57,6 +68,42 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     pages.home.push(buildHome(stories, lang, settings, d.dateIndex[0]!, e.entityIndex[0]!));
     pages.search.push(buildSearchPage(stories, index, entities, lang, settings.digits));
   }
+  const feeds: Feed[] = [];
+  for (const lang of LANGS) feeds.push(...buildFeeds(stories, index, entities, lang, settings, urls));
+
+  // Head metadata (canonical, Open Graph, feeds, JSON-LD) and sitemap dates, for every page.
+  const storyByKey = new Map(stories.map((s) => [s.key, s]));
+  const newest = stories[0]?.ar.date.day ?? "1970-01-01";
+  const all: (PageBase & { head?: HeadMeta; lastmod?: string })[] = [];
+  for (const p of pages.article) {
+    const story = storyByKey.get(p.storyKey)!;
+    const tagged = p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
+    const title = normalizeArabic(story.ar.title);
+    const ld = articleJsonLd(story, p.lang, tagged, urls, settings);
+    const about = tagged.filter((e) => e.names.ar.some((n) => title.includes(normalizeArabic(n))));
+    if (about.length) ld.about = (ld.mentions as unknown[]).filter((_, i) => about.includes(tagged[i]!));
+    Object.assign(p, { head: headMeta(p, settings, urls, { ogType: "article", jsonLd: [ld] }), lastmod: story.ar.date.day });
+  }
+  for (const p of pages.entity) {
+    const e = byId.get(p.entityId)!;
+    Object.assign(p, {
+      head: headMeta(p, settings, urls, {
+        jsonLd: [entityJsonLd(e, p.lang, urls)],
+        feeds: [{ url: feedUrl(p.lang, e.id), title: p.heading }, { url: feedUrl(p.lang), title: settings.title[p.lang] }],
+      }),
+      lastmod: index.byEntity.get(e.id)?.[0]?.ar.date.day ?? newest,
+    });
+  }
+  for (const [kind, list] of Object.entries(pages)) {
+    for (const p of list as (PageBase & { head?: HeadMeta; lastmod?: string; items?: { datetime: string }[] })[]) {
+      if (kind !== "article" && kind !== "entity") {
+        Object.assign(p, { head: headMeta(p, settings, urls), lastmod: p.items?.[0]?.datetime.slice(0, 10) ?? newest });
+      }
+      all.push(p);
+    }
+  }
+  const { index: sitemapIndex, sitemaps } = buildSitemaps(all, newest, urls);
+
   const i18n = { ar: {}, en: {} } as SiteData["i18n"];
   for (const [key, v] of Object.entries(STRINGS)) {
     for (const lang of LANGS) (i18n[lang] as Record<string, string>)[key] = v[lang];
@@ -71,5 +118,10 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     entities,
     tags: index.byStory,
     counts: { stories: stories.length, articles: articles.length, pages: pageCount },
+    feeds,
+    sitemaps,
+    sitemapIndex,
+    sitemapUrl: urls.abs("/sitemap.xml"),
+    urls,
   };
 }

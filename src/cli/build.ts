@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   const output = resolve(root, values.output!);
   const started = performance.now();
 
-  const loaded = loadSite({ root });
+  const loaded = loadSite({ root, pathPrefix: values.pathprefix! });
   if (loaded.errors.length || !loaded.site) {
     for (const e of loaded.errors) console.error(e.format());
     console.error(report(loaded.result, false, loaded.errors));

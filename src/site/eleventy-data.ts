@@ -14,7 +14,8 @@ export function setPreloaded(site: SiteData | undefined): void {
 
 export function siteData(root: string): SiteData {
   if (preloaded) return preloaded;
-  const loaded: Loaded = loadSite({ root });
+  // The dev server has no --pathprefix flag; ELEVENTY's own env var is honoured.
+  const loaded: Loaded = loadSite({ root, pathPrefix: process.env.ELEVENTY_PATH_PREFIX ?? "/" });
   if (loaded.errors.length || !loaded.site) throw new ContentErrors(loaded.errors);
   return loaded.site;
 }

@@ -8,12 +8,15 @@ import { EntityTagger } from "../entities/tagger.ts";
 import { buildSite, type SiteData } from "../archive/site.ts";
 import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
+import { makeUrls } from "./urls.ts";
 
 export interface LoadOptions {
   /** Project root holding content/. */
   root: string;
   /** "Now" for the future-date check; tests pin it. */
   now?: number;
+  /** URL path prefix the site will be served under (default "/"). */
+  pathPrefix?: string;
 }
 
 export interface Loaded {
@@ -99,7 +102,7 @@ export function loadSite(opts: LoadOptions): Loaded {
   }
   timings.tag = performance.now() - t1;
   const t2 = performance.now();
-  const site = buildSite(result.articles, entities, (s: Story) => tags.get(s.ar) ?? [], settings);
+  const site = buildSite(result.articles, entities, (s: Story) => tags.get(s.ar) ?? [], settings, makeUrls(settings.url, opts.pathPrefix ?? "/"));
   timings.pages = performance.now() - t2;
   return { site, result, errors, settings, timings };
 }

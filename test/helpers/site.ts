@@ -25,7 +25,9 @@ export interface Broken {
  * Every internal link and asset in the built site must resolve to a file; the
  * site may link to other hosts but never load anything from them.
  */
-export function checkLinks(root: string, prefix = "/"): { broken: Broken[]; checked: number } {
+const LOADING_RELS = new Set(["stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch"]);
+
+export function checkLinks(root: string, prefix = "/", origin = "https://archive.example.org"): { broken: Broken[]; checked: number } {
   const broken: Broken[] = [];
   let checked = 0;
   const resolveFile = (path: string): boolean => {
@@ -33,9 +35,12 @@ export function checkLinks(root: string, prefix = "/"): { broken: Broken[]; chec
     if (existsSync(p) && statSync(p).isFile()) return true;
     return existsSync(join(p, "index.html"));
   };
-  const check = (page: string, raw: string, isLoad: boolean) => {
+  const check = (page: string, rawUrl: string, isLoad: boolean) => {
+    let raw = rawUrl;
     checked++;
     if (/^(mailto:|#)/.test(raw)) return;
+    // Absolute links to the site itself (canonical, hreflang, feeds) must resolve too.
+    if (raw.startsWith(origin + "/")) raw = raw.slice(origin.length);
     if (/^[a-z]+:/i.test(raw) || raw.startsWith("//")) {
       if (isLoad) broken.push({ page, url: raw, reason: "loads from another host" });
       else if (!/^https?:/i.test(raw)) broken.push({ page, url: raw, reason: "unsafe scheme" });
@@ -54,7 +59,7 @@ export function checkLinks(root: string, prefix = "/"): { broken: Broken[]; chec
   for (const file of htmlFiles(root)) {
     const $ = load(root, file);
     $("a[href]").each((_, el) => check(file, $(el).attr("href")!, false));
-    $("link[href]").each((_, el) => check(file, $(el).attr("href")!, $(el).attr("rel") !== "alternate"));
+    $("link[href]").each((_, el) => check(file, $(el).attr("href")!, ($(el).attr("rel") ?? "").split(/\s+/).some((r) => LOADING_RELS.has(r))));
     $("script[src], img[src], source[src], iframe[src]").each((_, el) => check(file, $(el).attr("src")!, true));
   }
   for (const css of (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(".css"))) {

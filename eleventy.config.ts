@@ -4,6 +4,7 @@ import { siteData } from "./src/site/eleventy-data.ts";
 import { CSP } from "./src/site/csp.ts";
 import { FONT_FILES } from "./src/site/assets.ts";
 import { bundleSearchScript } from "./src/search/bundle.ts";
+import { writeDataFiles } from "./src/export/write.ts";
 
 /** Wiring only: the site's data and logic live in src/. */
 export default function (eleventyConfig: UserConfig) {
@@ -22,6 +23,7 @@ export default function (eleventyConfig: UserConfig) {
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await bundleSearchScript(process.cwd(), directories.output);
+    writeDataFiles(siteData(process.cwd()), directories.output);
   });
 
   // Rewrites every root-relative URL for `--pathprefix` hosting.

@@ -9,6 +9,7 @@ import { buildArticlePages, type ArticlePage } from "./articles.ts";
 import { buildEntityPages, entityGroupsFor, indexEntities, type EntityIndexPage, type EntityPage } from "./entities.ts";
 import { buildHome, type HomePage } from "./home.ts";
 import { buildSearchPage, type SearchPage } from "./search.ts";
+import { buildDataPage, type DataPage } from "./datapage.ts";
 import { buildFeeds, feedUrl, type Feed } from "./feeds.ts";
 import { buildSitemaps, type Sitemap } from "./sitemap.ts";
 import { headMeta, articleJsonLd, entityJsonLd, type HeadMeta } from "./meta.ts";
@@ -22,6 +23,7 @@ export interface SitePages extends DatePages {
   entity: EntityPage[];
   home: HomePage[];
   search: SearchPage[];
+  data: DataPage[];
 }
 
 export interface SiteData {
@@ -50,7 +52,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
   const index = indexEntities(stories, tagsOf);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };
-  const pages: SitePages = { article: [], dateIndex: [], year: [], month: [], day: [], entityIndex: [], entity: [], home: [], search: [] };
+  const pages: SitePages = { article: [], dateIndex: [], year: [], month: [], day: [], entityIndex: [], entity: [], home: [], search: [], data: [] };
   pages.article = buildArticlePages(stories, {
     ...ctx,
     entityGroups: (s, lang) => entityGroupsFor(index.byStory.get(s.key) ?? [], byId, lang),
@@ -67,6 +69,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     pages.entity.push(...e.entity);
     pages.home.push(buildHome(stories, lang, settings, d.dateIndex[0]!, e.entityIndex[0]!));
     pages.search.push(buildSearchPage(stories, index, entities, lang, settings.digits));
+    pages.data.push(buildDataPage(lang));
   }
   const feeds: Feed[] = [];
   for (const lang of LANGS) feeds.push(...buildFeeds(stories, index, entities, lang, settings, urls));

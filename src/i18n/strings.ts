@@ -43,6 +43,7 @@ export const STRINGS = {
   footer: { ar: "أرشيف ثابت ثنائي اللغة", en: "A static bilingual archive" },
   related: { ar: "تغطيات ذات صلة", en: "Related coverage" },
   data: { ar: "البيانات", en: "Data" },
+  dataIntro: { ar: "الأرشيف كله بيانات مفتوحة للتنزيل: المقالات والأسماء الواردة فيها.", en: "The whole archive as downloadable data: the articles and the names found in them." },
   searchLabel: { ar: "ابحث في الأرشيف", en: "Search the archive" },
   searchButton: { ar: "ابحث", en: "Search" },
   filters: { ar: "تصفية النتائج", en: "Filter results" },

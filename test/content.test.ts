@@ -22,7 +22,7 @@ test("a valid article parses, with its body rendered and its paragraphs kept", (
   assert.equal(r.id, "a-1");
   assert.equal(r.translationKey, "a-1");
   assert.deepEqual(r.paragraphs, ["فقرة أولى.", "فقرة ثانية."]);
-  assert.equal(r.html, "<p>فقرة أولى.</p>\n<p>فقرة ثانية.</p>\n");
+  assert.equal(r.html, "<p data-p=\"0\">فقرة أولى.</p>\n<p data-p=\"1\">فقرة ثانية.</p>\n");
 });
 
 test("each bad field is reported with the file, field, line and what to do", () => {

@@ -7,6 +7,7 @@ import type { Story } from "./stories.ts";
 import { articleUrl, datelineText, dirOf, text } from "./stories.ts";
 import { dateUrl } from "./dates.ts";
 import type { Link, PageBase, Text } from "./types.ts";
+import type { RelatedSection } from "./related.ts";
 
 export interface EntityGroup {
   type: string;
@@ -35,6 +36,7 @@ export interface ArticlePage extends PageBase {
   /** Plain data for search/JSON-LD: the story key and entity ids. */
   storyKey: string;
   entityIds: string[];
+  related: RelatedSection;
 }
 
 export interface ArticleCtx {
@@ -42,6 +44,8 @@ export interface ArticleCtx {
   digits: Digits;
   entityGroups: (story: Story, lang: Lang) => EntityGroup[];
   entityIds: (story: Story) => string[];
+  related: (story: Story, lang: Lang) => RelatedSection;
+  sharedLabel: Record<Lang, string>;
 }
 
 function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
@@ -83,7 +87,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     datetime: a.date.hasTime ? a.date.iso : a.date.day,
     gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
     hijri: formatHijri(a.date.epoch, zone, lang, digits),
-    html: a.html,
+    html: lang === "ar" ? markShared(a.html, ctx.related(story, lang).shared, ctx.sharedLabel.ar) : a.html,
     ...(a.url ? { sourceUrl: a.url } : story.ar.url ? { sourceUrl: story.ar.url } : {}),
     dayLink: { url: dateUrl(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
     ...(counterpartArticle
@@ -94,7 +98,17 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     entityGroups: ctx.entityGroups(story, lang),
     storyKey: story.key,
     entityIds: ctx.entityIds(story),
+    related: ctx.related(story, lang),
   };
+}
+
+/** Marks shared paragraphs (numbered by the renderer) with a class and a note for screen readers. */
+function markShared(html: string, shared: number[], label: string): string {
+  if (!shared.length) return html;
+  const set = new Set(shared.map(String));
+  return html.replace(/<p data-p="(\d+)">/g, (m, n: string) =>
+    set.has(n) ? `<p data-p="${n}" class="shared"><span class="visually-hidden">${label} </span>` : m,
+  );
 }
 
 export function buildArticlePages(stories: Story[], ctx: ArticleCtx): ArticlePage[] {

@@ -16,6 +16,8 @@ import { headMeta, articleJsonLd, entityJsonLd, type HeadMeta } from "./meta.ts"
 import type { PageBase } from "./types.ts";
 import type { Urls } from "../site/urls.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
+import { findTextPairs, relatedByEntities, type TextPair, type RelatedSettings } from "../related/pairs.ts";
+import { buildRelated } from "./related.ts";
 
 export interface SitePages extends DatePages {
   article: ArticlePage[];
@@ -36,6 +38,7 @@ export interface SiteData {
   /** Story key → entity ids. */
   tags: Map<string, string[]>;
   counts: { stories: number; articles: number; pages: number };
+  pairs: TextPair[];
   feeds: Feed[];
   sitemaps: Sitemap[];
   sitemapIndex: { loc: string; lastmod: string }[];
@@ -47,9 +50,13 @@ export interface SiteData {
  * Turns validated articles into every page of the site, in one pass per
  * kind of page (no Eleventy tags or collections: those grow badly with size).
  */
-export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings, urls: Urls): SiteData {
+export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings, urls: Urls, timings?: Record<string, number>): SiteData {
   const stories = buildStories(articles);
   const index = indexEntities(stories, tagsOf);
+  const t0 = performance.now();
+  const pairs = findTextPairs(stories, settings.related);
+  const related = buildRelated(pairs, relatedByEntities(stories, index.byStory, settings.related), settings.digits);
+  if (timings) timings.related = performance.now() - t0;
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };
   const pages: SitePages = { article: [], dateIndex: [], year: [], month: [], day: [], entityIndex: [], entity: [], home: [], search: [], data: [] };
@@ -57,6 +64,8 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     ...ctx,
     entityGroups: (s, lang) => entityGroupsFor(index.byStory.get(s.key) ?? [], byId, lang),
     entityIds: (s) => index.byStory.get(s.key) ?? [],
+    related,
+    sharedLabel: { ar: STRINGS.sharedPassage.ar, en: STRINGS.sharedPassage.en },
   });
   for (const lang of LANGS) {
     const d = buildDatePages(stories, lang, ctx);
@@ -121,6 +130,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     entities,
     tags: index.byStory,
     counts: { stories: stories.length, articles: articles.length, pages: pageCount },
+    pairs,
     feeds,
     sitemaps,
     sitemapIndex,

@@ -121,6 +121,7 @@ export function dataFiles(site: SiteData): DataFiles {
         },
       },
       { name: "articles-json", path: "articles.json", format: "json", mediatype: "application/json" },
+      { name: "related", path: "related.json", format: "json", mediatype: "application/json", description: "pairs of Arabic articles sharing text: relation (duplicate, update, shared), matched paragraphs (0-based indexes into each article)" },
       { name: "entities-json", path: "entities.json", format: "json", mediatype: "application/json" },
     ],
   };
@@ -129,6 +130,18 @@ export function dataFiles(site: SiteData): DataFiles {
     "data/articles.csv": toCsv([...ARTICLE_FIELDS], articles.map((a) => ARTICLE_FIELDS.map((f) => a[f]))),
     "data/entities.json": JSON.stringify(entities, null, 1) + "\n",
     "data/entities.csv": toCsv([...ENTITY_FIELDS], entities.map((e) => ENTITY_FIELDS.map((f) => e[f]))),
+    "data/related.json": JSON.stringify(
+      site.pairs.map((p) => ({
+        a: p.a.ar.id,
+        b: p.b.ar.id,
+        relation: p.relation,
+        shared_paragraphs: p.shared,
+        jaccard: Number(p.jaccard.toFixed(3)),
+        containment: Number(p.containment.toFixed(3)),
+      })),
+      null,
+      1,
+    ) + "\n",
     "data/datapackage.json": JSON.stringify(pkg, null, 1) + "\n",
   };
 }

@@ -17,7 +17,12 @@ const RESULTS: Record<Lang, Forms> = {
   en: { zero: "No results", one: "# result", two: "# results", few: "# results", many: "# results", other: "# results" },
 };
 
-export const PLURALS = { articles: ARTICLES, results: RESULTS };
+const PARAGRAPHS: Record<Lang, Forms> = {
+  ar: { zero: "لا فقرات", one: "فقرة واحدة", two: "فقرتين", few: "# فقرات", many: "# فقرة", other: "# فقرة" },
+  en: { zero: "no paragraphs", one: "# paragraph", two: "# paragraphs", few: "# paragraphs", many: "# paragraphs", other: "# paragraphs" },
+};
+
+export const PLURALS = { articles: ARTICLES, results: RESULTS, paragraphs: PARAGRAPHS };
 
 const rules: Record<Lang, Intl.PluralRules> = {
   ar: new Intl.PluralRules("ar"),

@@ -18,13 +18,17 @@ export interface Rendered {
 export function renderMarkdown(body: string): Rendered {
   const tokens = md.parse(body, {});
   const paragraphs: string[] = [];
-  for (const tok of tokens) {
+  for (const [k, tok] of tokens.entries()) {
     if (tok.type !== "inline") continue;
     const text = (tok.children ?? [])
       .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? " " : ""))
       .join("")
       .trim();
-    if (text) paragraphs.push(text);
+    if (text) {
+      // Numbered so a page can mark a paragraph (e.g. one shared with another article).
+      tokens[k - 1]?.attrSet("data-p", String(paragraphs.length));
+      paragraphs.push(text);
+    }
   }
   return { html: md.renderer.render(tokens, md.options, {}), paragraphs };
 }

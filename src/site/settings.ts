@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { parse } from "yaml";
 import { ContentError, ContentErrors } from "../content/errors.ts";
+import { DEFAULT_RELATED, type RelatedSettings } from "../related/pairs.ts";
 
 export type Lang = "ar" | "en";
 export const LANGS: readonly Lang[] = ["ar", "en"];
@@ -13,6 +14,7 @@ export interface Settings {
   timeZone: string;
   digits: "latn" | "arab";
   pageSize: number;
+  related: RelatedSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: "Asia/Baghdad",
   digits: "latn",
   pageSize: 50,
+  related: DEFAULT_RELATED,
 };
 
 function isValidZone(zone: string): boolean {
@@ -88,7 +91,18 @@ export function loadSettings(file: string): Settings {
     if (typeof r.pageSize === "number" && Number.isInteger(r.pageSize) && r.pageSize >= 1 && r.pageSize <= 1000) s.pageSize = r.pageSize;
     else bad("pageSize", `"${String(r.pageSize)}" is not a whole number from 1 to 1000`, "write e.g. 50");
   }
-  const known = new Set(["title", "description", "url", "timeZone", "digits", "pageSize"]);
+  if (r.related !== undefined) {
+    if (typeof r.related !== "object" || r.related === null) bad("related", "must be a mapping of thresholds", "see the README for the related-coverage settings");
+    else {
+      for (const [k, v] of Object.entries(r.related as Record<string, unknown>)) {
+        const key = k as keyof RelatedSettings;
+        if (!(key in DEFAULT_RELATED)) bad(`related.${k}`, "unknown setting", `use one of: ${Object.keys(DEFAULT_RELATED).join(", ")}`);
+        else if (typeof v !== "number" || v < 0 || (DEFAULT_RELATED[key] <= 1 && v > 1)) bad(`related.${k}`, `"${String(v)}" is not a valid number`, `write a number like the default, ${DEFAULT_RELATED[key]}`);
+        else s.related = { ...s.related, [key]: v };
+      }
+    }
+  }
+  const known = new Set(["title", "description", "url", "timeZone", "digits", "pageSize", "related"]);
   for (const key of Object.keys(r)) {
     if (!known.has(key)) bad(key, "unknown setting", `remove it or use one of: ${[...known].join(", ")}`);
   }

@@ -1,0 +1,167 @@
+import type { Story } from "../archive/stories.ts";
+import { words, shingles, jaccard } from "./shingles.ts";
+import { signature, bandPairs, seeds } from "./minhash.ts";
+
+/** Thresholds, all settings (content/site.yaml `related:`) with these defaults. */
+export interface RelatedSettings {
+  /** Two paragraphs are the same passage when their 3-word shingles overlap this much (Jaccard). */
+  paragraphSimilarity: number;
+  /** Paragraphs shorter than this many words (datelines, sign-offs) are never "shared". */
+  minParagraphWords: number;
+  /** Whole texts this similar (Jaccard of 5-word shingles) are the same text. */
+  duplicate: number;
+  /** The shorter text is this much inside the longer one: an update or expansion. */
+  update: number;
+  /** Related by entities: only stories within this many days of each other. */
+  windowDays: number;
+  /** How many entity-related stories to show. */
+  maxRelated: number;
+}
+
+export const DEFAULT_RELATED: RelatedSettings = {
+  paragraphSimilarity: 0.5,
+  minParagraphWords: 6,
+  duplicate: 0.9,
+  update: 0.8,
+  windowDays: 30,
+  maxRelated: 3,
+};
+
+export type Relation = "duplicate" | "update" | "shared";
+
+export interface TextPair {
+  a: Story;
+  b: Story;
+  relation: Relation;
+  /** Matched paragraphs: [index in a, index in b]. */
+  shared: [number, number][];
+  jaccard: number;
+  /** Share of the shorter text's shingles found in the longer one. */
+  containment: number;
+}
+
+// 16 bands of 3 rows: paragraph pairs with Jaccard 0.5 become candidates with
+// probability 0.88, pairs at 0.1 with 0.016.
+const HASHES = 48;
+const BANDS = 16;
+
+interface Prepared {
+  doc: Set<number>;
+  paras: (Set<number> | undefined)[];
+}
+
+function prepare(s: Story, min: number): Prepared {
+  const paraWords = s.ar.paragraphs.map(words);
+  const doc = shingles(paraWords.flat(), 5);
+  const paras = paraWords.map((w) => (w.length >= min ? shingles(w, 3) : undefined));
+  return { doc, paras };
+}
+
+/** One-to-one paragraph matches, best first. */
+function matchParagraphs(a: Prepared, b: Prepared, threshold: number): [number, number][] {
+  const cands: [number, number, number][] = [];
+  a.paras.forEach((pa, i) => {
+    if (!pa) return;
+    b.paras.forEach((pb, j) => {
+      if (!pb) return;
+      const sim = jaccard(pa, pb);
+      if (sim >= threshold) cands.push([sim, i, j]);
+    });
+  });
+  cands.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const out: [number, number][] = [];
+  for (const [, i, j] of cands) {
+    if (usedA.has(i) || usedB.has(j)) continue;
+    usedA.add(i);
+    usedB.add(j);
+    out.push([i, j]);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+/**
+ * Pairs of Arabic originals that share text: MinHash/LSH proposes candidates
+ * (near-linear), the paragraphs themselves confirm and name the relation.
+ */
+export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFAULT_RELATED): TextPair[] {
+  const prepared = stories.map((s) => prepare(s, settings.minParagraphWords));
+  // Candidates come from paragraphs, not whole texts: a shared passage is a
+  // small part of a long article, invisible to whole-text similarity.
+  const owner: number[] = [];
+  const paraSets: Set<number>[] = [];
+  prepared.forEach((p, i) => {
+    for (const set of p.paras) {
+      if (!set) continue;
+      owner.push(i);
+      paraSets.push(set);
+    }
+  });
+  const s = seeds(HASHES);
+  const sigs = new Uint32Array(paraSets.length * HASHES);
+  paraSets.forEach((set, k) => sigs.set(signature(set, HASHES, s), k * HASHES));
+  const candidates = new Set<number>();
+  bandPairs(sigs, HASHES, BANDS, (x, y) => {
+    const i = owner[x]!;
+    const j = owner[y]!;
+    if (i !== j) candidates.add(i < j ? i * stories.length + j : j * stories.length + i);
+  });
+  const out: TextPair[] = [];
+  for (const key of [...candidates].sort((x, y) => x - y)) {
+    const i = Math.floor(key / stories.length);
+    const j = key % stories.length;
+    const pa = prepared[i]!;
+    const pb = prepared[j]!;
+    const jac = jaccard(pa.doc, pb.doc);
+    const [small, big] = pa.doc.size <= pb.doc.size ? [pa.doc, pb.doc] : [pb.doc, pa.doc];
+    let inter = 0;
+    for (const x of small) if (big.has(x)) inter++;
+    const containment = small.size ? inter / small.size : 0;
+    const shared = matchParagraphs(pa, pb, settings.paragraphSimilarity);
+    const relation: Relation | undefined =
+      jac >= settings.duplicate ? "duplicate" : containment >= settings.update ? "update" : shared.length > 0 ? "shared" : undefined;
+    if (!relation) continue;
+    // Older story first, so "a" is the earlier version.
+    const [a, b, sh] = stories[i]!.ar.date.epoch <= stories[j]!.ar.date.epoch ? [stories[i]!, stories[j]!, shared] : [stories[j]!, stories[i]!, shared.map(([x, y]) => [y, x] as [number, number])];
+    out.push({ a, b, relation, shared: sh, jaccard: jac, containment });
+  }
+  return out;
+}
+
+/**
+ * Stories that name the most of the same entities within a time window,
+ * weighted so a rare shared name counts more than "Iraq".
+ */
+export function relatedByEntities(stories: Story[], tags: Map<string, string[]>, settings: RelatedSettings = DEFAULT_RELATED): Map<string, Story[]> {
+  const byEntity = new Map<string, number[]>();
+  stories.forEach((s, i) => {
+    for (const id of tags.get(s.key) ?? []) {
+      let l = byEntity.get(id);
+      if (!l) byEntity.set(id, (l = []));
+      l.push(i);
+    }
+  });
+  const n = stories.length;
+  const window = settings.windowDays * 86400000;
+  const out = new Map<string, Story[]>();
+  stories.forEach((s, i) => {
+    const scores = new Map<number, number>();
+    for (const id of tags.get(s.key) ?? []) {
+      const list = byEntity.get(id)!;
+      // Names in more than a fifth of the archive say little about a story.
+      if (list.length > Math.max(10, n / 5)) continue;
+      const idf = Math.log(n / list.length);
+      for (const j of list) {
+        if (j === i || Math.abs(stories[j]!.ar.date.epoch - s.ar.date.epoch) > window) continue;
+        scores.set(j, (scores.get(j) ?? 0) + idf);
+      }
+    }
+    const best = [...scores.entries()]
+      .sort((x, y) => y[1] - x[1] || Math.abs(stories[x[0]]!.ar.date.epoch - s.ar.date.epoch) - Math.abs(stories[y[0]]!.ar.date.epoch - s.ar.date.epoch) || x[0] - y[0])
+      .slice(0, settings.maxRelated)
+      .map(([j]) => stories[j]!);
+    if (best.length) out.set(s.key, best);
+  });
+  return out;
+}

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, isAbsolute, relative, sep } from "node:path";
 import { existsSync } from "node:fs";
 import { loadSettings, type Settings } from "./settings.ts";
 import { loadArticles, type LoadResult } from "../content/load.ts";
@@ -28,12 +28,21 @@ export interface Loaded {
   settings?: Settings;
 }
 
-function collect(errors: ContentError[], fn: () => void): void {
+/** Runs `fn`, collecting its content errors with file names shown relative to the project. */
+function collect(errors: ContentError[], root: string, fn: () => void): void {
+  const shown = (e: ContentError) =>
+    isAbsolute(e.file)
+      ? new ContentError(relative(root, e.file).split(sep).join("/"), e.message, {
+          hint: e.hint,
+          ...(e.field !== undefined ? { field: e.field } : {}),
+          ...(e.line !== undefined ? { line: e.line } : {}),
+        })
+      : e;
   try {
     fn();
   } catch (e) {
-    if (e instanceof ContentErrors) errors.push(...e.errors);
-    else if (e instanceof ContentError) errors.push(e);
+    if (e instanceof ContentErrors) errors.push(...e.errors.map(shown));
+    else if (e instanceof ContentError) errors.push(shown(e));
     else throw e;
   }
 }
@@ -72,7 +81,7 @@ export function loadSite(opts: LoadOptions): Loaded {
   const t0 = performance.now();
   const timings: Loaded["timings"] = { load: 0, tag: 0, pages: 0 };
   let settings: Settings | undefined;
-  collect(errors, () => {
+  collect(errors, opts.root, () => {
     settings = loadSettings(join(contentDir, "site.yaml"));
   });
   const zone = settings?.timeZone ?? "Asia/Baghdad";
@@ -80,7 +89,7 @@ export function loadSite(opts: LoadOptions): Loaded {
   errors.push(...result.errors);
   let entities: Entity[] = [];
   const gazetteer = join(contentDir, "entities.yaml");
-  if (existsSync(gazetteer)) collect(errors, () => {
+  if (existsSync(gazetteer)) collect(errors, opts.root, () => {
     entities = loadGazetteer(gazetteer);
   });
   const known = new Set(entities.map((e) => e.id));

@@ -18,6 +18,8 @@ export interface SearchPage extends PageBase {
   entityGroups: { label: string; options: Option[] }[];
   years: Option[];
   langs: Option[];
+  /** Index folders besides pagefind/, searched together (space-separated). */
+  extraIndexes: string;
 }
 
 /** The search page's filter choices; results come from Pagefind in the browser. */
@@ -48,6 +50,7 @@ export function buildSearchPage(stories: Story[], index: EntityIndex, entities: 
         .sort((a, b) => collator.compare(a.label, b.label)),
     })).filter((g) => g.options.length > 0),
     years: years.map((y) => ({ value: y, label: formatYear(y, lang, digits) })),
+    extraIndexes: "",
     langs: [
       { value: "ar", label: t(lang, "langArabic") },
       { value: "en", label: t(lang, "langEnglish") },

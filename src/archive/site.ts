@@ -18,6 +18,7 @@ import type { Urls } from "../site/urls.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
 import { findTextPairs, relatedByEntities, type TextPair, type RelatedSettings } from "../related/pairs.ts";
 import { buildRelated } from "./related.ts";
+import { planPartitions, type Partition } from "../search/partition.ts";
 
 export interface SitePages extends DatePages {
   article: ArticlePage[];
@@ -39,6 +40,7 @@ export interface SiteData {
   tags: Map<string, string[]>;
   counts: { stories: number; articles: number; pages: number };
   pairs: TextPair[];
+  searchPartitions: Partition[];
   feeds: Feed[];
   sitemaps: Sitemap[];
   sitemapIndex: { loc: string; lastmod: string }[];
@@ -80,6 +82,11 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     pages.search.push(buildSearchPage(stories, index, entities, lang, settings.digits));
     pages.data.push(buildDataPage(lang));
   }
+  const perYear = new Map<string, number>();
+  for (const s of stories) perYear.set(s.ar.date.year, (perYear.get(s.ar.date.year) ?? 0) + (s.en ? 2 : 1));
+  const searchPartitions = planPartitions(perYear, settings.searchPartitionSize);
+  for (const p of pages.search) p.extraIndexes = searchPartitions.slice(1).map((x) => x.dir).join(" ");
+
   const feeds: Feed[] = [];
   for (const lang of LANGS) feeds.push(...buildFeeds(stories, index, entities, lang, settings, urls));
 
@@ -131,6 +138,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     tags: index.byStory,
     counts: { stories: stories.length, articles: articles.length, pages: pageCount },
     pairs,
+    searchPartitions,
     feeds,
     sitemaps,
     sitemapIndex,

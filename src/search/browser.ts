@@ -16,6 +16,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   init(): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(q: string, opts: { sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -39,6 +40,10 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ new URL("pagefind/pagefind.js", root).href).then(async (pf: Pagefind) => {
     await pf.init();
+    // Large archives are indexed in partitions of years; search them all together.
+    for (const dir of (form.dataset.extraIndexes ?? "").split(" ").filter(Boolean)) {
+      await pf.mergeIndex(new URL(dir, root).pathname);
+    }
     return pf;
   });
   return pagefind;

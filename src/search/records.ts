@@ -19,6 +19,8 @@ export interface SearchRecord {
   language: string;
   meta: Record<string, string>;
   sort: Record<string, string>;
+  /** For partitioning only; not sent to Pagefind as a field of its own. */
+  year: string;
 }
 
 function record(site: SiteData, byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[]): SearchRecord {
@@ -46,6 +48,7 @@ function record(site: SiteData, byId: Map<string, Entity>, a: Article, original:
       text,
     },
     sort: { date: d.hasTime ? d.iso : `${d.day}T00:00:00` },
+    year: d.year,
   };
 }
 

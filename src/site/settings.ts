@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { parse } from "yaml";
 import { ContentError, ContentErrors } from "../content/errors.ts";
 import { DEFAULT_RELATED, type RelatedSettings } from "../related/pairs.ts";
+import { DEFAULT_PARTITION_SIZE } from "../search/partition.ts";
 
 export type Lang = "ar" | "en";
 export const LANGS: readonly Lang[] = ["ar", "en"];
@@ -15,6 +16,8 @@ export interface Settings {
   digits: "latn" | "arab";
   pageSize: number;
   related: RelatedSettings;
+  /** Most search records per Pagefind index partition (memory while indexing grows with it). */
+  searchPartitionSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   digits: "latn",
   pageSize: 50,
   related: DEFAULT_RELATED,
+  searchPartitionSize: DEFAULT_PARTITION_SIZE,
 };
 
 function isValidZone(zone: string): boolean {
@@ -91,6 +95,10 @@ export function loadSettings(file: string): Settings {
     if (typeof r.pageSize === "number" && Number.isInteger(r.pageSize) && r.pageSize >= 1 && r.pageSize <= 1000) s.pageSize = r.pageSize;
     else bad("pageSize", `"${String(r.pageSize)}" is not a whole number from 1 to 1000`, "write e.g. 50");
   }
+  if (r.searchPartitionSize !== undefined) {
+    if (typeof r.searchPartitionSize === "number" && Number.isInteger(r.searchPartitionSize) && r.searchPartitionSize >= 1) s.searchPartitionSize = r.searchPartitionSize;
+    else bad("searchPartitionSize", `"${String(r.searchPartitionSize)}" is not a whole number`, `write e.g. ${DEFAULT_PARTITION_SIZE}`);
+  }
   if (r.related !== undefined) {
     if (typeof r.related !== "object" || r.related === null) bad("related", "must be a mapping of thresholds", "see the README for the related-coverage settings");
     else {
@@ -102,7 +110,7 @@ export function loadSettings(file: string): Settings {
       }
     }
   }
-  const known = new Set(["title", "description", "url", "timeZone", "digits", "pageSize", "related"]);
+  const known = new Set(["title", "description", "url", "timeZone", "digits", "pageSize", "related", "searchPartitionSize"]);
   for (const key of Object.keys(r)) {
     if (!known.has(key)) bad(key, "unknown setting", `remove it or use one of: ${[...known].join(", ")}`);
   }

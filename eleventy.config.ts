@@ -5,6 +5,7 @@ import { CSP } from "./src/site/csp.ts";
 import { FONT_FILES } from "./src/site/assets.ts";
 import { bundleSearchScript } from "./src/search/bundle.ts";
 import { writeDataFiles } from "./src/export/write.ts";
+import { writeSearchIndex } from "./src/search/pagefind.ts";
 
 /** Wiring only: the site's data and logic live in src/. */
 export default function (eleventyConfig: UserConfig) {
@@ -24,6 +25,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await bundleSearchScript(process.cwd(), directories.output);
     writeDataFiles(siteData(process.cwd()), directories.output);
+    // `npm run build` indexes after Eleventy; the dev server only when asked (ARSHIF_SEARCH=1).
+    if (process.env.ARSHIF_SEARCH === "1") await writeSearchIndex(siteData(process.cwd()), directories.output);
   });
 
   // Rewrites every root-relative URL for `--pathprefix` hosting.

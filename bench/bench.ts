@@ -1,0 +1,291 @@
+/**
+ * `npm run bench -- --articles N [--runs K] [--hugo] [--seed S] [--rebuild] [--no-transfer] [--keep] [--out file]`
+ *
+ * Generates an archive of N articles from the real text of ../shared/corpus
+ * (bench/generate.ts), builds it with the real build (`tsx src/cli/build.ts`,
+ * what `npm run build` runs) K times, and reports per phase wall time, CPU
+ * time and peak memory of the whole process tree (Pagefind's child process
+ * included), files and bytes written and pages per second; with --hugo, a
+ * minimal Hugo site of the same articles is built in the same run,
+ * interleaved (A B A B). Then what a browser fetches for one article page
+ * and a first search. Writes JSON (bench/results/latest.json) and a table.
+ */
+import { parseArgs } from "node:util";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { join, dirname, resolve } from "node:path";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { makeBenchProject, REPO, CORPUS } from "./generate.ts";
+import { measure, window, type Measured } from "./measure.ts";
+import { makeHugoSite } from "./hugo.ts";
+import { measureTransfer, type TransferReport } from "./transfer.ts";
+
+const MB = 1024 * 1024;
+
+interface Output {
+  files: number;
+  bytes: number;
+  pages: number;
+}
+
+/** Files, bytes and HTML pages under `dir`, split into search index (pagefind*) and the rest. */
+function countOutput(dir: string): { site: Output; search: Output } {
+  const site: Output = { files: 0, bytes: 0, pages: 0 };
+  const search: Output = { files: 0, bytes: 0, pages: 0 };
+  const walk = (d: string, into: Output) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p, d === dir && /^pagefind/.test(e.name) ? search : into);
+      else {
+        into.files++;
+        into.bytes += statSync(p).size;
+        if (e.name.endsWith(".html")) into.pages++;
+      }
+    }
+  };
+  walk(dir, site);
+  return { site, search };
+}
+
+interface Phase {
+  wallMs: number;
+  cpuMs: number;
+  peakRss: number;
+}
+
+interface ArshifRun {
+  wallMs: number;
+  cpuMs: number;
+  peakTreeRss: number;
+  maxRssOne: number;
+  peakByKind: Record<string, number>;
+  processes: number;
+  phases: Record<"load" | "tag" | "related" | "eleventy" | "search", Phase>;
+  output: { site: Output; search: Output };
+  pagesPerSec: number;
+  searchRecordsPerSec: number;
+}
+
+interface HugoRun {
+  wallMs: number;
+  cpuMs: number;
+  peakTreeRss: number;
+  output: Output;
+  pagesPerSec: number;
+}
+
+function peakByKind(m: Measured): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of m.processes) out[p.kind] = Math.max(out[p.kind] ?? 0, p.hwm);
+  return out;
+}
+
+async function runArshif(dir: string, args: string[] = []): Promise<{ run: ArshifRun; m: Measured; timings: Record<string, number> }> {
+  const timingsFile = join(dir, "timings.json");
+  rmSync(timingsFile, { force: true });
+  const m = await measure(join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", "--quiet", ...args], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
+  if (m.code !== 0) throw new Error(`arshif build failed (${m.code}):\n${m.stderr.slice(0, 4000)}\n${m.stdout.slice(-2000)}`);
+  const t = JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>;
+  const loadEnd = t.at_start! + t.load!;
+  const tagEnd = loadEnd + t.tag!;
+  const w = (a: number, b: number) => window(m.samples, a, b);
+  const related = w(tagEnd, t.at_eleventy!);
+  const phases: ArshifRun["phases"] = {
+    load: { wallMs: t.load!, ...pick(w(t.at_start!, loadEnd)) },
+    tag: { wallMs: t.tag!, ...pick(w(loadEnd, tagEnd)) },
+    // Related coverage and the rest of the page data (CPU and memory are for both together).
+    related: { wallMs: (t.related ?? 0) + t.pages!, ...pick(related) },
+    eleventy: { wallMs: t.eleventy!, ...pick(w(t.at_eleventy!, t.at_search!)) },
+    search: { wallMs: t.search!, ...pick(w(t.at_search!, t.at_end!)) },
+  };
+  const output = countOutput(join(dir, "_site"));
+  const records = output.site.pages ? countArticles(join(dir, "_site")) : 0;
+  return {
+    m,
+    timings: t,
+    run: {
+      wallMs: m.wallMs,
+      cpuMs: m.cpuMs,
+      peakTreeRss: m.peakTreeRss,
+      maxRssOne: m.maxRssOne,
+      peakByKind: peakByKind(m),
+      processes: m.processes.length,
+      phases,
+      output,
+      pagesPerSec: output.site.pages / (t.eleventy! / 1000),
+      searchRecordsPerSec: records / (t.search! / 1000),
+    },
+  };
+}
+
+function pick(x: { cpuMs: number; peakRss: number }): { cpuMs: number; peakRss: number } {
+  return { cpuMs: x.cpuMs, peakRss: x.peakRss };
+}
+
+function countArticles(site: string): number {
+  let n = 0;
+  for (const lang of ["ar", "en"]) if (existsSync(join(site, lang, "articles"))) n += readdirSync(join(site, lang, "articles")).length;
+  return n;
+}
+
+async function runHugo(dir: string): Promise<HugoRun> {
+  const out = join(dir, "public");
+  rmSync(out, { recursive: true, force: true });
+  const m = await measure("hugo", ["--quiet", "--source", dir, "--destination", out], { cwd: dir });
+  if (m.code !== 0) throw new Error(`hugo failed (${m.code}):\n${m.stderr.slice(0, 4000)}`);
+  const { site } = countOutput(out);
+  return { wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, output: site, pagesPerSec: site.pages / (m.wallMs / 1000) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = Math.floor(s.length / 2);
+  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
+}
+
+/** Field-wise median of numbers (recursively) over runs of the same shape. */
+function medianOf<T>(runs: T[]): T {
+  const first = runs[0] as unknown;
+  if (typeof first === "number") return median(runs as number[]) as T;
+  if (first && typeof first === "object") {
+    const keys = new Set(runs.flatMap((r) => Object.keys(r as object)));
+    return Object.fromEntries([...keys].map((k) => [k, medianOf(runs.map((r) => (r as Record<string, unknown>)[k]).filter((v) => v !== undefined))])) as T;
+  }
+  return first as T;
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(1);
+const mb = (b: number) => (b / MB).toFixed(0);
+const kb = (b: number) => (b / 1024).toFixed(1);
+
+function table(rows: (string | number)[][]): string {
+  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r, j) => r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]!) : String(c).padStart(w[i]!))).join("  ") + (j === 0 ? "\n" + w.map((x) => "-".repeat(x)).join("  ") : "")).join("\n");
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", default: "1000" },
+      runs: { type: "string", default: "1" },
+      hugo: { type: "boolean", default: false },
+      seed: { type: "string", default: "20250916" },
+      rebuild: { type: "boolean", default: false },
+      "no-transfer": { type: "boolean", default: false },
+      keep: { type: "boolean", default: false },
+      out: { type: "string", default: join(REPO, "bench/results/latest.json") },
+      dir: { type: "string" },
+    },
+    allowPositionals: false,
+  });
+  const n = Number(values.articles);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(runs) || runs < 1) throw new Error("--articles and --runs take positive whole numbers");
+  if (!existsSync(join(CORPUS, "articles/articles.jsonl"))) throw new Error(`the corpus is not at ${CORPUS} (set ARSHIF_CORPUS)`);
+  const dir = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), "arshif-bench-"));
+  const log = (m: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
+  try {
+    let t = Date.now();
+    const gen = makeBenchProject(dir, n, Number(values.seed));
+    log(`generated ${gen.articles} articles + ${gen.translations} translations (${mb(gen.bytes)} MB of Markdown) in ${s(Date.now() - t)} s in ${dir}`);
+
+    const arshif: ArshifRun[] = [];
+    const hugo: HugoRun[] = [];
+    const hugoDir = join(dir, "hugo");
+    for (let i = 0; i < runs; i++) {
+      log(`arshif run ${i + 1}/${runs}…`);
+      const { run } = await runArshif(dir);
+      arshif.push(run);
+      log(`arshif run ${i + 1}: ${s(run.wallMs)} s wall, ${s(run.cpuMs)} s CPU, peak ${mb(run.peakTreeRss)} MB (tree), ${run.output.site.pages} pages`);
+      if (values.hugo) {
+        if (i === 0) {
+          const data = JSON.parse(readFileSync(join(dir, "_site/data/articles.json"), "utf8")) as { id: string; language: string; entities: string }[] | { articles: { id: string; language: string; entities: string }[] };
+          const list = Array.isArray(data) ? data : data.articles;
+          const ents = new Map(list.map((a) => [`${a.language}:${a.id}`, a.entities ? a.entities.split(";") : []]));
+          t = Date.now();
+          const pages = makeHugoSite(hugoDir, join(dir, "content"), ents);
+          log(`hugo site: ${pages} content files in ${s(Date.now() - t)} s`);
+        }
+        log(`hugo run ${i + 1}/${runs}…`);
+        const h = await runHugo(hugoDir);
+        hugo.push(h);
+        log(`hugo run ${i + 1}: ${s(h.wallMs)} s wall, ${s(h.cpuMs)} s CPU, peak ${mb(h.peakTreeRss)} MB, ${h.output.pages} pages`);
+      }
+    }
+    const med = medianOf(arshif);
+    const hmed = hugo.length ? medianOf(hugo) : undefined;
+
+    let rebuild: { addMs: number; editMs: number; addNoSearchMs: number } | undefined;
+    if (values.rebuild) {
+      // One article added, then edited, in the full archive: the build is not incremental, so this is a full build.
+      const add = join(dir, "content/ar/2025/08/2025-08-30-bench-added.md");
+      mkdirSync(dirname(add), { recursive: true });
+      const body = readFileSync(join(dir, "content", gen.sampleArticle.file), "utf8").split("\n---\n")[1]!;
+      writeFileSync(add, `---\nid: 2025-08-30-bench-added\ntitle: "مقال مضاف للقياس"\ndate: "2025-08-30"\n---\n${body}`);
+      log("rebuild after adding one article…");
+      const a = await runArshif(dir);
+      writeFileSync(add, `---\nid: 2025-08-30-bench-added\ntitle: "مقال مضاف للقياس بعد التعديل"\ndate: "2025-08-30"\n---\n${body}\n\nفقرة مضافة.\n`);
+      log("rebuild after editing it…");
+      const e = await runArshif(dir);
+      log("rebuild without the search index…");
+      const ns = await runArshif(dir, ["--no-search"]);
+      rebuild = { addMs: a.run.wallMs, editMs: e.run.wallMs, addNoSearchMs: ns.run.wallMs };
+      rmSync(add);
+      log(`rebuild: add ${s(rebuild.addMs)} s, edit ${s(rebuild.editMs)} s, without search ${s(rebuild.addNoSearchMs)} s`);
+      // Put the site back to the N-article state (with its search index) for the transfer measurement.
+      await runArshif(dir);
+    }
+
+    let transfer: TransferReport | undefined;
+    if (!values["no-transfer"]) {
+      log("browser: article page and first search…");
+      transfer = await measureTransfer(join(dir, "_site"), `ar/articles/${gen.sampleArticle.id}/`, gen.commonWord, gen.rareWord);
+    }
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, memGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      articles: n,
+      runs,
+      seed: Number(values.seed),
+      generated: gen,
+      arshif: { median: med, runs: arshif },
+      ...(hmed ? { hugo: { median: hmed, runs: hugo, ratio: med.wallMs / hmed.wallMs, note: "Hugo builds no search index" } } : {}),
+      ...(rebuild ? { rebuild } : {}),
+      ...(transfer ? { transfer } : {}),
+    };
+    mkdirSync(dirname(values.out!), { recursive: true });
+    writeFileSync(values.out!, JSON.stringify(result, null, 1) + "\n");
+
+    // The table.
+    const o = med.output;
+    const ph = med.phases;
+    const rows: (string | number)[][] = [["phase", "wall s", "CPU s", "peak MB", "files", "MB written", "pages/s"]];
+    rows.push(["content load+validation", s(ph.load.wallMs), s(ph.load.cpuMs), mb(ph.load.peakRss), "", "", ""]);
+    rows.push(["entity tagging", s(ph.tag.wallMs), s(ph.tag.cpuMs), mb(ph.tag.peakRss), "", "", ""]);
+    rows.push(["related coverage (+page data)", s(ph.related.wallMs), s(ph.related.cpuMs), mb(ph.related.peakRss), "", "", ""]);
+    rows.push(["Eleventy rendering (+data files)", s(ph.eleventy.wallMs), s(ph.eleventy.cpuMs), mb(ph.eleventy.peakRss), o.site.files, mb(o.site.bytes), med.pagesPerSec.toFixed(0)]);
+    rows.push(["search index (Pagefind)", s(ph.search.wallMs), s(ph.search.cpuMs), mb(ph.search.peakRss), o.search.files, mb(o.search.bytes), med.searchRecordsPerSec.toFixed(0)]);
+    rows.push(["arshif total (incl. startup)", s(med.wallMs), s(med.cpuMs), mb(med.peakTreeRss), o.site.files + o.search.files, mb(o.site.bytes + o.search.bytes), (o.site.pages / (med.wallMs / 1000)).toFixed(0)]);
+    if (hmed) rows.push(["Hugo (no search index)", s(hmed.wallMs), s(hmed.cpuMs), mb(hmed.peakTreeRss), hmed.output.files, mb(hmed.output.bytes), hmed.pagesPerSec.toFixed(0)]);
+    console.log(`\narshif bench: ${n} articles + ${gen.translations} translations, median of ${runs} run(s), ${result.machine.cpus} cores, ${result.machine.memGB} GB, node ${process.version}`);
+    console.log(table(rows));
+    console.log(`pages: ${o.site.pages} HTML; peak of one process: ${Object.entries(med.peakByKind).map(([k, v]) => `${k} ${mb(v)} MB`).join(", ")}; processes: ${med.processes}`);
+    if (hmed) console.log(`arshif / Hugo wall time: ${(med.wallMs / hmed.wallMs).toFixed(2)}× (Hugo: ${hmed.output.pages} pages, no search index)`);
+    if (rebuild) console.log(`rebuild after adding one article: ${s(rebuild.addMs)} s; after editing it: ${s(rebuild.editMs)} s; without search index: ${s(rebuild.addNoSearchMs)} s`);
+    if (transfer) {
+      const a = transfer.article;
+      console.log(`article page, first visit: ${a.requests} requests, ${kb(a.bytes)} KB as served (${kb(a.gzip)} KB with gzip on text), ${a.scripts} scripts — ${Object.entries(a.byType).map(([k, v]) => `${k} ${kb(v.gzip)} KB`).join(", ")}`);
+      const q = transfer.search;
+      console.log(`first search (${q.indexes} index partition(s)): init + "${q.commonWord}" ${kb(q.afterCommon.bytes)} KB (${kb(q.afterCommon.gzip)} gzip) [${q.afterCommon.results}]; + rare "${q.rareWord}" total ${kb(q.total.bytes)} KB (${kb(q.total.gzip)} gzip) [${q.total.results}]`);
+    }
+    console.log(`JSON: ${values.out}`);
+  } finally {
+    if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });
+    else log(`kept ${dir}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -118,3 +118,77 @@ test("the Arabic webfont is self-hosted with font-display: swap", () => {
   assert.doesNotMatch(css, /text-align:\s*justify/);
   assert.doesNotMatch(css, /(margin|padding|border)-(left|right)|(?<!-)\b(left|right):/);
 });
+
+// Which seed each bundled article came from, and the entities each seed names (checked against the text in entities.test.ts).
+const SEED_ENTITIES: Record<string, string[]> = {
+  "000_fb8126fedde5b17e.txt": [
+    "shafaq-news", "baghdad", "security-council-of-russia", "sergei-shoigu", "moscow", "iraq", "qasim-al-araji",
+    "baghdad-international-airport", "mohammed-shia-al-sudani", "russia", "iraqi-national-security-advisory",
+  ],
+  "001_760731abf67d5e05.txt": [
+    "shafaq-news", "baghdad", "qasim-al-araji", "security-council-of-russia", "sergei-shoigu", "russia",
+    "iraqi-national-security-advisory", "mohammed-shia-al-sudani", "vladimir-putin", "moscow", "gaza-strip", "iraq",
+    "baghdad-international-airport", "ahmed-al-asadi", "anton-kotyakov", "international-labour-organization",
+  ],
+};
+
+test("each seed links to all its entities, and each entity page lists exactly the right seeds in both languages", () => {
+  const seedOf = new Map<string, string>();
+  for (const f of arFiles) {
+    const fm = splitFrontMatter(readFileSync(join(REPO, "content/ar", f), "utf8"), f).data as { id: string; importedFrom?: string };
+    if (fm.importedFrom && SEED_ENTITIES[fm.importedFrom]) seedOf.set(fm.id, fm.importedFrom);
+  }
+  assert.equal(seedOf.size, 2, "both seeds are bundled");
+  const expected = new Map<string, Set<string>>();
+  for (const [id, seed] of seedOf) {
+    const $ = load(site, `ar/articles/${id}/index.html`);
+    const linked = new Set($("a[href^='/ar/entities/']").map((_, a) => $(a).attr("href")!.split("/")[3]!).get());
+    for (const e of SEED_ENTITIES[seed]!) {
+      assert.ok(linked.has(e), `${id} links to ${e}`);
+      if (!expected.has(e)) expected.set(e, new Set());
+      expected.get(e)!.add(id);
+    }
+  }
+  for (const [e, ids] of expected) {
+    for (const lang of ["ar", "en"]) {
+      const $ = load(site, `${lang}/entities/${e}/index.html`);
+      const listed = $("ol.articles a").map((_, a) => $(a).attr("href")!.split("/")[3]!).get();
+      // The English page lists the translations, which share the originals' ids here.
+      assert.deepEqual(new Set(listed), ids, `${lang}/entities/${e}/`);
+      assert.equal(listed.length, ids.size);
+      // Both names: the page's own as the heading, the other language's in <bdi lang>.
+      const other = lang === "ar" ? "en" : "ar";
+      assert.ok($("h1").text().trim().length > 0);
+      assert.equal($(".other-name bdi").attr("lang"), other, `${lang}/entities/${e}/ other-language name`);
+      assert.equal($(".entity time").length, 2, "first and latest mention dates");
+      assert.equal($(".entity time").first().attr("datetime"), "2025-09-16");
+    }
+  }
+});
+
+test("entity pages list the entities most often named with them, counted over the same articles", () => {
+  const $ = load(site, "en/entities/vladimir-putin/index.html");
+  const co = $("h2:contains('Often mentioned alongside') + ul a").map((_, a) => $(a).attr("href")!.split("/")[3]!).get();
+  assert.ok(co.length > 0 && co.length <= 10);
+  assert.ok(!co.includes("vladimir-putin"));
+  // Putin is named only in seed 001, so everything listed is among that seed's entities, each with "1 article".
+  for (const id of co) assert.ok(SEED_ENTITIES["001_760731abf67d5e05.txt"]!.includes(id), id);
+  assert.deepEqual([...new Set($("h2:contains('Often mentioned alongside') + ul .count").map((_, c) => $(c).text()).get())], ["1 article"]);
+});
+
+test("the entity index comes in two orders, by article count and by name, linked to each other", () => {
+  for (const lang of ["ar", "en"]) {
+    const byCount = load(site, `${lang}/entities/index.html`);
+    const byName = load(site, `${lang}/entities/by-name/index.html`);
+    assert.equal(byCount("nav.orders [aria-current=page]").attr("href"), `/${lang}/entities/`);
+    assert.equal(byName("nav.orders [aria-current=page]").attr("href"), `/${lang}/entities/by-name/`);
+    const names = byName("ul.entities").first().find("a").map((_, a) => byName(a).text()).get();
+    assert.deepEqual(names, [...names].sort(new Intl.Collator(lang).compare), `${lang} by name`);
+    if (lang === "en") {
+      // (Arabic counts are words for 1 and 2: مقال واحد، مقالان.)
+      const counts = byCount("ul.entities").first().find(".count").map((_, c) => Number(/\d+/.exec(byCount(c).text())![0])).get();
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a), "by count");
+    }
+    assert.equal(byName("ul.entities a").length, byCount("ul.entities a").length);
+  }
+});

@@ -6,7 +6,8 @@ import type { Entity, EntityType } from "../entities/gazetteer.ts";
 import type { Story } from "./stories.ts";
 import { dirOf, listItem, text } from "./stories.ts";
 import type { EntityGroup } from "./articles.ts";
-import type { ListItem, PageBase, PageNav, Text } from "./types.ts";
+import type { Link, ListItem, PageBase, PageNav, Text } from "./types.ts";
+import { formatDay } from "../dates/format.ts";
 import { chunk, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
 
 export const ENTITY_TYPES: EntityType[] = ["person", "organization", "place"];
@@ -19,6 +20,21 @@ export interface EntityLink {
 
 export interface EntityIndexPage extends PageBase {
   groups: { type: EntityType; label: string; items: EntityLink[] }[];
+  /** The two orders of the index (by article count, by name); one is the current page. */
+  orders: (Link & { current: boolean })[];
+}
+
+/** How many of the entity's articles also name another entity. */
+export interface CoMention {
+  url: string;
+  name: Text;
+  count: string;
+}
+
+/** A date of the entity's first or latest mention. */
+export interface MentionDate {
+  datetime: string;
+  label: string;
 }
 
 export interface EntityPage extends PageBase {
@@ -32,9 +48,16 @@ export interface EntityPage extends PageBase {
   descriptionText?: Text;
   wikidata?: string;
   count: string;
+  firstMention: MentionDate;
+  latestMention: MentionDate;
+  /** The entities named most often in the same articles, with counts. */
+  coMentions: CoMention[];
   items: ListItem[];
   pagination?: PageNav;
 }
+
+/** How many co-mentioned entities an entity page lists. */
+export const MAX_CO_MENTIONS = 10;
 
 export const entityUrl = (lang: Lang, id: string) => `/${lang}/entities/${id}/`;
 
@@ -117,17 +140,30 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     breadcrumbs: [home],
   });
 
-  const entityIndex: EntityIndexPage = {
-    ...base("entityIndex", indexUrl, t(lang, "entities"), `/${other}/entities/`, t(lang, "entities")),
+  const count = (e: Entity) => index.byEntity.get(e.id)!.length;
+  const byName = (a: Entity, b: Entity) => collator.compare(entityName(a, lang).text, entityName(b, lang).text);
+  // Static pages cannot re-sort themselves without JavaScript: each order is a page.
+  const orders = [
+    { key: "count", url: indexUrl, label: t(lang, "sortByCount"), cmp: (a: Entity, b: Entity) => count(b) - count(a) || byName(a, b) },
+    { key: "name", url: `${indexUrl}by-name/`, label: t(lang, "sortByName"), cmp: byName },
+  ];
+  const entityIndex: EntityIndexPage[] = orders.map((o) => ({
+    ...base("entityIndex", o.url, t(lang, "entities"), o.url.replace(`/${lang}/`, `/${other}/`), t(lang, "entities")),
+    orders: orders.map((x) => ({ url: x.url, label: x.label, current: x.key === o.key })),
     groups: ENTITY_TYPES.map((type) => ({
       type,
       label: t(lang, typeKey[type]),
       items: used
         .filter((e) => e.type === type)
-        .sort((a, b) => index.byEntity.get(b.id)!.length - index.byEntity.get(a.id)!.length || collator.compare(entityName(a, lang).text, entityName(b, lang).text))
-        .map((e) => ({ url: entityUrl(lang, e.id), name: entityName(e, lang), count: plural("articles", index.byEntity.get(e.id)!.length, lang, ctx.digits) })),
+        .sort(o.cmp)
+        .map((e) => ({ url: entityUrl(lang, e.id), name: entityName(e, lang), count: plural("articles", count(e), lang, ctx.digits) })),
     })).filter((g) => g.items.length > 0),
-  };
+  }));
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const mentionDate = (s: Story): MentionDate => ({
+    datetime: s.ar.date.day,
+    label: formatDay(s.ar.date.epoch, ctx.zone, lang, ctx.digits),
+  });
 
   const pages: EntityPage[] = [];
   for (const e of used) {
@@ -137,6 +173,11 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     const otherNameValue = e.names[other][0];
     const desc = e.description?.[lang] ?? e.description?.[other];
     const chunks = chunk(stories, ctx.pageSize);
+    const coMentions = topCoMentions(e.id, stories, index.byStory).map(([id, n]) => ({
+      url: entityUrl(lang, id),
+      name: entityName(byId.get(id)!, lang),
+      count: plural("articles", n, lang, ctx.digits),
+    }));
     chunks.forEach((part, p) => {
       const nav = pageNav(url, p, chunks.length, lang, ctx.digits);
       pages.push({
@@ -152,10 +193,26 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
         ...(desc ? { descriptionText: text(desc, e.description?.[lang] ? lang : other, lang) } : {}),
         ...(e.wikidata ? { wikidata: e.wikidata } : {}),
         count: plural("articles", stories.length, lang, ctx.digits),
+        // Stories are newest first.
+        latestMention: mentionDate(stories[0]!),
+        firstMention: mentionDate(stories[stories.length - 1]!),
+        coMentions,
         items: part.map(item),
         ...(nav ? { pagination: nav } : {}),
       });
     });
   }
-  return { entityIndex: [entityIndex], entity: pages };
+  return { entityIndex, entity: pages };
+}
+
+/**
+ * The entities named most often in the same stories as `id` (count, then id,
+ * so the order is stable). Cost: the entity tags of the entity's own stories.
+ */
+export function topCoMentions(id: string, stories: Story[], byStory: Map<string, string[]>, max = MAX_CO_MENTIONS): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const s of stories) {
+    for (const other of byStory.get(s.key) ?? []) if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, max);
 }

@@ -8,10 +8,22 @@ export interface RelatedSettings {
   paragraphSimilarity: number;
   /** Paragraphs shorter than this many words (datelines, sign-offs) are never "shared". */
   minParagraphWords: number;
-  /** Whole texts this similar (Jaccard of 5-word shingles) are the same text. */
+  /** Whole texts this similar (Jaccard of 5-word shingles) are the same text (see also `expansion`). */
   duplicate: number;
   /** The shorter text is this much inside the longer one: an update or expansion. */
   update: number;
+  /**
+   * ...but only when the longer text is at least this much longer (share of the
+   * shorter one's 5-word shingles); otherwise the two are the same text, lightly
+   * edited (wire copy with "yesterday" for "today", an honorific, a site's sign-off).
+   */
+  expansion: number;
+  /**
+   * Shared passages: the matched paragraphs must have at least this many 3-word
+   * shingles in common (a sentence of 14 words has 12), so a dateline, a contact
+   * line or a sign-off shared by unrelated articles is not a shared passage.
+   */
+  minSharedShingles: number;
   /** Related by entities: only stories within this many days of each other. */
   windowDays: number;
   /** How many entity-related stories to show. */
@@ -23,6 +35,8 @@ export const DEFAULT_RELATED: RelatedSettings = {
   minParagraphWords: 6,
   duplicate: 0.9,
   update: 0.8,
+  expansion: 0.2,
+  minSharedShingles: 12,
   windowDays: 30,
   maxRelated: 3,
 };
@@ -55,6 +69,13 @@ function prepare(s: Story, min: number): Prepared {
   const doc = shingles(paraWords.flat(), 5);
   const paras = paraWords.map((w) => (w.length >= min ? shingles(w, 3) : undefined));
   return { doc, paras };
+}
+
+function intersection(a: Set<number>, b: Set<number>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (big.has(x)) n++;
+  return n;
 }
 
 /** One-to-one paragraph matches, best first. */
@@ -115,12 +136,16 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
     const pb = prepared[j]!;
     const jac = jaccard(pa.doc, pb.doc);
     const [small, big] = pa.doc.size <= pb.doc.size ? [pa.doc, pb.doc] : [pb.doc, pa.doc];
-    let inter = 0;
-    for (const x of small) if (big.has(x)) inter++;
-    const containment = small.size ? inter / small.size : 0;
+    const containment = small.size ? intersection(small, big) / small.size : 0;
     const shared = matchParagraphs(pa, pb, settings.paragraphSimilarity);
+    // How much text the matched paragraphs have in common (3-word shingles).
+    const sharedShingles = shared.reduce((n, [x, y]) => n + intersection(pa.paras[x]!, pb.paras[y]!), 0);
     const relation: Relation | undefined =
-      jac >= settings.duplicate ? "duplicate" : containment >= settings.update ? "update" : shared.length > 0 ? "shared" : undefined;
+      jac >= settings.duplicate
+        ? "duplicate"
+        : containment >= settings.update
+          ? big.size >= small.size * (1 + settings.expansion) ? "update" : "duplicate"
+          : shared.length > 0 && sharedShingles >= settings.minSharedShingles ? "shared" : undefined;
     if (!relation) continue;
     // Older story first, so "a" is the earlier version.
     const [a, b, sh] = stories[i]!.ar.date.epoch <= stories[j]!.ar.date.epoch ? [stories[i]!, stories[j]!, shared] : [stories[j]!, stories[i]!, shared.map(([x, y]) => [y, x] as [number, number])];

@@ -10,6 +10,7 @@ import { ContentErrors } from "../src/content/errors.ts";
 import { normalizeArabic } from "../src/arabic/normalize.ts";
 import { prefixCandidates } from "../src/arabic/clitics.ts";
 import { tokenize } from "../src/arabic/tokens.ts";
+import { SEED_ENTITIES } from "./helpers/seeds.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BUNDLED = join(here, "../content/entities.yaml");
@@ -225,17 +226,6 @@ test("bundled gazetteer: valid, every country generated, ids are slugs", () => {
   assert.deepEqual(bundledTagger.tag("بعد صلاة المغرب زار المغرب").map((m) => m.entityId), ["morocco"]);
 });
 
-const SEED_EXPECTED: Record<string, string[]> = {
-  "000_fb8126fedde5b17e.txt": [
-    "shafaq-news", "baghdad", "security-council-of-russia", "sergei-shoigu", "moscow", "iraq", "qasim-al-araji",
-    "baghdad-international-airport", "mohammed-shia-al-sudani", "russia", "iraqi-national-security-advisory",
-  ],
-  "001_760731abf67d5e05.txt": [
-    "shafaq-news", "baghdad", "qasim-al-araji", "security-council-of-russia", "sergei-shoigu", "russia",
-    "iraqi-national-security-advisory", "mohammed-shia-al-sudani", "vladimir-putin", "moscow", "gaza-strip", "iraq",
-    "baghdad-international-airport", "ahmed-al-asadi", "anton-kotyakov", "international-labour-organization",
-  ],
-};
 
 /** One-word names whose every occurrence in the seeds must be inside a mention of one of these entities. */
 const EVERY_WORD: [string, string[]][] = [
@@ -253,11 +243,11 @@ const EVERY_WORD: [string, string[]][] = [
 const seedsAvailable = existsSync(SEEDS);
 test("seeds: the tagger finds exactly the expected entities, and every mention", { skip: !seedsAvailable && "shared seeds not present" }, () => {
   const files = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
-  assert.deepEqual(files, Object.keys(SEED_EXPECTED).sort());
+  assert.deepEqual(files, Object.keys(SEED_ENTITIES).sort());
   for (const f of files) {
     const text = readFileSync(join(SEEDS, f), "utf8");
     const mentions = bundledTagger.tag(text);
-    assert.deepEqual(new Set(mentions.map((m) => m.entityId)), new Set(SEED_EXPECTED[f]), f);
+    assert.deepEqual(new Set(mentions.map((m) => m.entityId)), new Set(SEED_ENTITIES[f]), f);
     for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.surface);
     for (const tok of tokenize(text)) {
       const stems = prefixCandidates(normalizeArabic(tok.text)).map((c) => c.stem);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { makeProject, build, cleanup, REPO } from "./helpers/project.ts";
 import { htmlFiles, load, checkLinks } from "./helpers/site.ts";
 import { splitFrontMatter } from "../src/content/frontmatter.ts";
+import { SEED_ENTITIES } from "./helpers/seeds.ts";
 
 // Builds the bundled site once (as `npm run build` would) and checks the real HTML.
 let dir = "";
@@ -119,18 +120,6 @@ test("the Arabic webfont is self-hosted with font-display: swap", () => {
   assert.doesNotMatch(css, /(margin|padding|border)-(left|right)|(?<!-)\b(left|right):/);
 });
 
-// Which seed each bundled article came from, and the entities each seed names (checked against the text in entities.test.ts).
-const SEED_ENTITIES: Record<string, string[]> = {
-  "000_fb8126fedde5b17e.txt": [
-    "shafaq-news", "baghdad", "security-council-of-russia", "sergei-shoigu", "moscow", "iraq", "qasim-al-araji",
-    "baghdad-international-airport", "mohammed-shia-al-sudani", "russia", "iraqi-national-security-advisory",
-  ],
-  "001_760731abf67d5e05.txt": [
-    "shafaq-news", "baghdad", "qasim-al-araji", "security-council-of-russia", "sergei-shoigu", "russia",
-    "iraqi-national-security-advisory", "mohammed-shia-al-sudani", "vladimir-putin", "moscow", "gaza-strip", "iraq",
-    "baghdad-international-airport", "ahmed-al-asadi", "anton-kotyakov", "international-labour-organization",
-  ],
-};
 
 test("each seed links to all its entities, and each entity page lists exactly the right seeds in both languages", () => {
   const seedOf = new Map<string, string>();

@@ -1,6 +1,6 @@
+import { pageBase } from "./page.ts";
 import type { Lang } from "../site/settings.ts";
 import { t } from "../i18n/strings.ts";
-import { dirOf } from "./stories.ts";
 import type { Link, PageBase } from "./types.ts";
 
 export interface DataPage extends PageBase {
@@ -20,19 +20,15 @@ export function buildDataPage(lang: Lang): DataPage {
   const other: Lang = lang === "ar" ? "en" : "ar";
   const url = `/${lang}/data/`;
   return {
-    kind: "data",
-    url,
-    lang,
-    dir: dirOf(lang),
-    title: t(lang, "data"),
-    heading: t(lang, "data"),
-    description: t(lang, "dataIntro"),
-    switchUrl: `/${other}/data/`,
-    alternates: [
-      { lang, url },
-      { lang: other, url: `/${other}/data/` },
-    ],
-    breadcrumbs: [{ url: `/${lang}/`, label: t(lang, "home") }],
+    ...pageBase({
+      kind: "data",
+      lang,
+      url,
+      heading: t(lang, "data"),
+      otherUrl: `/${other}/data/`,
+      description: t(lang, "dataIntro"),
+      breadcrumbs: [{ url: `/${lang}/`, label: t(lang, "home") }],
+    }),
     intro: t(lang, "dataIntro"),
     files: FILES.map((f) => ({ url: f.path, label: f.path.split("/").pop()!, description: f[lang] })),
   };

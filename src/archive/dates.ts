@@ -1,10 +1,11 @@
+import { pageBase } from "./page.ts";
 import type { Lang } from "../site/settings.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatDay, formatMonth, formatYear } from "../dates/format.ts";
 import { plural } from "../i18n/plural.ts";
 import { t } from "../i18n/strings.ts";
 import type { Story } from "./stories.ts";
-import { listItem, dirOf } from "./stories.ts";
+import { listItem } from "./stories.ts";
 import type { CountLink, Link, ListItem, PageBase, PageNav } from "./types.ts";
 import { chunk, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
 
@@ -47,22 +48,7 @@ const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 export const dateUrl = (lang: Lang, ...parts: string[]) => `/${lang}/dates/${parts.map((p) => `${p}/`).join("")}`;
 
 function base(kind: string, lang: Lang, url: string, heading: string, crumbs: Link[], otherUrl: string, description: string): PageBase {
-  const other: Lang = lang === "ar" ? "en" : "ar";
-  return {
-    kind,
-    url,
-    lang,
-    dir: dirOf(lang),
-    title: heading,
-    heading,
-    description,
-    switchUrl: otherUrl,
-    alternates: [
-      { lang, url },
-      { lang: other, url: otherUrl },
-    ],
-    breadcrumbs: crumbs,
-  };
+  return pageBase({ kind, lang, url, heading, otherUrl, description, breadcrumbs: crumbs });
 }
 
 function otherLang(lang: Lang): Lang {

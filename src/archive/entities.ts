@@ -4,10 +4,11 @@ import { plural } from "../i18n/plural.ts";
 import { t, type StringKey } from "../i18n/strings.ts";
 import type { Entity, EntityType } from "../entities/gazetteer.ts";
 import type { Story } from "./stories.ts";
-import { dirOf, listItem, text } from "./stories.ts";
+import { listItem, text } from "./stories.ts";
 import type { EntityGroup } from "./articles.ts";
 import type { Link, ListItem, PageBase, PageNav, Text } from "./types.ts";
 import { formatDay } from "../dates/format.ts";
+import { pageBase } from "./page.ts";
 import { chunk, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
 
 export const ENTITY_TYPES: EntityType[] = ["person", "organization", "place"];
@@ -124,21 +125,8 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     if (!it) items.set(s, (it = listItem(s, lang, ctx.zone, ctx.digits)));
     return it;
   };
-  const base = (kind: string, url: string, heading: string, otherUrl: string, description: string): PageBase => ({
-    kind,
-    url,
-    lang,
-    dir: dirOf(lang),
-    title: heading,
-    heading,
-    description,
-    switchUrl: otherUrl,
-    alternates: [
-      { lang, url },
-      { lang: other, url: otherUrl },
-    ],
-    breadcrumbs: [home],
-  });
+  const base = (kind: string, url: string, heading: string, otherUrl: string, description: string): PageBase =>
+    pageBase({ kind, lang, url, heading, otherUrl, description, breadcrumbs: [home] });
 
   const count = (e: Entity) => index.byEntity.get(e.id)!.length;
   const byName = (a: Entity, b: Entity) => collator.compare(entityName(a, lang).text, entityName(b, lang).text);

@@ -1,8 +1,9 @@
+import { pageBase } from "./page.ts";
 import type { Lang } from "../site/settings.ts";
 import type { Settings } from "../site/settings.ts";
 import { t } from "../i18n/strings.ts";
 import type { Story } from "./stories.ts";
-import { dirOf, listItem } from "./stories.ts";
+import { listItem } from "./stories.ts";
 import type { CountLink, Link, ListItem, PageBase } from "./types.ts";
 import type { DateIndexPage } from "./dates.ts";
 import type { EntityIndexPage } from "./entities.ts";
@@ -21,19 +22,15 @@ export function buildHome(stories: Story[], lang: Lang, settings: Settings, date
   const other: Lang = lang === "ar" ? "en" : "ar";
   const url = `/${lang}/`;
   return {
-    kind: "home",
-    url,
-    lang,
-    dir: dirOf(lang),
-    title: settings.title[lang],
-    heading: settings.title[lang],
-    description: settings.description[lang],
-    switchUrl: `/${other}/`,
-    alternates: [
-      { lang, url },
-      { lang: other, url: `/${other}/` },
-    ],
-    breadcrumbs: [],
+    ...pageBase({
+      kind: "home",
+      lang,
+      url,
+      heading: settings.title[lang],
+      otherUrl: `/${other}/`,
+      description: settings.description[lang],
+      breadcrumbs: [],
+    }),
     latest: stories.slice(0, LATEST_COUNT).map((s) => listItem(s, lang, settings.timeZone, settings.digits)),
     years: dates.years,
     entityGroups: entities.groups.map((g) => ({ ...g, items: g.items.slice(0, TOP_ENTITIES) })),

@@ -1,3 +1,4 @@
+import { pageBase } from "./page.ts";
 import type { Lang } from "../site/settings.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatYear } from "../dates/format.ts";
@@ -6,7 +7,6 @@ import type { Entity } from "../entities/gazetteer.ts";
 import type { EntityIndex } from "./entities.ts";
 import { ENTITY_TYPES, entityName } from "./entities.ts";
 import type { Story } from "./stories.ts";
-import { dirOf } from "./stories.ts";
 import type { PageBase } from "./types.ts";
 
 export interface Option {
@@ -29,19 +29,15 @@ export function buildSearchPage(stories: Story[], index: EntityIndex, entities: 
   const collator = new Intl.Collator(lang);
   const years = [...new Set(stories.map((s) => s.ar.date.year))].sort().reverse();
   return {
-    kind: "search",
-    url,
-    lang,
-    dir: dirOf(lang),
-    title: t(lang, "search"),
-    heading: t(lang, "search"),
-    description: t(lang, "search"),
-    switchUrl: `/${other}/search/`,
-    alternates: [
-      { lang, url },
-      { lang: other, url: `/${other}/search/` },
-    ],
-    breadcrumbs: [{ url: `/${lang}/`, label: t(lang, "home") }],
+    ...pageBase({
+      kind: "search",
+      lang,
+      url,
+      heading: t(lang, "search"),
+      otherUrl: `/${other}/search/`,
+      description: t(lang, "search"),
+      breadcrumbs: [{ url: `/${lang}/`, label: t(lang, "home") }],
+    }),
     entityGroups: ENTITY_TYPES.map((type) => ({
       label: t(lang, type),
       options: entities

@@ -16,7 +16,7 @@ import { headMeta, articleJsonLd, entityJsonLd, type HeadMeta } from "./meta.ts"
 import type { PageBase } from "./types.ts";
 import type { Urls } from "../site/urls.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
-import { findTextPairs, relatedByEntities, type TextPair, type RelatedSettings } from "../related/pairs.ts";
+import { findTextPairs, relatedByEntities, type TextPair } from "../related/pairs.ts";
 import { buildRelated } from "./related.ts";
 import { planPartitions, type Partition } from "../search/partition.ts";
 

@@ -63,6 +63,14 @@ export function dataFiles(site: SiteData): DataFiles {
       };
     });
   const str = (name: string, description: string) => ({ name, type: "string", description });
+  // How our CSV files are written (see csv.ts): UTF-8 with BOM, CRLF, RFC 4180 quoting.
+  const CSV_RESOURCE = {
+    profile: "tabular-data-resource",
+    format: "csv",
+    mediatype: "text/csv",
+    encoding: "utf-8-sig",
+    dialect: { delimiter: ",", lineTerminator: "\r\n", doubleQuote: true, header: true },
+  };
   const pkg = {
     profile: "tabular-data-package",
     name: "arshif-archive",
@@ -73,11 +81,7 @@ export function dataFiles(site: SiteData): DataFiles {
       {
         name: "articles",
         path: "articles.csv",
-        profile: "tabular-data-resource",
-        format: "csv",
-        mediatype: "text/csv",
-        encoding: "utf-8-sig",
-        dialect: { delimiter: ",", lineTerminator: "\r\n", doubleQuote: true, header: true },
+        ...CSV_RESOURCE,
         schema: {
           primaryKey: ["id", "language"],
           fields: [
@@ -97,11 +101,7 @@ export function dataFiles(site: SiteData): DataFiles {
       {
         name: "entities",
         path: "entities.csv",
-        profile: "tabular-data-resource",
-        format: "csv",
-        mediatype: "text/csv",
-        encoding: "utf-8-sig",
-        dialect: { delimiter: ",", lineTerminator: "\r\n", doubleQuote: true, header: true },
+        ...CSV_RESOURCE,
         schema: {
           primaryKey: ["id"],
           fields: [

@@ -168,9 +168,9 @@ test("entity pages list the entities most often named with them, counted over th
 test("the entity index comes in two orders, by article count and by name, linked to each other", () => {
   for (const lang of ["ar", "en"]) {
     const byCount = load(site, `${lang}/entities/index.html`);
-    const byName = load(site, `${lang}/entities/by-name/index.html`);
+    const byName = load(site, `${lang}/entities-by-name/index.html`);
     assert.equal(byCount("nav.orders [aria-current=page]").attr("href"), `/${lang}/entities/`);
-    assert.equal(byName("nav.orders [aria-current=page]").attr("href"), `/${lang}/entities/by-name/`);
+    assert.equal(byName("nav.orders [aria-current=page]").attr("href"), `/${lang}/entities-by-name/`);
     const names = byName("ul.entities").first().find("a").map((_, a) => byName(a).text()).get();
     assert.deepEqual(names, [...names].sort(new Intl.Collator(lang).compare), `${lang} by name`);
     if (lang === "en") {

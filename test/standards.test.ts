@@ -106,7 +106,7 @@ test("the data export agrees with the pages", () => {
   const entities = JSON.parse(read("data/entities.json")) as { id: string; article_count: number }[];
   for (const e of entities) {
     const $ = load(site, `en/entities/${e.id}/index.html`);
-    assert.equal(Number($(".count").text().replace(/\D/g, "")), e.article_count, e.id);
+    assert.equal(Number($("header.entity .count").text().replace(/\D/g, "")), e.article_count, e.id);
   }
   const pkg = JSON.parse(read("data/datapackage.json")) as { resources: { path: string }[] };
   for (const r of pkg.resources) assert.ok(read(`data/${r.path}`).length > 0, r.path);

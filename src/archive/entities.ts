@@ -133,7 +133,7 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
   // Static pages cannot re-sort themselves without JavaScript: each order is a page.
   const orders = [
     { key: "count", url: indexUrl, label: t(lang, "sortByCount"), cmp: (a: Entity, b: Entity) => count(b) - count(a) || byName(a, b) },
-    { key: "name", url: `${indexUrl}by-name/`, label: t(lang, "sortByName"), cmp: byName },
+    { key: "name", url: `/${lang}/entities-by-name/`, label: t(lang, "sortByName"), cmp: byName },
   ];
   const entityIndex: EntityIndexPage[] = orders.map((o) => ({
     ...base("entityIndex", o.url, t(lang, "entities"), o.url.replace(`/${lang}/`, `/${other}/`), t(lang, "entities")),

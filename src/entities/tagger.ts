@@ -20,7 +20,7 @@
  * - an entity's `notIn` phrases (صلاة المغرب) compete like names but yield no
  *   mention, so the name inside them is not tagged.
  */
-import AhoCorasick from "modern-ahocorasick";
+import { Automaton } from "./automaton.ts";
 import { normalizeArabic, normalizeWithMap, originalRange } from "../arabic/normalize.ts";
 import { isProcliticSequence } from "../arabic/clitics.ts";
 import { isWordCharAt } from "../arabic/tokens.ts";
@@ -80,7 +80,7 @@ function prefixAllowed(form: Form, prefix: string): boolean {
 }
 
 export class EntityTagger {
-  readonly #matcher: AhoCorasick<PatternData>;
+  readonly #matcher: Automaton<PatternData>;
   readonly #empty: boolean;
 
   constructor(entities: readonly Entity[], options: TaggerOptions = {}) {
@@ -109,7 +109,7 @@ export class EntityTagger {
         for (const name of matchedNames(e, "en")) add(normalizeArabic(name).trim(), { entityId: e.id, form: "latin", block: false });
       }
     }
-    this.#matcher = new AhoCorasick(patterns);
+    this.#matcher = new Automaton(patterns);
     this.#empty = patterns.length === 0;
   }
 
@@ -119,11 +119,10 @@ export class EntityTagger {
     const { text: norm, map } = normalizeWithMap(text);
     interface Hit { a: number; b: number; t: number; id: string; order: number; block: boolean }
     const hits: Hit[] = [];
-    for (const m of this.#matcher.iterate(norm, { strategy: "all" })) {
+    for (const m of this.#matcher.all(norm)) {
       const a = m.start;
       const b = m.end;
       const data = m.data;
-      if (!data) continue;
       // Ends at a word end, starts at a word start or after proclitics.
       if (!isWordCharAt(norm, b - 1) || isWordCharAt(norm, b) || !isWordCharAt(norm, a)) continue;
       let t = a;

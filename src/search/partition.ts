@@ -1,8 +1,11 @@
 /**
- * Pagefind keeps a whole index in memory while it writes it (about 2 GB for
- * 10,000 pages here, growing linearly), so a large archive is indexed in
- * partitions of whole years, one Pagefind process after another. The browser
- * searches all of them at once (Pagefind's mergeIndex).
+ * Pagefind keeps a whole index in memory while it writes it (measured with
+ * bench/: about 0.4–0.5 MB per record, 4.9 GB for one 12,000-record index,
+ * ~0.85 GB for 2,000), so a large archive is indexed in partitions of whole
+ * years, one Pagefind process after another. The browser searches all of them
+ * at once (Pagefind's mergeIndex); each partition costs the browser one more
+ * index chunk (~25–30 KB) per query word, so partitions are not made smaller
+ * than memory requires.
  */
 export interface Partition {
   /** Output folder of this partition's index, relative to the site root. */
@@ -10,7 +13,7 @@ export interface Partition {
   years: string[];
 }
 
-export const DEFAULT_PARTITION_SIZE = 15000;
+export const DEFAULT_PARTITION_SIZE = 2000;
 
 /** Consecutive years packed into partitions of at most `max` records (a bigger year stands alone). */
 export function planPartitions(recordsPerYear: Map<string, number>, max: number): Partition[] {

@@ -58,9 +58,13 @@ interface ArshifRun {
   peakTreeRss: number;
   maxRssOne: number;
   peakByKind: Record<string, number>;
+  /** CPU ms per process kind (node, pagefind, esbuild), as last sampled. */
+  cpuByKind: Record<string, number>;
   processes: number;
   phases: Record<"load" | "tag" | "related" | "eleventy" | "search", Phase>;
   output: { site: Output; search: Output };
+  /** Article pages written, per language. */
+  articlePages: { ar: number; en: number };
   pagesPerSec: number;
   searchRecordsPerSec: number;
 }
@@ -88,17 +92,18 @@ async function runArshif(dir: string, args: string[] = []): Promise<{ run: Arshi
   const loadEnd = t.at_start! + t.load!;
   const tagEnd = loadEnd + t.tag!;
   const w = (a: number, b: number) => window(m.samples, a, b);
-  const related = w(tagEnd, t.at_eleventy!);
+  const related = w(tagEnd, Math.min(t.at_eleventy!, t.at_search!));
   const phases: ArshifRun["phases"] = {
     load: { wallMs: t.load!, ...pick(w(t.at_start!, loadEnd)) },
     tag: { wallMs: t.tag!, ...pick(w(loadEnd, tagEnd)) },
     // Related coverage and the rest of the page data (CPU and memory are for both together).
     related: { wallMs: (t.related ?? 0) + t.pages!, ...pick(related) },
-    eleventy: { wallMs: t.eleventy!, ...pick(w(t.at_eleventy!, t.at_search!)) },
-    search: { wallMs: t.search!, ...pick(w(t.at_search!, t.at_end!)) },
+    eleventy: { wallMs: t.eleventy!, ...pick(w(t.at_eleventy!, t.at_eleventy! + t.eleventy!)) },
+    search: { wallMs: t.search!, ...pick(w(t.at_search!, t.at_search! + t.search!)) },
   };
   const output = countOutput(join(dir, "_site"));
-  const records = output.site.pages ? countArticles(join(dir, "_site")) : 0;
+  const articlePages = countArticles(join(dir, "_site"));
+  const records = articlePages.ar + articlePages.en;
   return {
     m,
     timings: t,
@@ -108,9 +113,11 @@ async function runArshif(dir: string, args: string[] = []): Promise<{ run: Arshi
       peakTreeRss: m.peakTreeRss,
       maxRssOne: m.maxRssOne,
       peakByKind: peakByKind(m),
+      cpuByKind: m.processes.reduce<Record<string, number>>((o, p) => ((o[p.kind] = (o[p.kind] ?? 0) + p.cpuMs), o), {}),
       processes: m.processes.length,
       phases,
       output,
+      articlePages,
       pagesPerSec: output.site.pages / (t.eleventy! / 1000),
       searchRecordsPerSec: records / (t.search! / 1000),
     },
@@ -121,10 +128,9 @@ function pick(x: { cpuMs: number; peakRss: number }): { cpuMs: number; peakRss: 
   return { cpuMs: x.cpuMs, peakRss: x.peakRss };
 }
 
-function countArticles(site: string): number {
-  let n = 0;
-  for (const lang of ["ar", "en"]) if (existsSync(join(site, lang, "articles"))) n += readdirSync(join(site, lang, "articles")).length;
-  return n;
+function countArticles(site: string): { ar: number; en: number } {
+  const n = (lang: string) => (existsSync(join(site, lang, "articles")) ? readdirSync(join(site, lang, "articles")).length : 0);
+  return { ar: n("ar"), en: n("en") };
 }
 
 async function runHugo(dir: string): Promise<HugoRun> {
@@ -174,6 +180,7 @@ async function main(): Promise<void> {
       keep: { type: "boolean", default: false },
       out: { type: "string", default: join(REPO, "bench/results/latest.json") },
       dir: { type: "string" },
+      "partition-size": { type: "string" },
     },
     allowPositionals: false,
   });
@@ -185,7 +192,17 @@ async function main(): Promise<void> {
   const log = (m: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
   try {
     let t = Date.now();
-    const gen = makeBenchProject(dir, n, Number(values.seed));
+    // --dir with an archive generated before (same N and seed) reuses it.
+    const genFile = join(dir, "generated.json");
+    const reuse = existsSync(genFile) ? (JSON.parse(readFileSync(genFile, "utf8")) as ReturnType<typeof makeBenchProject> & { seed: number }) : undefined;
+    const gen = reuse && reuse.articles === n && reuse.seed === Number(values.seed) ? reuse : makeBenchProject(dir, n, Number(values.seed));
+    writeFileSync(genFile, JSON.stringify({ ...gen, seed: Number(values.seed) }));
+    if (values["partition-size"]) {
+      // Only for tests of several partitions on a small archive: the setting of content/site.yaml, overridden.
+      const f = join(dir, "content/site.yaml");
+      const yaml = readFileSync(f, "utf8").replace(/^searchPartitionSize:.*$/m, "");
+      writeFileSync(f, `${yaml.trimEnd()}\nsearchPartitionSize: ${Number(values["partition-size"])}\n`);
+    }
     log(`generated ${gen.articles} articles + ${gen.translations} translations (${mb(gen.bytes)} MB of Markdown) in ${s(Date.now() - t)} s in ${dir}`);
 
     const arshif: ArshifRun[] = [];

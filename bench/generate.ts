@@ -1,7 +1,8 @@
 /**
  * A synthetic archive of N articles made from real text: the SaudiNewsNet
  * articles of ../shared/corpus (third-party test data, read here at bench
- * time and never copied into the repo), paragraphs recombined, dates spread
+ * time and never copied into the repo), leads kept and sentences recombined
+ * into new paragraphs (5% follow-ups or copies of earlier articles), dates spread
  * over 2003–2025, entity names from the bundled gazetteer plus the corpus's
  * Iraqi governorates and districts, ~20% with English translations made of
  * UD PUD parallel sentences. Deterministic for a given seed.
@@ -141,15 +142,29 @@ export function generateArticles(contentDir: string, n: number, seed: number, ga
   let translations = 0;
   let sample: Generated["sampleArticle"] | undefined;
   const made = new Set<string>();
+  const sentences = corpus.articles.flatMap((a) => a.paragraphs.slice(1).flatMap((p) => p.split(/(?<=[.!؟])\s+/u))).filter((x) => x.length > 20);
+  const previous: string[][] = [];
   for (let i = 0; i < n; i++) {
     const base = pick(corpus.articles);
-    const paras = base.paragraphs.slice(0, 2 + Math.floor(rand() * 7));
-    // Recombine: a paragraph or two from other articles (shared passages, like agency copy).
-    const borrowed = Math.floor(rand() * 3);
-    for (let k = 0; k < borrowed; k++) {
-      const other = pick(corpus.articles);
-      paras.splice(1 + Math.floor(rand() * paras.length), 0, pick(other.paragraphs));
+    let paras: string[];
+    if (previous.length && rand() < 0.05) {
+      // A follow-up or copy of an earlier story (agency copy, updates): related coverage has work to do.
+      const earlier = previous[Math.floor(rand() * previous.length)]!;
+      paras = rand() < 0.5 ? [...earlier] : [...earlier, pick(pick(corpus.articles).paragraphs)];
+    } else {
+      // The lead of one real article, then paragraphs made of real sentences from anywhere in the corpus,
+      // so that, as in a real archive, most articles share no passage with any other.
+      paras = [base.paragraphs[0]!];
+      const more = 1 + Math.floor(rand() * 7);
+      for (let k = 0; k < more; k++) {
+        const len = 1 + Math.floor(rand() * 3);
+        paras.push(Array.from({ length: len }, () => pick(sentences)).join(" "));
+      }
+      // Now and then a whole paragraph of another article (shared passages).
+      if (rand() < 0.1) paras.splice(1, 0, pick(pick(corpus.articles).paragraphs));
     }
+    if (previous.length < 2000) previous.push(paras);
+    else previous[Math.floor(rand() * previous.length)] = paras;
     for (const p of paras) {
       for (const w of new Set(p.split(/[\s\p{P}]+/u))) if (w.length >= 6 && /^\p{Script=Arabic}+$/u.test(w)) wordCount.set(w, (wordCount.get(w) ?? 0) + 1);
     }

@@ -68,9 +68,9 @@ export interface TransferReport {
     commonWord: string;
     rareWord: string;
     /** After the page, Pagefind's init and the first (common) query. */
-    afterCommon: Fetched & { results: string };
+    afterCommon: Fetched & { results: string; shown: number };
     /** Everything, after the rare query too. */
-    total: Fetched & { results: string };
+    total: Fetched & { results: string; shown: number };
     indexes: number;
   };
 }
@@ -98,14 +98,15 @@ async function searchVisit(browser: Browser, base: string, common: string, rare:
     await page.waitForSelector("#search-results li", { timeout: 60_000 });
     await quiet(page, rec.pending);
     const status1 = (await page.textContent("#search-status"))?.trim() ?? "";
-    const afterCommon = { ...(await rec.done()), results: status1 };
+    const afterCommon = { ...(await rec.done()), results: status1, shown: await page.locator("#search-results li").count() };
     const indexes = ((await page.getAttribute("#search-form", "data-extra-indexes")) ?? "").split(" ").filter(Boolean).length + 1;
     await page.fill("#q", rare);
     await page.evaluate(() => (document.getElementById("search-form") as HTMLFormElement).requestSubmit());
     await page.waitForFunction((w) => !!document.querySelector("#search-results li mark") && location.search.includes(encodeURIComponent(w)), rare, { timeout: 60_000 }).catch(() => {});
     await quiet(page, rec.pending);
     const status2 = (await page.textContent("#search-status"))?.trim() ?? "";
-    return { url, commonWord: common, rareWord: rare, afterCommon, total: { ...(await rec.done()), results: status2 }, indexes };
+    const shown = await page.locator("#search-results li").count();
+    return { url, commonWord: common, rareWord: rare, afterCommon, total: { ...(await rec.done()), results: status2, shown }, indexes };
   } finally {
     await context.close();
   }

@@ -231,6 +231,12 @@ async function main(): Promise<void> {
     const med = medianOf(arshif);
     const hmed = hugo.length ? medianOf(hugo) : undefined;
 
+    let transfer: TransferReport | undefined;
+    if (!values["no-transfer"]) {
+      log("browser: article page and first search…");
+      transfer = await measureTransfer(join(dir, "_site"), `ar/articles/${gen.sampleArticle.id}/`, gen.commonWord, gen.rareWord);
+    }
+
     let rebuild: { addMs: number; editMs: number; addNoSearchMs: number } | undefined;
     if (values.rebuild) {
       // One article added, then edited, in the full archive: the build is not incremental, so this is a full build.
@@ -248,14 +254,6 @@ async function main(): Promise<void> {
       rebuild = { addMs: a.run.wallMs, editMs: e.run.wallMs, addNoSearchMs: ns.run.wallMs };
       rmSync(add);
       log(`rebuild: add ${s(rebuild.addMs)} s, edit ${s(rebuild.editMs)} s, without search ${s(rebuild.addNoSearchMs)} s`);
-      // Put the site back to the N-article state (with its search index) for the transfer measurement.
-      await runArshif(dir);
-    }
-
-    let transfer: TransferReport | undefined;
-    if (!values["no-transfer"]) {
-      log("browser: article page and first search…");
-      transfer = await measureTransfer(join(dir, "_site"), `ar/articles/${gen.sampleArticle.id}/`, gen.commonWord, gen.rareWord);
     }
 
     const result = {

@@ -17,13 +17,16 @@ import { tokenize } from "../arabic/tokens.ts";
  * The shortest reading stands in the word's own position (phrases keep
  * working); the other readings follow the body, so a word typed in full or
  * half-typed with its prefix (الأع…, بغد…) still prefix-matches.
- * Each reading then loses light plural/feminine suffixes (Light10-style).
+ * Each reading then loses light inflectional suffixes — feminine, dual and
+ * sound plurals, attached pronouns — but not the nisba ي(ة), which makes a
+ * different word (اتفاقية is not اتفاق); Pagefind's prefix matching already
+ * takes العراق to العراقي.
  */
 
 const MIN_STEM = 3;
 // Proclitics, longest first: ك only before the article (كالعادة), never alone.
 const PREFIXES = ["كال", "لل", "ال", "و", "ف", "ب", "ل"];
-const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "ه"];
 const MAX_DEPTH = 4;
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -78,7 +81,9 @@ export function wordForms(word: string): WordForms {
   const all = readings(norm);
   const main = stripSuffixes(shortest(all));
   // Readings as written (no suffix removal): enough for half-typed words, no invented forms.
-  const extra = new Set(all);
+  // Not those still carrying كال (كالعادة): a query whose stem is كال (وكالة) would
+  // prefix-match them all, and nobody types a word with that clitic to find it.
+  const extra = new Set(all.filter((r) => !(r.startsWith("كال") && r.length - 3 >= MIN_STEM)));
   extra.delete(main);
   return { main, extra: [...extra] };
 }
@@ -101,22 +106,31 @@ export function indexText(text: string, extraText = ""): string {
   return `${main.join(" ")} ${[...extra].sort().join(" ")}`.trim();
 }
 
-/**
- * A reader's query in index forms. Quoted phrases stay phrases; the last word
- * keeps its typed form too when the reader may still be typing it.
- */
-export function analyzeQuery(query: string): string {
-  const parts: string[] = [];
+/** A reader's query in index forms: quoted phrases apart (Pagefind matches a phrase only as a whole query), the other words together. */
+export interface QueryParts {
+  phrases: string[];
+  words: string[];
+}
+
+export function queryParts(query: string): QueryParts {
+  const phrases: string[] = [];
+  const words: string[] = [];
   const re = /"([^"]*)"?|[^\s"]+/g;
   for (const m of query.matchAll(re)) {
     if (m[1] !== undefined) {
-      const words = tokenize(m[1]).map((t) => wordForms(t.text).main);
-      if (words.length) parts.push(`"${words.join(" ")}"`);
+      const forms = tokenize(m[1]).map((t) => wordForms(t.text).main);
+      if (forms.length) phrases.push(forms.join(" "));
     } else {
-      for (const t of tokenize(m[0])) parts.push(wordForms(t.text).main);
+      for (const t of tokenize(m[0])) words.push(wordForms(t.text).main);
     }
   }
-  return parts.join(" ");
+  return { phrases, words };
+}
+
+/** The query as one Pagefind search string: quoted phrases stay phrases. */
+export function analyzeQuery(query: string): string {
+  const { phrases, words } = queryParts(query);
+  return [...phrases.map((p) => `"${p}"`), ...words].join(" ");
 }
 
 /** Normalised forms of a query's words, for highlighting matches in the original text. */

@@ -3,15 +3,19 @@
  * query through the same analyser as the index, asks Pagefind, and renders
  * results with DOM text nodes only (no innerHTML: result text is untrusted).
  */
-import { analyzeQuery, queryWords } from "./analyze.ts";
+import { queryParts, queryWords } from "./analyze.ts";
 import { excerpt } from "./excerpt.ts";
 import { filterToken } from "./filters.ts";
 import { plural } from "../i18n/plural.ts";
+import { formatDay } from "../dates/format.ts";
+import { unmaskText } from "./mask.ts";
 import { STRINGS } from "../i18n/strings.ts";
 import type { Lang } from "../site/settings.ts";
 
 interface PagefindResult {
   id: string;
+  /** Word positions of the matches in the page's indexed content. */
+  words: number[];
   data(): Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
@@ -82,19 +86,31 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 async function renderResult(r: PagefindResult, words: string[]): Promise<HTMLLIElement> {
   const { url, meta } = await r.data();
-  const itemLang = meta.lang === "en" ? "en" : "ar";
+  // Pagefind puts the site's path prefix in front of the record's URL (/archive/ar/…) when the index lives below one.
+  const href = url.startsWith(root.pathname) ? url : new URL(url.replace(/^\//, ""), root).pathname;
+  const itemLang: Lang = href.slice(root.pathname.length).startsWith("en/") ? "en" : "ar";
   const dir = itemLang === "ar" ? "rtl" : "ltr";
   const li = el("li", { lang: itemLang, dir });
-  const href = new URL(url.replace(/^\//, ""), root).pathname;
   li.append(el("a", { href, class: "title" }, meta.title ?? url));
   const info = el("p", { class: "meta" });
-  info.append(el("time", { datetime: meta.datetime ?? "" }, meta[`date_${itemLang}`] ?? ""));
-  if (meta.dateline) info.append(` · ${meta.dateline}`);
+  // The day is stored as ى + YYYYMMDD (records.ts) and shown as the site shows days.
+  const m = /(\d{4})(\d{2})(\d{2})/.exec(meta.day ?? "");
+  if (m) {
+    const [, y, mo, d] = m;
+    info.append(el("time", { datetime: `${y}-${mo}-${d}` }, formatDay(Date.UTC(Number(y), Number(mo) - 1, Number(d), 12), "UTC", itemLang, digits)));
+  }
   li.append(info);
   const p = el("p", { class: "excerpt" });
-  for (const piece of excerpt(meta.text ?? "", words)) p.append(piece.mark ? el("mark", {}, piece.text) : document.createTextNode(piece.text));
+  for (const piece of excerpt(unmaskText(meta.text ?? ""), words)) p.append(piece.mark ? el("mark", {}, piece.text) : document.createTextNode(piece.text));
   li.append(p);
   return li;
+}
+
+/** Pages where the words of a phrase (index forms) stand at consecutive positions, each matching as Pagefind matches a word. */
+async function phraseResults(pf: Pagefind, words: string[], opts: { sort?: Record<string, "asc" | "desc"> }): Promise<PagefindResult[]> {
+  const each = await Promise.all(words.map((w) => pf.search(w, opts)));
+  const positions = each.map((r) => new Map(r.results.map((x) => [x.id, new Set(x.words)])));
+  return each[0]!.results.filter((r) => r.words.some((at) => positions.every((p, k) => p.get(r.id)?.has(at + k))));
 }
 
 let run = 0;
@@ -102,12 +118,12 @@ async function search(s: State): Promise<void> {
   const mine = ++run;
   list.replaceChildren();
   more.hidden = true;
-  const terms = analyzeQuery(s.q);
+  const { phrases, words: terms } = queryParts(s.q);
   const filters: string[] = [];
   if (s.entity) filters.push(filterToken("entity", s.entity));
   if (s.year) filters.push(filterToken("year", s.year));
   if (s.lang) filters.push(filterToken("lang", s.lang));
-  if (!terms && !filters.length) {
+  if (!phrases.length && !terms.length && !filters.length) {
     status.textContent = "";
     return;
   }
@@ -119,7 +135,21 @@ async function search(s: State): Promise<void> {
     status.textContent = ui("searchUnavailable");
     return;
   }
-  const res = await pf.search([terms, ...filters].filter(Boolean).join(" "), s.sort === "date" ? { sort: { date: "desc" } } : {});
+  const opts = s.sort === "date" ? { sort: { date: "desc" as const } } : {};
+  // Pagefind's own phrase search ("…") works only when the phrase is the whole
+  // query and misses some pages, so a phrase is found here: its words are
+  // searched one by one and a page is kept where they stand at consecutive
+  // positions. The other words and the filters are one search; a result must
+  // be found by every search (in the order of the first).
+  const lists: PagefindResult[][] = await Promise.all([
+    ...(terms.length || filters.length ? [pf.search([...terms, ...filters].join(" "), opts).then((r) => r.results)] : []),
+    ...phrases.map((p) => phraseResults(pf, p.split(" "), opts)),
+  ]);
+  const res = { results: lists[0]! };
+  for (const other of lists.slice(1)) {
+    const ids = new Set(other.map((r) => r.id));
+    res.results = res.results.filter((r) => ids.has(r.id));
+  }
   if (mine !== run) return;
   status.textContent = plural("results", res.results.length, lang, digits);
   const words = queryWords(s.q);
@@ -137,22 +167,33 @@ async function search(s: State): Promise<void> {
 }
 
 let typing: ReturnType<typeof setTimeout> | undefined;
+// Whether the current history entry is a search still being typed (replaced as
+// the reader goes on) rather than one already left behind (a new one is pushed).
+let live = false;
 form.addEventListener("submit", (e) => {
   e.preventDefault();
+  clearTimeout(typing);
   const s = formState();
-  history.pushState(s, "", stateUrl(s));
+  if (live) history.replaceState(s, "", stateUrl(s));
+  else history.pushState(s, "", stateUrl(s));
+  live = false;
   void search(s);
 });
-// Search as the reader types or changes a filter; the URL follows without piling up history.
+// Search as the reader types or changes a filter; the URL follows, one history entry per search.
 form.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
     const s = formState();
-    history.replaceState(s, "", stateUrl(s));
+    if (stateUrl(s) === location.pathname + location.search) return;
+    if (live) history.replaceState(s, "", stateUrl(s));
+    else history.pushState(s, "", stateUrl(s));
+    live = true;
     void search(s);
   }, 250);
 });
 window.addEventListener("popstate", () => {
+  clearTimeout(typing);
+  live = false;
   const s = readState();
   fillForm(s);
   void search(s);

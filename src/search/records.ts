@@ -1,9 +1,9 @@
 import type { SiteData } from "../archive/site.ts";
 import type { Article } from "../content/article.ts";
 import { articleUrl } from "../archive/stories.ts";
-import { formatDay } from "../dates/format.ts";
 import { indexText } from "./analyze.ts";
 import { filterToken } from "./filters.ts";
+import { maskText } from "./mask.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 
 /**
@@ -23,29 +23,36 @@ export interface SearchRecord {
   year: string;
 }
 
+/**
+ * Pagefind 1.5 searches metadata too (raw words, without our analysis), so
+ * metadata holds only what a reader may find — the title and the dateline —
+ * and the original text for excerpts, masked (mask.ts). The date is one word
+ * Pagefind cannot split or match (ى + digits, decoded by the search page), so
+ * a search for 2015 or August does not find every article of that month.
+ */
+export const DAY_MARK = "\u0649";
+
 function record(site: SiteData, byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[]): SearchRecord {
-  const names = entityIds.flatMap((id) => {
-    const e = byId.get(id);
-    return e ? [...e.names.ar, ...e.names.en] : [];
-  });
-  const { timeZone, digits } = site.settings;
+  // Names in the other language only: Shoigu on the English page finds the Arabic
+  // articles, شويغو the translations. The page's own language is already in its text.
+  const other = a.lang === "ar" ? "en" : "ar";
+  const names = entityIds.flatMap((id) => byId.get(id)?.names[other] ?? []);
   const d = original.date;
   const text = a.paragraphs.join("\n");
   const filters = [filterToken("lang", a.lang), filterToken("year", d.year), ...entityIds.map((id) => filterToken("entity", id))];
   const dateline = [a.source ?? original.source, a.place ?? original.place].filter(Boolean).join(" – ");
   return {
     url: articleUrl(a),
-    content: `${indexText(`${a.title}\n${text}`, names.join(" "))} ${filters.join(" ")}`,
+    content: `${indexText(`${a.title}\n${dateline}\n${text}`, names.join(" "))} ${filters.join(" ")}`,
     language: INDEX_LANGUAGE,
     meta: {
       title: a.title,
-      lang: a.lang,
-      datetime: d.hasTime ? d.iso : d.day,
-      date_ar: formatDay(d.epoch, timeZone, "ar", digits),
-      date_en: formatDay(d.epoch, timeZone, "en", digits),
+      day: DAY_MARK + d.day.replace(/-/g, ""),
       ...(dateline ? { dateline } : {}),
-      // The original words, for excerpts: the indexed content is in search forms.
-      text,
+      // The original words, for excerpts (the indexed content is in search forms),
+      // masked: Pagefind searches metadata as raw words, and a query must match
+      // our analysed forms only (see maskText).
+      text: maskText(text),
     },
     sort: { date: d.hasTime ? d.iso : `${d.day}T00:00:00` },
     year: d.year,

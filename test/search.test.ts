@@ -1,0 +1,350 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { makeProject, build, cleanup } from "./helpers/project.ts";
+import { htmlFiles, load } from "./helpers/site.ts";
+import { serve, type Served } from "./helpers/serve.ts";
+import { withBrowser, openPage, describeProblems, type OpenedPage } from "./helpers/browser.ts";
+import { hasCorpus } from "./helpers/corpus.ts";
+import { PHENOMENA, arabicTexts, truth, truthRegex, importCorpusSample, collectResults, searchUrl, score, add, rates, type Score } from "./helpers/recall.ts";
+import { plural } from "../src/i18n/plural.ts";
+import { normalizeArabic } from "../src/arabic/normalize.ts";
+
+/*
+ * The search, proven in a real browser over the real index: the bundled
+ * seeds plus a sample of the corpus are built (also under a path prefix),
+ * served, and searched from /ar/search/ and /en/search/ the way a reader
+ * does — typing, pressing Enter, following links and the back button. Every
+ * expectation is computed from the built pages themselves (normalised
+ * article text, /data/articles.json), never written down.
+ */
+
+// Corpus files in the sample (a few are duplicates of others and are not imported twice).
+const CORPUS_SAMPLE = 250;
+
+let dir = "";
+let site = "";
+let prefixed = "";
+let server: Served;
+let prefixServer: Served;
+let browser: Browser;
+let releaseBrowser: () => void = () => {};
+let browserDone: Promise<unknown> = Promise.resolve();
+let texts = new Map<string, string>();
+let corpusArticles = 0;
+
+interface ArticleRow {
+  id: string;
+  language: "ar" | "en";
+  date: string;
+  entities: string;
+}
+let articles: ArticleRow[] = [];
+const pageOf = (a: ArticleRow) => `/${a.language}/articles/${a.id}/`;
+const seeds = () => articles.filter((a) => a.date.startsWith("2025-09-16"));
+
+before(async () => {
+  dir = makeProject({}, { bundledContent: true });
+  if (hasCorpus) corpusArticles = await importCorpusSample(dir, CORPUS_SAMPLE);
+  const r = build(dir);
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  site = join(dir, "_site");
+  const p = build(dir, ["--pathprefix=/archive/", "--output=_site-prefixed"]);
+  assert.equal(p.code, 0, p.stderr + p.stdout);
+  prefixed = join(dir, "_site-prefixed");
+  texts = arabicTexts(site);
+  articles = JSON.parse(readFileSync(join(site, "data/articles.json"), "utf8")) as ArticleRow[];
+  server = await serve(site);
+  prefixServer = await serve(prefixed, "/archive/");
+  // One browser for the whole file, closed in after().
+  await new Promise<void>((ready, fail) => {
+    browserDone = withBrowser(async (b) => {
+      browser = b;
+      ready();
+      await new Promise<void>((r) => (releaseBrowser = r));
+    }).catch(fail);
+  });
+});
+
+after(async () => {
+  releaseBrowser();
+  await browserDone.catch(() => undefined);
+  await server?.close();
+  await prefixServer?.close();
+  cleanup(dir);
+});
+
+/** Opens a page and, at the end, checks it had no errors, CSP violations, failed or third-party requests. */
+async function withPage<T>(url: string, fn: (p: OpenedPage) => Promise<T>): Promise<T> {
+  const p = await openPage(browser, url);
+  try {
+    const out = await fn(p);
+    assert.deepEqual(describeProblems(p), [], `problems on ${url}`);
+    return out;
+  } finally {
+    await p.close();
+  }
+}
+
+async function resultsAt(page: Page, base: string, root: string, lang: "ar" | "en", state: Record<string, string>) {
+  await page.goto(searchUrl(base, lang, state));
+  return collectResults(page, root);
+}
+
+const fmt = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+test("recall suite: every phenomenon found from the Arabic search page (≥ 95 % of the pages whose text has a matching form)", { skip: hasCorpus ? false : "../shared/corpus not present: the recall suite needs the corpus sample" }, async () => {
+  assert.ok(corpusArticles >= CORPUS_SAMPLE / 2, `only ${corpusArticles} corpus articles imported`);
+  console.log(`# ${texts.size} Arabic pages: 2 bundled + ${corpusArticles} corpus articles`);
+  const lines: string[] = [];
+  const failures: string[] = [];
+  const statusForms = new Set<string>();
+  await withPage(searchUrl(server.url, "ar", {}), async ({ page }) => {
+    for (const ph of PHENOMENA) {
+      let sum: Score = { relevant: 0, returned: 0, hits: 0 };
+      const missed: string[] = [];
+      for (const query of ph.queries) {
+        const relevant = truth(texts, query);
+        // A query that matches nothing in the text proves nothing: the suite must be able to fail.
+        assert.ok(relevant.size > 0, `${query.q}: no page of the sample has a matching form (${truthRegex(query)})`);
+        const got = await resultsAt(page, server.url, "/", "ar", { q: query.q, lang: "ar" });
+        assert.equal(got.urls.length, got.count, `${query.q}: the page lists every announced result`);
+        assert.equal(got.status, plural("results", got.count, "ar", "latn"), `${query.q}: status line`);
+        statusForms.add(new Intl.PluralRules("ar").select(got.count));
+        for (const u of got.urls) assert.match(u, /^\/ar\/articles\/[^/]+\/$/, `${query.q}: lang=ar gives Arabic pages only`);
+        const s = score(got.urls, relevant);
+        sum = add(sum, s);
+        for (const u of relevant) if (!got.urls.includes(u)) missed.push(`${query.q} → ${u}`);
+      }
+      const { recall, precision } = rates(sum);
+      lines.push(`# ${ph.name}: recall ${fmt(recall)}, precision ${fmt(precision)} (${sum.relevant} relevant, ${sum.returned} returned)`);
+      if (recall < 0.95) failures.push(`${ph.name}: recall ${fmt(recall)}; missed ${missed.slice(0, 10).join(", ")}`);
+    }
+  });
+  for (const l of lines) console.log(l);
+  assert.deepEqual(failures, []);
+  // The live region used more than one Arabic plural form along the way.
+  assert.ok(statusForms.size >= 2, `plural forms seen: ${[...statusForms].join(", ")}`);
+});
+
+test("filters: entity, year and language give exactly the tagged / dated / translated pages", async () => {
+  const all = new Set(articles.map(pageOf));
+  const count = new Map<string, number>();
+  for (const a of articles) for (const e of a.entities.split(";").filter(Boolean)) count.set(e, (count.get(e) ?? 0) + 1);
+  // The entity on most pages but not all, and one on few pages.
+  const ranked = [...count].filter(([, n]) => n < all.size).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const entities = [ranked[0]![0], ranked[ranked.length - 1]![0]];
+  const tagged = (e: string) => new Set(articles.filter((a) => a.entities.split(";").includes(e)).map(pageOf));
+  const years = [...new Set(articles.map((a) => a.date.slice(0, 4)))].sort();
+  await withPage(searchUrl(server.url, "ar", {}), async ({ page }) => {
+    for (const e of entities) {
+      const got = await resultsAt(page, server.url, "/", "ar", { entity: e });
+      assert.deepEqual(new Set(got.urls), tagged(e), `entity=${e}`);
+      assert.equal(await page.inputValue("#f-entity"), e, "the select shows the entity from the URL");
+      const ar = await resultsAt(page, server.url, "/", "ar", { entity: e, lang: "ar" });
+      assert.deepEqual(new Set(ar.urls), new Set([...tagged(e)].filter((u) => u.startsWith("/ar/"))), `entity=${e}&lang=ar`);
+    }
+    for (const y of years) {
+      const got = await resultsAt(page, server.url, "/", "ar", { year: y });
+      assert.deepEqual(new Set(got.urls), new Set(articles.filter((a) => a.date.startsWith(y)).map(pageOf)), `year=${y}`);
+    }
+    const en = await resultsAt(page, server.url, "/", "ar", { lang: "en" });
+    assert.deepEqual(new Set(en.urls), new Set(articles.filter((a) => a.language === "en").map(pageOf)), "lang=en");
+    // A query with every filter: exactly the pages that have the word, the entity, the year and the language.
+    const q = { q: "بغداد", stems: ["بغداد"] };
+    const e = "iraq";
+    const y = "2025";
+    const expected = [...truth(texts, q)].filter((u) => tagged(e).has(u) && articles.some((a) => pageOf(a) === u && a.date.startsWith(y)));
+    assert.ok(expected.length > 0);
+    const got = await resultsAt(page, server.url, "/", "ar", { q: q.q, entity: e, year: y, lang: "ar" });
+    assert.deepEqual(new Set(got.urls), new Set(expected), "q + entity + year + lang");
+  });
+});
+
+test("sort by date: newest first, the same pages as by relevance", async () => {
+  const dateOf = new Map(articles.map((a) => [pageOf(a), a.date]));
+  // A word on many pages of different days.
+  const q = hasCorpus ? "الحكومة" : "العراق";
+  await withPage(searchUrl(server.url, "ar", {}), async ({ page }) => {
+    const byDate = await resultsAt(page, server.url, "/", "ar", { q, sort: "date" });
+    assert.ok(byDate.urls.length >= 3, `${q}: ${byDate.urls.length} results`);
+    const shown = await page.$$eval("#search-results > li time", (ts) => ts.map((t) => t.getAttribute("datetime") ?? ""));
+    assert.equal(shown.length, byDate.urls.length, "every result shows its date");
+    byDate.urls.forEach((u, i) => assert.equal(shown[i], dateOf.get(u)!.slice(0, 10), `date shown for ${u}`));
+    const days = byDate.urls.map((u) => dateOf.get(u)!);
+    for (let i = 1; i < days.length; i++) assert.ok(days[i - 1]! >= days[i]!, `result ${i} (${days[i]}) is not older than result ${i - 1} (${days[i - 1]})`);
+    assert.ok(new Set(days.map((d) => d.slice(0, 10))).size > 1, "results from several days");
+    assert.equal(await page.inputValue("#f-sort"), "date");
+    const byRelevance = await resultsAt(page, server.url, "/", "ar", { q });
+    assert.deepEqual(new Set(byRelevance.urls), new Set(byDate.urls));
+  });
+});
+
+test("cross-language: Shoigu and Baghdad on the English page find the Arabic seeds; the Arabic name finds the translations", async () => {
+  const arSeeds = seeds().filter((a) => a.language === "ar").map(pageOf);
+  const enSeeds = seeds().filter((a) => a.language === "en").map(pageOf);
+  assert.equal(arSeeds.length, 2);
+  assert.equal(enSeeds.length, 2);
+  await withPage(searchUrl(server.url, "en", {}), async ({ page }) => {
+    for (const q of ["Shoigu", "Baghdad"]) {
+      const got = await resultsAt(page, server.url, "/", "en", { q });
+      for (const u of arSeeds) assert.ok(got.urls.includes(u), `${q} on /en/search/ finds ${u}: ${got.urls.join(" ")}`);
+      assert.equal(got.status, plural("results", got.count, "en", "latn"));
+    }
+  });
+  await withPage(searchUrl(server.url, "ar", {}), async ({ page }) => {
+    const got = await resultsAt(page, server.url, "/", "ar", { q: "شويغو" });
+    for (const u of [...enSeeds, ...arSeeds]) assert.ok(got.urls.includes(u), `شويغو on /ar/search/ finds ${u}: ${got.urls.join(" ")}`);
+  });
+});
+
+test("excerpts are the original text with the matches in <mark>", async () => {
+  await withPage(searchUrl(server.url, "ar", { q: "الحكومه", lang: "ar" }), async ({ page }) => {
+    const got = await collectResults(page, "/");
+    assert.ok(got.count > 0);
+    const items = await page.$$eval("#search-results > li", (lis) =>
+      lis.map((li) => ({
+        href: li.querySelector("a.title")?.getAttribute("href") ?? "",
+        excerpt: li.querySelector(".excerpt")?.textContent ?? "",
+        marks: [...li.querySelectorAll(".excerpt mark")].map((m) => m.textContent ?? ""),
+        lang: li.getAttribute("lang"),
+        dir: li.getAttribute("dir"),
+      })),
+    );
+    const re = truthRegex({ q: "الحكومه", stems: ["حكوم"] });
+    // Typed with ه, shown as written: ة (the index form حكوم never appears).
+    assert.ok(items.some((it) => it.marks.some((m) => m.includes("ة"))), "marks keep the original spelling");
+    for (const it of items) {
+      const $ = load(site, `${it.href.slice(1)}index.html`);
+      $(".body .visually-hidden").remove();
+      const original = [$("h1").first().text(), ...$(".body p").map((_, p) => $(p).text()).get()].join("\n").replace(/\s+/g, " ");
+      const body = it.excerpt.replace(/^… |…$| …$/g, "").replace(/\s+/g, " ").trim();
+      assert.ok(original.includes(body), `${it.href}: excerpt is a passage of the original text: ${body.slice(0, 80)}`);
+      assert.ok(it.marks.length > 0, `${it.href}: a <mark> in the excerpt`);
+      for (const m of it.marks) assert.match(normalizeArabic(m), re, `${it.href}: marked «${m}» is a form of الحكومة`);
+      assert.equal(it.lang, "ar");
+      assert.equal(it.dir, "rtl");
+    }
+  });
+});
+
+test("live region: a role=status line announces the count with the Arabic plural forms", async () => {
+  await withPage(searchUrl(server.url, "ar", {}), async ({ page }) => {
+    assert.equal(await page.getAttribute("#search-status", "role"), "status");
+    assert.equal(await page.getAttribute("#search-status", "aria-live"), "polite");
+    const none = await resultsAt(page, server.url, "/", "ar", { q: "ذذذذذذ" });
+    assert.equal(none.count, 0);
+    assert.equal(none.status, "لا نتائج");
+    const two = await resultsAt(page, server.url, "/", "ar", { q: "شويغو", lang: "ar" });
+    assert.equal(two.count, 2);
+    assert.equal(two.status, "نتيجتان");
+    // An entity of one Arabic seed and not the other: one result.
+    const [a, b] = seeds().filter((x) => x.language === "ar");
+    const only = a!.entities.split(";").find((e) => !b!.entities.split(";").includes(e))!;
+    const one = await resultsAt(page, server.url, "/", "ar", { q: "شويغو", lang: "ar", entity: only });
+    assert.equal(one.count, 1, `entity ${only}`);
+    assert.equal(one.status, "نتيجة واحدة");
+    const en = await resultsAt(page, server.url, "/", "en", { q: "Shoigu", lang: "en" });
+    assert.equal(en.status, `${en.count} results`);
+  });
+});
+
+/** Reader-level checks, run on the site at the root and below /archive/. */
+async function readerChecks(base: string, root: string): Promise<void> {
+  const arSeed = seeds().find((a) => a.language === "ar")!;
+  await withPage(searchUrl(base, "ar", {}), async ({ page }) => {
+    // Keyboard only: Tab to the search field, type, Enter.
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== "q"; i++) await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "q", "the search field is reachable with Tab");
+    await page.keyboard.type("شويغو");
+    await page.keyboard.press("Enter");
+    const first = await collectResults(page, root);
+    assert.ok(first.urls.includes(pageOf(arSeed)), `typed search finds ${pageOf(arSeed)}: ${first.status} ${first.urls.join(" ")} at ${page.url()}`);
+    assert.equal(new URL(page.url()).searchParams.get("q"), "شويغو", "Enter puts the query in the URL");
+    assert.equal(new URL(page.url()).pathname, `${root}ar/search/`);
+    // A second search, typed slowly (the URL follows while typing), then Enter.
+    await page.fill("#q", "");
+    await page.keyboard.type("بغداد", { delay: 120 });
+    await page.waitForTimeout(400);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "بغداد");
+    const second = await collectResults(page, root);
+    assert.ok(second.count > 0);
+    // Changing a filter updates the URL and the results.
+    await page.selectOption("#f-lang", "en");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("lang") === "en");
+    const english = await collectResults(page, root);
+    for (const u of english.urls) assert.match(u, /^\/en\//);
+    // Back: the previous searches come back, form and results.
+    await page.goBack();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("lang") === null);
+    assert.equal(await page.inputValue("#f-lang"), "");
+    await page.goBack();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "شويغو");
+    assert.equal(await page.inputValue("#q"), "شويغو", "back restores the earlier query in the form");
+    const back = await collectResults(page, root);
+    assert.deepEqual(back.urls, first.urls, "back restores the earlier results");
+    // Results are links that work under the site's root; Enter on one opens it.
+    const link = page.locator(`#search-results a[href="${root}${pageOf(arSeed).slice(1)}"]`).first();
+    await link.focus();
+    await Promise.all([page.waitForURL(`**${root}${pageOf(arSeed).slice(1)}`), page.keyboard.press("Enter")]);
+    assert.equal(await page.locator("h1").first().textContent(), load(site, `${pageOf(arSeed).slice(1)}index.html`)("h1").first().text());
+  });
+  // A URL with state restores the form and the results.
+  const state = { q: "بغداد", year: "2025", lang: "ar", sort: "date", entity: "iraq" };
+  await withPage(searchUrl(base, "ar", state), async ({ page }) => {
+    const got = await collectResults(page, root);
+    assert.equal(await page.inputValue("#q"), state.q);
+    assert.equal(await page.inputValue("#f-year"), state.year);
+    assert.equal(await page.inputValue("#f-lang"), state.lang);
+    assert.equal(await page.inputValue("#f-sort"), state.sort);
+    assert.equal(await page.inputValue("#f-entity"), state.entity);
+    assert.deepEqual(new Set(got.urls), new Set(seeds().filter((a) => a.language === "ar").map(pageOf)));
+    const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+    for (const h of hrefs) assert.ok(h.startsWith(`${root}ar/articles/`), `${h} is below ${root}`);
+  });
+  // Cross-language under this root too.
+  await withPage(searchUrl(base, "en", { q: "Shoigu" }), async ({ page }) => {
+    const got = await collectResults(page, root);
+    for (const a of seeds()) assert.ok(got.urls.includes(pageOf(a)), `Shoigu finds ${pageOf(a)}`);
+  });
+}
+
+test("reader: keyboard, URL state, back button, links, cross-language — at the site root", async () => {
+  await readerChecks(server.url, "/");
+});
+
+test("reader: the same below /archive/ (--pathprefix=/archive/)", async () => {
+  await readerChecks(prefixServer.url, "/archive/");
+});
+
+test("pages other than the search pages load no JavaScript", async () => {
+  for (const root of [site, prefixed]) {
+    const offenders: string[] = [];
+    for (const f of htmlFiles(root)) {
+      if (/^(ar|en)\/search\/index\.html$/.test(f)) continue;
+      const $ = load(root, f);
+      $("script").each((_, s) => {
+        if ($(s).attr("type") !== "application/ld+json") offenders.push(`${f}: ${$.html(s).slice(0, 100)}`);
+      });
+      $("[onclick], [onload], [onerror], a[href^='javascript:']").each((_, el) => void offenders.push(`${f}: inline handler ${$.html(el).slice(0, 80)}`));
+    }
+    assert.deepEqual(offenders, [], root);
+  }
+  // And in the browser: no script request on a page of each kind (prefixed build).
+  const arSeed = seeds().find((a) => a.language === "ar")!;
+  for (const path of ["", "ar/", "en/", `ar/articles/${arSeed.id}/`, `en/articles/${arSeed.id}/`, "ar/entities/", "ar/dates/", "ar/entities/iraq/"]) {
+    await withPage(prefixServer.url + path, async (p) => {
+      await p.settle();
+      const scripts = p.requests.filter((r) => r.resourceType === "script");
+      assert.deepEqual(scripts.map((r) => r.url), [], `${path || "/"} loads no script`);
+    });
+  }
+  // The search page does load its script (the check above would pass on a site with no search at all).
+  await withPage(prefixServer.url + "ar/search/", async (p) => {
+    await p.settle();
+    assert.ok(p.requests.some((r) => r.resourceType === "script" && r.url.endsWith("/archive/assets/search.js")));
+  });
+});

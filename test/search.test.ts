@@ -11,6 +11,9 @@ import { hasCorpus } from "./helpers/corpus.ts";
 import { PHENOMENA, arabicTexts, truth, truthRegex, importCorpusSample, collectResults, searchUrl, score, add, rates, type Score } from "./helpers/recall.ts";
 import { plural } from "../src/i18n/plural.ts";
 import { normalizeArabic } from "../src/arabic/normalize.ts";
+import { wordForms, queryParts } from "../src/search/analyze.ts";
+import { filterToken } from "../src/search/filters.ts";
+import { maskText, unmaskText } from "../src/search/mask.ts";
 
 /*
  * The search, proven in a real browser over the real index: the bundled
@@ -347,4 +350,41 @@ test("pages other than the search pages load no JavaScript", async () => {
     await p.settle();
     assert.ok(p.requests.some((r) => r.resourceType === "script" && r.url.endsWith("/archive/assets/search.js")));
   });
+});
+
+// Fast checks of the pieces the browser tests rely on (no build, no browser).
+
+test("analyser: forms that must meet do, the nisba and كال readings stay apart", () => {
+  const main = (w: string) => wordForms(w).main;
+  const all = (w: string) => [wordForms(w).main, ...wordForms(w).extra];
+  for (const w of ["ببغداد", "وبغداد", "لبغداد", "بغداد"]) assert.equal(main(w), main("بغداد"), w);
+  assert.equal(main("الحكومه"), main("الحكومة"));
+  assert.equal(main("لوكالة"), main("وكالة"));
+  assert.ok(all("والاقتصاد").some((f) => f.startsWith(main("الاقتصاد"))));
+  assert.ok(main("الاتفاقيات").startsWith(main("اتفاقيات")));
+  assert.ok(!main("اتفاق").startsWith(main("اتفاقيات")), "اتفاقيات does not find اتفاق");
+  assert.ok(!all("كالعادة").some((f) => f.startsWith(main("وكالة"))), "وكالة does not find كالعادة");
+  // A half-typed word finds the full one, with or without its clitics.
+  assert.ok(all("ببغداد").some((f) => f.startsWith(main("بغد"))));
+  assert.ok(all("والأعرجي").some((f) => f.startsWith(main("الأع"))));
+  assert.deepEqual(queryParts('"مجلس الأمن" بغداد'), { phrases: [`${main("مجلس")} ${main("الأمن")}`], words: [main("بغداد")] });
+});
+
+test("filter words: one Pagefind word each, never typed, never a prefix of another", () => {
+  const tokens = [filterToken("year", "2015"), filterToken("year", "2025"), filterToken("entity", "iraq"), filterToken("entity", "iraq-x"), filterToken("lang", "ar"), filterToken("lang", "en")];
+  for (const t of tokens) {
+    // Pagefind splits at . , / : - _, case changes and letter/digit changes: Arabic letters only.
+    assert.match(t, /^\u0649[\u0621-\u064A]+\u0649$/u, t);
+    // The analyser folds ى, so no query word can be or begin a filter word.
+    assert.ok(!wordForms(t).main.startsWith("\u0649"), t);
+  }
+  assert.equal(new Set(tokens).size, tokens.length);
+  for (const a of tokens) for (const b of tokens) if (a !== b) assert.ok(!b.startsWith(a), `${a} is a prefix of ${b}`);
+});
+
+test("masked excerpt text: every word starts with ى, and unmasking gives the text back", () => {
+  const text = "صرّح مصدر بالحكومة، على مستشفى McDonald-2015 في ٢٠١٥.\nسطر ثانٍ";
+  const masked = maskText(text);
+  assert.equal(unmaskText(masked), text);
+  for (const w of masked.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean)) assert.ok(w.startsWith("\u0649"), w);
 });

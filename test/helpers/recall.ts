@@ -98,7 +98,7 @@ export const PHENOMENA: Phenomenon[] = [
     ],
   },
   {
-    name: "hamza forms (أ إ آ ؤ ئ)",
+    name: "hamza forms (أ إ آ)",
     hard: false,
     queries: [
       { q: "الاعرجي", stems: ["اعرج"] },

@@ -265,6 +265,10 @@ async function readerChecks(base: string, root: string): Promise<void> {
     await page.keyboard.press("Enter");
     const first = await collectResults(page, root);
     assert.ok(first.urls.includes(pageOf(arSeed)), `typed search finds ${pageOf(arSeed)}: ${first.status} ${first.urls.join(" ")} at ${page.url()}`);
+    assert.equal(first.status, plural("results", first.count, "ar", "latn"), "the count is announced");
+    // (English translations are found through the entity's Arabic name: their text has nothing to mark.)
+    const marks = await page.$$eval("#search-results > li[lang=ar]", (lis) => lis.map((li) => li.querySelectorAll(".excerpt mark").length));
+    assert.ok(marks.length > 0 && marks.every((n) => n > 0), `every Arabic excerpt has a <mark>: ${marks.join(",")}`);
     assert.equal(new URL(page.url()).searchParams.get("q"), "شويغو", "Enter puts the query in the URL");
     assert.equal(new URL(page.url()).pathname, `${root}ar/search/`);
     // A second search, typed slowly (the URL follows while typing), then Enter.

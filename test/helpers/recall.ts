@@ -216,7 +216,7 @@ export interface PageResults {
  * until every result is listed; returns the announced count and the links.
  * `root` is the site root's URL path ("/" or "/archive/").
  */
-export async function collectResults(page: Page, root: string, timeout = 20_000): Promise<PageResults> {
+export async function collectResults(page: Page, root: string, timeout = 30_000): Promise<PageResults> {
   await page.waitForFunction(
     () => {
       const s = document.getElementById("search-status")?.textContent ?? "";

@@ -87,7 +87,12 @@ async function runArshif(dir: string, args: string[] = []): Promise<{ run: Arshi
   const timingsFile = join(dir, "timings.json");
   rmSync(timingsFile, { force: true });
   const m = await measure(join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", "--quiet", ...args], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
-  if (m.code !== 0) throw new Error(`arshif build failed (${m.code}):\n${m.stderr.slice(0, 4000)}\n${m.stdout.slice(-2000)}`);
+  if (m.code !== 0) {
+    const e = new Error(`arshif build failed (${m.code}):\n${m.stderr.slice(-4000)}\n${m.stdout.slice(-2000)}`);
+    // What it cost until it failed, for the report.
+    Object.assign(e, { measured: { code: m.code, wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, peakByKind: peakByKind(m), stderr: m.stderr.slice(-4000) } });
+    throw e;
+  }
   const t = JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>;
   const loadEnd = t.at_start! + t.load!;
   const tagEnd = loadEnd + t.tag!;
@@ -210,7 +215,18 @@ async function main(): Promise<void> {
     const hugoDir = join(dir, "hugo");
     for (let i = 0; i < runs; i++) {
       log(`arshif run ${i + 1}/${runs}…`);
-      const { run } = await runArshif(dir);
+      let run: ArshifRun;
+      try {
+        ({ run } = await runArshif(dir));
+      } catch (e) {
+        const measured = (e as { measured?: unknown }).measured;
+        if (measured) {
+          mkdirSync(dirname(values.out!), { recursive: true });
+          writeFileSync(values.out!, JSON.stringify({ date: new Date().toISOString(), articles: n, generated: gen, failed: measured }, null, 1) + "\n");
+          log(`arshif run failed; measurements until the failure in ${values.out}`);
+        }
+        throw e;
+      }
       arshif.push(run);
       log(`arshif run ${i + 1}: ${s(run.wallMs)} s wall, ${s(run.cpuMs)} s CPU, peak ${mb(run.peakTreeRss)} MB (tree), ${run.output.site.pages} pages`);
       if (values.hugo) {

@@ -37,6 +37,9 @@ async function main(): Promise<number> {
   }
   setPreloaded(loaded.site);
   const timings: Record<string, number> = { ...loaded.timings, ...marks };
+  // The benchmark reads per-phase times from here (written after each phase, so a build that dies still tells how far it got).
+  const saveTimings = () => process.env.ARSHIF_TIMINGS && writeFileSync(process.env.ARSHIF_TIMINGS, JSON.stringify(timings));
+  saveTimings();
 
   const tmp = join(dirname(output), `${basename(output)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
@@ -52,6 +55,7 @@ async function main(): Promise<number> {
     timings.at_search = Date.now();
     if (!values["no-search"]) await writeSearchIndex(loaded.site, tmp);
     timings.search = performance.now() - t;
+    saveTimings();
     t = performance.now();
     timings.at_eleventy = Date.now();
     await elev.write();
@@ -66,8 +70,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const site = loaded.site;
-  // The benchmark reads per-phase times from here.
-  if (process.env.ARSHIF_TIMINGS) writeFileSync(process.env.ARSHIF_TIMINGS, JSON.stringify(timings));
+  saveTimings();
   console.log(report(loaded.result, true, []));
   console.log(`Wrote ${site.counts.pages + 2} pages to ${basename(output)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;

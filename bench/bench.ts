@@ -90,7 +90,8 @@ async function runArshif(dir: string, args: string[] = []): Promise<{ run: Arshi
   if (m.code !== 0) {
     const e = new Error(`arshif build failed (${m.code}):\n${m.stderr.slice(-4000)}\n${m.stdout.slice(-2000)}`);
     // What it cost until it failed, for the report.
-    Object.assign(e, { measured: { code: m.code, wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, peakByKind: peakByKind(m), stderr: m.stderr.slice(-4000) } });
+    const reached = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>) : undefined;
+    Object.assign(e, { measured: { code: m.code, timings: reached, wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, peakByKind: peakByKind(m), stderr: m.stderr.slice(-4000) } });
     throw e;
   }
   const t = JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>;

@@ -82,9 +82,12 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     pages.search.push(buildSearchPage(stories, index, entities, lang, settings.digits));
     pages.data.push(buildDataPage(lang));
   }
-  const perYear = new Map<string, number>();
-  for (const s of stories) perYear.set(s.ar.date.year, (perYear.get(s.ar.date.year) ?? 0) + (s.en ? 2 : 1));
-  const searchPartitions = planPartitions(perYear, settings.searchPartitionSize);
+  const perMonth = new Map<string, number>();
+  for (const s of stories) {
+    const m = s.ar.date.day.slice(0, 7);
+    perMonth.set(m, (perMonth.get(m) ?? 0) + (s.en ? 2 : 1));
+  }
+  const searchPartitions = planPartitions(perMonth, settings.searchPartitionSize);
   for (const p of pages.search) p.extraIndexes = searchPartitions.slice(1).map((x) => x.dir).join(" ");
 
   const feeds: Feed[] = [];

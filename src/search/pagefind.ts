@@ -2,6 +2,7 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
 import { searchRecords, type SearchRecord } from "./records.ts";
+import { articleUrl } from "../archive/stories.ts";
 
 async function writePartition(records: SearchRecord[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
@@ -22,9 +23,16 @@ async function writePartition(records: SearchRecord[], outputPath: string): Prom
 /** Writes the Pagefind index partitions (pagefind/, pagefind-2/, …) into a fresh output directory. */
 export async function writeSearchIndex(site: SiteData, outDir: string): Promise<{ records: number; partitions: number }> {
   const records = searchRecords(site);
+  // Records go by the month of the original's date, like the partition plan (src/archive/site.ts).
+  const monthOf = new Map<string, string>();
+  for (const s of site.stories) for (const a of [s.ar, s.en]) if (a) monthOf.set(articleUrl(a), s.ar.date.day.slice(0, 7));
+  let written = 0;
   for (const part of site.searchPartitions) {
-    const years = new Set(part.years);
-    await writePartition(records.filter((r) => years.has(r.year)), join(outDir, part.dir));
+    const months = new Set(part.months);
+    const mine = records.filter((r) => months.has(monthOf.get(r.url) ?? ""));
+    written += mine.length;
+    await writePartition(mine, join(outDir, part.dir));
   }
+  if (written !== records.length) throw new Error(`search index: ${records.length - written} record(s) in no partition`);
   return { records: records.length, partitions: site.searchPartitions.length };
 }

@@ -1,8 +1,9 @@
 /**
  * Pagefind keeps a whole index in memory while it writes it (measured with
- * bench/: about 0.4–0.5 MB per record, 4.9 GB for one 12,000-record index,
- * ~0.85 GB for 2,000), so a large archive is indexed in partitions of whole
- * years, one Pagefind process after another. The browser searches all of them
+ * bench/: about 0.4–0.65 MB per record, 4.9 GB for one 12,000-record index,
+ * 0.85–1.26 GB for 2,000), so a large archive is indexed in partitions of whole
+ * months (whole years would not do: at 100,000 articles a year holds ~5,000
+ * records), one Pagefind process after another. The browser searches all of them
  * at once (Pagefind's mergeIndex); each partition costs the browser one more
  * index chunk (~25–30 KB) per query word, so partitions are not made smaller
  * than memory requires.
@@ -10,29 +11,30 @@
 export interface Partition {
   /** Output folder of this partition's index, relative to the site root. */
   dir: string;
-  years: string[];
+  /** Months ("YYYY-MM", by the original's date) whose records this partition holds. */
+  months: string[];
 }
 
 export const DEFAULT_PARTITION_SIZE = 2000;
 
-/** Consecutive years packed into partitions of at most `max` records (a bigger year stands alone). */
-export function planPartitions(recordsPerYear: Map<string, number>, max: number): Partition[] {
-  const years = [...recordsPerYear.keys()].sort();
+/** Consecutive months packed into partitions of at most `max` records (a bigger month stands alone). */
+export function planPartitions(recordsPerMonth: Map<string, number>, max: number): Partition[] {
+  const months = [...recordsPerMonth.keys()].sort();
   const out: Partition[] = [];
   let current: string[] = [];
   let size = 0;
-  for (const y of years) {
-    const n = recordsPerYear.get(y)!;
+  for (const y of months) {
+    const n = recordsPerMonth.get(y)!;
     if (current.length && size + n > max) {
-      out.push({ dir: "", years: current });
+      out.push({ dir: "", months: current });
       current = [];
       size = 0;
     }
     current.push(y);
     size += n;
   }
-  if (current.length || !out.length) out.push({ dir: "", years: current });
-  // Newest years in the primary index: most searches are about recent news.
+  if (current.length || !out.length) out.push({ dir: "", months: current });
+  // Newest months in the primary index: most searches are about recent news.
   out.reverse();
   return out.map((p, i) => ({ ...p, dir: i === 0 ? "pagefind/" : `pagefind-${i + 1}/` }));
 }

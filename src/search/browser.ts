@@ -35,7 +35,6 @@ const ui = (key: keyof typeof STRINGS) => STRINGS[key][lang];
 const root = new URL("../", import.meta.url);
 
 const form = document.getElementById("search-form") as HTMLFormElement;
-const input = form.elements.namedItem("q") as HTMLInputElement;
 const status = document.getElementById("search-status")!;
 const list = document.getElementById("search-results")!;
 const more = document.getElementById("search-more") as HTMLButtonElement;

@@ -32,7 +32,7 @@ export interface SearchRecord {
  */
 export const DAY_MARK = "\u0649";
 
-function record(site: SiteData, byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[]): SearchRecord {
+function record(byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[]): SearchRecord {
   // Names in the other language only: Shoigu on the English page finds the Arabic
   // articles, شويغو the translations. The page's own language is already in its text.
   const other = a.lang === "ar" ? "en" : "ar";
@@ -65,8 +65,8 @@ export function searchRecords(site: SiteData): SearchRecord[] {
   const byId = new Map(site.entities.map((e) => [e.id, e]));
   for (const s of site.stories) {
     const ids = site.tags.get(s.key) ?? [];
-    out.push(record(site, byId, s.ar, s.ar, ids));
-    if (s.en) out.push(record(site, byId, s.en, s.ar, ids));
+    out.push(record(byId, s.ar, s.ar, ids));
+    if (s.en) out.push(record(byId, s.en, s.ar, ids));
   }
   return out;
 }

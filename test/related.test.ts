@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { findTextPairs, relatedByEntities } from "../src/related/pairs.ts";
+import { findTextPairs, relatedByEntities, DEFAULT_RELATED } from "../src/related/pairs.ts";
+import { shingles, intersectionSize, jaccard } from "../src/related/shingles.ts";
 import type { Story } from "../src/archive/stories.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadSite } from "../src/site/load.ts";
@@ -73,4 +74,28 @@ test("the seeds share exactly five paragraphs, marked on their pages and listed 
   } finally {
     cleanup(dir);
   }
+});
+
+test("shingles are sorted and unique; intersection and Jaccard count common shingles", () => {
+  const a = shingles(["و", "ب", "و", "ب", "و", "ب"], 2); // "و ب" and "ب و", each repeated
+  assert.equal(a.length, 2);
+  assert.ok(a[0]! < a[1]!);
+  const b = shingles(["و", "ب", "ج"], 2);
+  assert.equal(intersectionSize(a, b), 1);
+  assert.equal(jaccard(a, b), 1 / 3);
+  assert.equal(jaccard(shingles([], 3), shingles([], 3)), 0);
+  assert.equal(shingles(["ا", "ب"], 3).length, 1, "a list shorter than k is one shingle");
+});
+
+test("related by entities: the window is inclusive at its edges, whatever the input order", () => {
+  const s = [
+    story("late", "2015-03-03", [para(1)]), // 31 days after mid: out
+    story("mid", "2015-01-31", [para(2)]),
+    story("edge", "2015-03-02", [para(3)]), // exactly 30 days after mid: in
+    story("early", "2015-01-01", [para(4)]), // exactly 30 days before mid: in
+  ];
+  const others = Array.from({ length: 12 }, (_, i) => story(`o${i}`, "2014-01-01", [para(50 + i)]));
+  const tags = new Map([...s.map((x) => [x.key, ["x"]] as [string, string[]]), ...others.map((o) => [o.key, ["z"]] as [string, string[]])]);
+  const rel = relatedByEntities([...s, ...others], tags, { ...DEFAULT_RELATED, maxRelated: 10 });
+  assert.deepEqual(rel.get("mid")!.map((x) => x.key).sort(), ["early", "edge"]);
 });

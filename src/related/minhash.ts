@@ -19,7 +19,7 @@ function seeds(n: number): [number, number][] {
   return out;
 }
 
-export function signature(shingles: Set<number>, n: number, s = seeds(n)): Uint32Array {
+export function signature(shingles: Uint32Array, n: number, s = seeds(n)): Uint32Array {
   const sig = new Uint32Array(n).fill(MAX);
   for (const x of shingles) {
     for (let i = 0; i < n; i++) {

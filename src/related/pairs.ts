@@ -1,5 +1,5 @@
 import type { Story } from "../archive/stories.ts";
-import { words, shingles, jaccard } from "./shingles.ts";
+import { words, shingles, jaccard, intersectionSize } from "./shingles.ts";
 import { signature, bandPairs, seeds } from "./minhash.ts";
 
 /** Thresholds, all settings (content/site.yaml `related:`) with these defaults. */
@@ -60,8 +60,8 @@ const HASHES = 48;
 const BANDS = 16;
 
 interface Prepared {
-  doc: Set<number>;
-  paras: (Set<number> | undefined)[];
+  doc: Uint32Array;
+  paras: (Uint32Array | undefined)[];
 }
 
 function prepare(s: Story, min: number): Prepared {
@@ -71,20 +71,14 @@ function prepare(s: Story, min: number): Prepared {
   return { doc, paras };
 }
 
-function intersection(a: Set<number>, b: Set<number>): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  let n = 0;
-  for (const x of small) if (big.has(x)) n++;
-  return n;
-}
-
 /** One-to-one paragraph matches, best first. */
 function matchParagraphs(a: Prepared, b: Prepared, threshold: number): [number, number][] {
   const cands: [number, number, number][] = [];
   a.paras.forEach((pa, i) => {
     if (!pa) return;
     b.paras.forEach((pb, j) => {
-      if (!pb) return;
+      // Jaccard ≥ t needs the smaller set to be at least t of the larger: most pairs stop here.
+      if (!pb || Math.min(pa.length, pb.length) < threshold * Math.max(pa.length, pb.length)) return;
       const sim = jaccard(pa, pb);
       if (sim >= threshold) cands.push([sim, i, j]);
     });
@@ -111,7 +105,7 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
   // Candidates come from paragraphs, not whole texts: a shared passage is a
   // small part of a long article, invisible to whole-text similarity.
   const owner: number[] = [];
-  const paraSets: Set<number>[] = [];
+  const paraSets: Uint32Array[] = [];
   prepared.forEach((p, i) => {
     for (const set of p.paras) {
       if (!set) continue;
@@ -135,16 +129,16 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
     const pa = prepared[i]!;
     const pb = prepared[j]!;
     const jac = jaccard(pa.doc, pb.doc);
-    const [small, big] = pa.doc.size <= pb.doc.size ? [pa.doc, pb.doc] : [pb.doc, pa.doc];
-    const containment = small.size ? intersection(small, big) / small.size : 0;
+    const [small, big] = pa.doc.length <= pb.doc.length ? [pa.doc, pb.doc] : [pb.doc, pa.doc];
+    const containment = small.length ? intersectionSize(small, big) / small.length : 0;
     const shared = matchParagraphs(pa, pb, settings.paragraphSimilarity);
     // How much text the matched paragraphs have in common (3-word shingles).
-    const sharedShingles = shared.reduce((n, [x, y]) => n + intersection(pa.paras[x]!, pb.paras[y]!), 0);
+    const sharedShingles = shared.reduce((n, [x, y]) => n + intersectionSize(pa.paras[x]!, pb.paras[y]!), 0);
     const relation: Relation | undefined =
       jac >= settings.duplicate
         ? "duplicate"
         : containment >= settings.update
-          ? big.size >= small.size * (1 + settings.expansion) ? "update" : "duplicate"
+          ? big.length >= small.length * (1 + settings.expansion) ? "update" : "duplicate"
           : shared.length > 0 && sharedShingles >= settings.minSharedShingles ? "shared" : undefined;
     if (!relation) continue;
     // Older story first, so "a" is the earlier version.
@@ -159,6 +153,7 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
  * weighted so a rare shared name counts more than "Iraq".
  */
 export function relatedByEntities(stories: Story[], tags: Map<string, string[]>, settings: RelatedSettings = DEFAULT_RELATED): Map<string, Story[]> {
+  const epoch = stories.map((s) => s.ar.date.epoch);
   const byEntity = new Map<string, number[]>();
   stories.forEach((s, i) => {
     for (const id of tags.get(s.key) ?? []) {
@@ -167,6 +162,19 @@ export function relatedByEntities(stories: Story[], tags: Map<string, string[]>,
       l.push(i);
     }
   });
+  // Each entity's stories by date, so a story looks only at those inside its window
+  // (binary search): the cost follows the stories per window, not the whole archive.
+  for (const l of byEntity.values()) l.sort((x, y) => epoch[x]! - epoch[y]! || x - y);
+  const firstFrom = (list: number[], t: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (epoch[list[mid]!]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const n = stories.length;
   const window = settings.windowDays * 86400000;
   const out = new Map<string, Story[]>();
@@ -177,9 +185,10 @@ export function relatedByEntities(stories: Story[], tags: Map<string, string[]>,
       // Names in more than a fifth of the archive say little about a story.
       if (list.length > Math.max(10, n / 5)) continue;
       const idf = Math.log(n / list.length);
-      for (const j of list) {
-        if (j === i || Math.abs(stories[j]!.ar.date.epoch - s.ar.date.epoch) > window) continue;
-        scores.set(j, (scores.get(j) ?? 0) + idf);
+      const t = epoch[i]!;
+      for (let k = firstFrom(list, t - window); k < list.length && epoch[list[k]!]! <= t + window; k++) {
+        const j = list[k]!;
+        if (j !== i) scores.set(j, (scores.get(j) ?? 0) + idf);
       }
     }
     const best = [...scores.entries()]

@@ -16,22 +16,42 @@ export function words(text: string): string[] {
   return tokenize(normalizeArabic(text)).map((t) => t.text);
 }
 
-/** Hashes of the k-word shingles of a word list (the whole list if shorter than k). */
-export function shingles(ws: string[], k: number): Set<number> {
-  const out = new Set<number>();
-  if (ws.length === 0) return out;
-  if (ws.length < k) {
-    out.add(fnv1a(ws.join(" ")));
-    return out;
-  }
-  for (let i = 0; i + k <= ws.length; i++) out.add(fnv1a(ws.slice(i, i + k).join(" ")));
-  return out;
+/**
+ * Hashes of the k-word shingles of a word list (the whole list if shorter
+ * than k), sorted and unique. A typed array, not a Set: 4 bytes a shingle
+ * instead of a boxed number in a hash table (~10x less memory at 10k+ articles).
+ */
+export function shingles(ws: string[], k: number): Uint32Array {
+  if (ws.length === 0) return new Uint32Array(0);
+  if (ws.length < k) return Uint32Array.of(fnv1a(ws.join(" ")));
+  const all = new Uint32Array(ws.length - k + 1);
+  for (let i = 0; i + k <= ws.length; i++) all[i] = fnv1a(ws.slice(i, i + k).join(" "));
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  return all.slice(0, n);
 }
 
-export function jaccard(a: Set<number>, b: Set<number>): number {
-  if (!a.size && !b.size) return 0;
-  let inter = 0;
-  const [small, big] = a.size < b.size ? [a, b] : [b, a];
-  for (const x of small) if (big.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
+/** Size of the intersection of two sorted unique arrays (one merge pass). */
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (!a.length && !b.length) return 0;
+  const inter = intersectionSize(a, b);
+  return inter / (a.length + b.length - inter);
 }

@@ -93,9 +93,20 @@ async function searchVisit(browser: Browser, base: string, common: string, rare:
   try {
     const page = await context.newPage();
     const rec = recorder(page);
+    // What went wrong, if the search shows nothing: the error then says it.
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
+    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
+    page.on("response", (r) => void (r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`)));
     const url = `${base}ar/search/?q=${encodeURIComponent(common)}`;
     await page.goto(url, { waitUntil: "load" });
-    await page.waitForSelector("#search-results li", { timeout: 60_000 });
+    try {
+      await page.waitForSelector("#search-results li", { timeout: 60_000 });
+    } catch (e) {
+      const shown = (await page.textContent("#search-status").catch(() => null))?.trim();
+      throw new Error(`no result for "${common}" on ${url} after 60 s; status "${shown ?? "?"}"; ${problems.join("; ") || "no page error, console error or failed request"}`, { cause: e });
+    }
     await quiet(page, rec.pending);
     const status1 = (await page.textContent("#search-status"))?.trim() ?? "";
     const afterCommon = { ...(await rec.done()), results: status1, shown: await page.locator("#search-results li").count() };

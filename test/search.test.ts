@@ -254,6 +254,28 @@ test("live region: a role=status line announces the count with the Arabic plural
   });
 });
 
+test("an index that fails to load is reported in the live region, and the next search loads it again", async () => {
+  for (const file of ["pagefind.js", "pagefind-entry.json"]) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    try {
+      const page = await context.newPage();
+      let failed = 0;
+      // The first request for the file fails, as on a dropped connection; later ones go through.
+      await page.route(`**/pagefind/${file}*`, (route) => (failed++ ? route.continue() : route.abort("connectionreset")));
+      await page.goto(searchUrl(server.url, "ar", { q: "شويغو" }));
+      await page.waitForFunction(() => document.getElementById("search-status")!.textContent!.trim() !== "" && !document.getElementById("search-status")!.textContent!.includes("…"));
+      assert.equal((await page.textContent("#search-status"))?.trim(), "تعذر تحميل فهرس البحث.", file);
+      assert.equal(await page.locator("#search-results li").count(), 0);
+      await page.evaluate(() => (document.getElementById("search-form") as HTMLFormElement).requestSubmit());
+      await page.waitForSelector("#search-results li", { timeout: 30_000 });
+      assert.ok(failed >= 2, `${file} requested again`);
+      assert.ok((await page.locator("#search-results li").count()) >= 2);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 /** Reader-level checks, run on the site at the root and below /archive/. */
 async function readerChecks(base: string, root: string): Promise<void> {
   const arSeed = seeds().find((a) => a.language === "ar")!;

@@ -39,11 +39,23 @@ const status = document.getElementById("search-status")!;
 const list = document.getElementById("search-results")!;
 const more = document.getElementById("search-more") as HTMLButtonElement;
 
+interface PagefindModule {
+  createInstance(opts: Record<string, never>): Pagefind;
+}
+
 let pagefind: Promise<Pagefind> | undefined;
+let attempts = 0;
 function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ new URL("pagefind/pagefind.js", root).href).then(async (pf: Pagefind) => {
+  if (pagefind) return pagefind;
+  // A browser remembers a module that failed to load: a retry asks for it under another URL.
+  const url = new URL("pagefind/pagefind.js", root);
+  if (attempts++) url.searchParams.set("retry", String(attempts));
+  pagefind = import(/* @vite-ignore */ url.href).then(async (mod: PagefindModule) => {
+    // An instance of our own: after a failed load, the next search starts a fresh one
+    // (Pagefind's module-level instance would wait forever for an index that failed).
+    const pf = mod.createInstance({});
     await pf.init();
-    // Large archives are indexed in partitions of years; search them all together.
+    // Large archives are indexed in partitions of months; search them all together.
     for (const dir of (form.dataset.extraIndexes ?? "").split(" ").filter(Boolean)) {
       await pf.mergeIndex(new URL(dir, root).pathname);
     }
@@ -127,23 +139,25 @@ async function search(s: State): Promise<void> {
     return;
   }
   status.textContent = ui("searching");
-  let pf: Pagefind;
+  const opts = s.sort === "date" ? { sort: { date: "desc" as const } } : {};
+  let lists: PagefindResult[][];
   try {
-    pf = await loadPagefind();
+    const pf = await loadPagefind();
+    // Pagefind's own phrase search ("…") works only when the phrase is the whole
+    // query and misses some pages, so a phrase is found here: its words are
+    // searched one by one and a page is kept where they stand at consecutive
+    // positions. The other words and the filters are one search; a result must
+    // be found by every search (in the order of the first).
+    lists = await Promise.all([
+      ...(terms.length || filters.length ? [pf.search([...terms, ...filters].join(" "), opts).then((r) => r.results)] : []),
+      ...phrases.map((p) => phraseResults(pf, p.split(" "), opts)),
+    ]);
   } catch {
-    status.textContent = ui("searchUnavailable");
+    // The index did not load (Pagefind reports that on the first search); the next search loads it again.
+    pagefind = undefined;
+    if (mine === run) status.textContent = ui("searchUnavailable");
     return;
   }
-  const opts = s.sort === "date" ? { sort: { date: "desc" as const } } : {};
-  // Pagefind's own phrase search ("…") works only when the phrase is the whole
-  // query and misses some pages, so a phrase is found here: its words are
-  // searched one by one and a page is kept where they stand at consecutive
-  // positions. The other words and the filters are one search; a result must
-  // be found by every search (in the order of the first).
-  const lists: PagefindResult[][] = await Promise.all([
-    ...(terms.length || filters.length ? [pf.search([...terms, ...filters].join(" "), opts).then((r) => r.results)] : []),
-    ...phrases.map((p) => phraseResults(pf, p.split(" "), opts)),
-  ]);
   const res = { results: lists[0]! };
   for (const other of lists.slice(1)) {
     const ids = new Set(other.map((r) => r.id));

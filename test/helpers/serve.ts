@@ -95,8 +95,9 @@ export async function serve(root: string, prefix = "/"): Promise<Served> {
       res.end();
     }
   });
-  // Keep-alive sockets would hold close() open until they time out.
-  server.keepAliveTimeout = 1000;
+  // Idle sockets stay open longer than a test pauses (a server closing one as the browser
+  // reuses it can fail a request); close() ends them all at once.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
     server.listen(0, "127.0.0.1", () => ok());

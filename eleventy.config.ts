@@ -23,9 +23,11 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy(FONT_FILES);
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    // The build renders in several runs (src/site/batches.ts); the files below are written once.
+    if ((siteData(process.cwd()).batch?.index ?? 0) > 0) return;
     await bundleSearchScript(process.cwd(), directories.output);
     writeDataFiles(siteData(process.cwd()), directories.output);
-    // `npm run build` indexes after Eleventy; the dev server only when asked (ARSHIF_SEARCH=1).
+    // `npm run build` indexes before Eleventy; the dev server only when asked (ARSHIF_SEARCH=1).
     if (process.env.ARSHIF_SEARCH === "1") await writeSearchIndex(siteData(process.cwd()), directories.output);
   });
 

@@ -97,12 +97,13 @@ test("a settings or gazetteer error names the file and the entry", () => {
   const dir = makeProject({ "content/ar/a.md": article(ok) });
   try {
     mkdirSync(join(dir, "content"), { recursive: true });
-    writeFileSync(join(dir, "content/site.yaml"), "timeZone: Mars/Olympus\ndigits: roman\n");
+    writeFileSync(join(dir, "content/site.yaml"), "timeZone: Mars/Olympus\ndigits: roman\nrenderBatchSize: 0\n");
     writeFileSync(join(dir, "content/entities.yaml"), "entities:\n  - id: Bad Id\n    type: planet\n    ar: []\n");
     const r = loadSite({ root: dir, now: NOW });
     const msgs = r.errors.map((e) => e.format()).join("\n");
     assert.match(msgs, /^content\/site\.yaml \(field "timeZone"\)/m);
     assert.match(msgs, /content\/site\.yaml \(field "digits"\)/);
+    assert.match(msgs, /content\/site\.yaml \(field "renderBatchSize"\).*whole number/);
     assert.match(msgs, /^content\/entities\.yaml/m);
   } finally {
     cleanup(dir);

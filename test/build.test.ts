@@ -37,6 +37,23 @@ test("the same content builds byte-identically, whatever the machine's time zone
   }
 });
 
+test("rendering in several Eleventy runs (renderBatchSize) writes the same site as one run", () => {
+  const dir = makeProject({}, { bundledContent: true });
+  try {
+    const one = build(dir, ["--no-search", "--output=_site-one"]);
+    assert.equal(one.code, 0, one.stderr);
+    const yaml = join(dir, "content/site.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^renderBatchSize:.*$/m, "renderBatchSize: 7"));
+    const many = build(dir, ["--no-search", "--output=_site-many"]);
+    assert.equal(many.code, 0, many.stderr);
+    const a = digest(join(dir, "_site-one"));
+    assert.ok(htmlFiles(join(dir, "_site-one")).length > 14, "more pages than one batch");
+    assert.deepEqual([...digest(join(dir, "_site-many")).entries()], [...a.entries()]);
+  } finally {
+    cleanup(dir);
+  }
+});
+
 test("a date near midnight lands on the site's day under any TZ", () => {
   const dir = makeProject({
     // 23:30 UTC on the 15th is 02:30 on the 16th in Baghdad.

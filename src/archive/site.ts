@@ -29,6 +29,12 @@ export interface SitePages extends DatePages {
   data: DataPage[];
 }
 
+/** Which of the build's Eleventy runs renders this view of the site (src/site/batches.ts). */
+export interface Batch {
+  index: number;
+  count: number;
+}
+
 export interface SiteData {
   settings: Settings;
   pages: SitePages;
@@ -43,6 +49,8 @@ export interface SiteData {
   searchPartitions: Partition[];
   feeds: Feed[];
   sitemaps: Sitemap[];
+  /** Set on the views the build renders one after another; absent for a single run (the dev server). */
+  batch?: Batch;
   sitemapIndex: { loc: string; lastmod: string }[];
   sitemapUrl: string;
   urls: Urls;

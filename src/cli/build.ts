@@ -4,6 +4,7 @@ import { resolve, basename, dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadSite } from "../site/load.ts";
 import { setPreloaded } from "../site/eleventy-data.ts";
+import { renderBatches } from "../site/batches.ts";
 import { report } from "../site/report.ts";
 import { writeSearchIndex } from "../search/pagefind.ts";
 import { writeFileSync } from "node:fs";
@@ -44,11 +45,6 @@ async function main(): Promise<number> {
   const tmp = join(dirname(output), `${basename(output)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   try {
-    const elev = new Eleventy("content", tmp, {
-      configPath: "eleventy.config.ts",
-      pathPrefix: values.pathprefix!,
-      quietMode: true,
-    });
     // The search index first: Pagefind's process then runs while this one holds
     // only the site data, not also Eleventy's rendered pages (bench/: 10k articles).
     let t = performance.now();
@@ -58,7 +54,13 @@ async function main(): Promise<number> {
     saveTimings();
     t = performance.now();
     timings.at_eleventy = Date.now();
-    await elev.write();
+    // One Eleventy run per batch of pages: the heap needed stays bounded as the archive grows.
+    for (const view of renderBatches(loaded.site, loaded.site.settings.renderBatchSize)) {
+      setPreloaded(view);
+      const elev = new Eleventy("content", tmp, { configPath: "eleventy.config.ts", pathPrefix: values.pathprefix!, quietMode: true });
+      await elev.write();
+    }
+    setPreloaded(loaded.site);
     timings.eleventy = performance.now() - t;
     timings.at_end = Date.now();
     swap(tmp, output);

@@ -18,6 +18,8 @@ export interface Settings {
   related: RelatedSettings;
   /** Most search records per Pagefind index partition (memory while indexing grows with it). */
   searchPartitionSize: number;
+  /** Most pages one Eleventy run renders (the heap the build needs grows with it). */
+  renderBatchSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pageSize: 50,
   related: DEFAULT_RELATED,
   searchPartitionSize: DEFAULT_PARTITION_SIZE,
+  renderBatchSize: 5000,
 };
 
 function isValidZone(zone: string): boolean {
@@ -99,6 +102,10 @@ export function loadSettings(file: string): Settings {
     if (typeof r.searchPartitionSize === "number" && Number.isInteger(r.searchPartitionSize) && r.searchPartitionSize >= 1) s.searchPartitionSize = r.searchPartitionSize;
     else bad("searchPartitionSize", `"${String(r.searchPartitionSize)}" is not a whole number`, `write e.g. ${DEFAULT_PARTITION_SIZE}`);
   }
+  if (r.renderBatchSize !== undefined) {
+    if (typeof r.renderBatchSize === "number" && Number.isInteger(r.renderBatchSize) && r.renderBatchSize >= 1) s.renderBatchSize = r.renderBatchSize;
+    else bad("renderBatchSize", `"${String(r.renderBatchSize)}" is not a whole number`, `write e.g. ${DEFAULT_SETTINGS.renderBatchSize}`);
+  }
   if (r.related !== undefined) {
     if (typeof r.related !== "object" || r.related === null) bad("related", "must be a mapping of thresholds", "see the README for the related-coverage settings");
     else {
@@ -110,7 +117,7 @@ export function loadSettings(file: string): Settings {
       }
     }
   }
-  const known = new Set(["title", "description", "url", "timeZone", "digits", "pageSize", "related", "searchPartitionSize"]);
+  const known = new Set(["title", "description", "url", "timeZone", "digits", "pageSize", "related", "searchPartitionSize", "renderBatchSize"]);
   for (const key of Object.keys(r)) {
     if (!known.has(key)) bad(key, "unknown setting", `remove it or use one of: ${[...known].join(", ")}`);
   }

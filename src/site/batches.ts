@@ -1,0 +1,30 @@
+import type { Batch, SiteData, SitePages } from "../archive/site.ts";
+import type { Feed } from "../archive/feeds.ts";
+import type { Sitemap } from "../archive/sitemap.ts";
+
+type Kind = keyof SitePages | "feeds" | "sitemaps";
+const KINDS: Kind[] = ["home", "search", "dateIndex", "entityIndex", "year", "month", "day", "entity", "article", "data", "feeds", "sitemaps"];
+
+function listOf(site: SiteData, kind: Kind): unknown[] {
+  return kind === "feeds" ? site.feeds : kind === "sitemaps" ? site.sitemaps : site.pages[kind];
+}
+
+/**
+ * Splits the site into views of at most `size` paginated pages each, one
+ * Eleventy run apiece: Eleventy keeps every page it renders in memory until
+ * its `write()` ends, so smaller runs bound the heap the build needs. Every
+ * view carries the whole site's data (navigation, counts); only the pages to
+ * render differ.
+ */
+export function renderBatches(site: SiteData, size: number): (SiteData & { batch: Batch })[] {
+  const entries = KINDS.flatMap((kind) => listOf(site, kind).map((page) => [kind, page] as const));
+  const count = Math.max(1, Math.ceil(entries.length / size));
+  const out: (SiteData & { batch: Batch })[] = [];
+  for (let index = 0; index < count; index++) {
+    const slice = entries.slice(index * size, (index + 1) * size);
+    const of = <T>(kind: Kind) => slice.filter(([k]) => k === kind).map(([, p]) => p as T);
+    const pages = Object.fromEntries((Object.keys(site.pages) as (keyof SitePages)[]).map((k) => [k, of(k)])) as unknown as SitePages;
+    out.push({ ...site, pages, feeds: of<Feed>("feeds"), sitemaps: of<Sitemap>("sitemaps"), batch: { index, count } });
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { makeProject, build, cleanup } from "./helpers/project.ts";
@@ -274,6 +275,23 @@ test("an index that fails to load is reported in the live region, and the next s
       await context.close();
     }
   }
+});
+
+test("the index is written whole: every compressed file decompresses, the entry file parses", () => {
+  let n = 0;
+  for (const root of [site, prefixed]) {
+    for (const f of readdirSync(join(root, "pagefind"), { recursive: true, encoding: "utf8" })) {
+      const file = join(root, "pagefind", f);
+      if (!statSync(file).isFile()) continue;
+      const body = readFileSync(file);
+      if (body[0] === 0x1f && body[1] === 0x8b) {
+        assert.doesNotThrow(() => gunzipSync(body), `${root}/pagefind/${f}`);
+        n++;
+      }
+    }
+    assert.ok(Object.keys((JSON.parse(readFileSync(join(root, "pagefind/pagefind-entry.json"), "utf8")) as { languages: object }).languages).length >= 1);
+  }
+  assert.ok(n >= 4, `${n} compressed files`);
 });
 
 /** Reader-level checks, run on the site at the root and below /archive/. */

@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
 import { searchRecords, type SearchRecord } from "./records.ts";
@@ -12,8 +13,16 @@ async function writePartition(records: SearchRecord[], outputPath: string): Prom
       const res = await index.addCustomRecord(r);
       if (res.errors.length) throw new Error(`Pagefind refused ${r.url}: ${res.errors.join("; ")}`);
     }
-    const w = await index.writeFiles({ outputPath });
-    if (w.errors.length) throw new Error(`Pagefind could not write its index: ${w.errors.join("; ")}`);
+    // The files come back in memory and are written here: Pagefind's own writeFiles
+    // answers before its writes are flushed, and closing its process then cut files
+    // short (seen: pagefind-ui.js truncated at 64 KB in 1 of 8 builds under load).
+    const got = await index.getFiles();
+    if (got.errors.length) throw new Error(`Pagefind could not build its index: ${got.errors.join("; ")}`);
+    for (const f of got.files) {
+      const file = join(outputPath, f.path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, f.content);
+    }
   } finally {
     // Ends Pagefind's process, so each partition's memory is returned before the next.
     await pagefind.close();

@@ -7,6 +7,7 @@ import { shingles, intersectionSize, jaccard } from "../src/related/shingles.ts"
 import type { Story } from "../src/archive/stories.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadSite } from "../src/site/load.ts";
+import { buildRelated } from "../src/archive/related.ts";
 import { REPO, makeProject, build, cleanup } from "./helpers/project.ts";
 import { load } from "./helpers/site.ts";
 
@@ -35,6 +36,27 @@ test("same text, an expansion and a shared passage are told apart; unrelated tex
   assert.equal(rel("orig", "other"), undefined);
   const partial = pairs.find((p) => p.b.key === "partial" && p.a.key === "orig")!;
   assert.deepEqual(partial.shared, [[2, 0]]);
+});
+
+test("a much-copied text lists its closest stories only, says how many there are, and marks every shared paragraph", () => {
+  const base = [1, 2, 3, 4, 5, 6, 7, 8].map(para);
+  // One copy, one expansion, then 12 stories sharing one or two paragraphs each.
+  const others = [
+    story("copy", "2015-01-02", [...base]),
+    story("longer", "2015-01-03", [...base, para(20), para(21)]),
+    ...Array.from({ length: 12 }, (_, k) => story(`s${String(k).padStart(2, "0")}`, "2015-01-04", [base[k % 8]!, ...(k < 3 ? [base[(k + 4) % 8]!] : []), para(100 + 4 * k), para(101 + 4 * k), para(102 + 4 * k), para(103 + 4 * k)])),
+  ];
+  const orig = story("orig", "2015-01-01", base);
+  const stories = [orig, ...others];
+  const pairs = findTextPairs(stories);
+  assert.equal(pairs.filter((p) => p.a === orig || p.b === orig).length, 14, "every story pairs with the original");
+  const section = buildRelated(pairs, new Map(), "latn", 10)(orig, "en");
+  assert.equal(section.text.length, 10);
+  assert.deepEqual(section.text.slice(0, 5).map((r) => r.url), ["/ar/articles/copy/", "/ar/articles/longer/", "/ar/articles/s00/", "/ar/articles/s01/", "/ar/articles/s02/"], "same text, update, then two shared paragraphs");
+  assert.equal(section.closest, "Closest only: 10 of 14");
+  assert.deepEqual(section.shared, [0, 1, 2, 3, 4, 5, 6, 7], "paragraphs shared with unlisted stories are marked too");
+  assert.equal(buildRelated(pairs, new Map(), "latn", 20)(orig, "ar").closest, undefined);
+  assert.equal(buildRelated(pairs, new Map(), "latn", 10)(orig, "ar").closest, "الأقرب فقط: 10 من 14");
 });
 
 test("related by entities prefers rare shared names within the time window", () => {

@@ -58,6 +58,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
   // No translation yet: the nearest English page is the day the story belongs to.
   const switchUrl = counterpartArticle ? articleUrl(counterpartArticle) : dateUrl(other, d.year, d.month, d.dayOfMonth);
   const dateline = datelineText(a, story.ar, lang);
+  const related = ctx.related(story, lang);
   return {
     kind: "article",
     url,
@@ -87,7 +88,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     datetime: a.date.hasTime ? a.date.iso : a.date.day,
     gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
     hijri: formatHijri(a.date.epoch, zone, lang, digits),
-    html: lang === "ar" ? markShared(a.html, ctx.related(story, lang).shared, ctx.sharedLabel.ar) : a.html,
+    html: lang === "ar" ? markShared(a.html, related.shared, ctx.sharedLabel.ar) : a.html,
     ...(a.url ? { sourceUrl: a.url } : story.ar.url ? { sourceUrl: story.ar.url } : {}),
     dayLink: { url: dateUrl(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
     ...(counterpartArticle
@@ -98,7 +99,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     entityGroups: ctx.entityGroups(story, lang),
     storyKey: story.key,
     entityIds: ctx.entityIds(story),
-    related: ctx.related(story, lang),
+    related,
   };
 }
 

@@ -18,6 +18,8 @@ export interface RelatedSection {
   entities: RelatedItem[];
   /** Paragraph indexes of this (Arabic) article shared with another. */
   shared: number[];
+  /** Set when more stories share text than are listed: "closest 10 of 37". */
+  closest?: string;
 }
 
 const RELATION: Record<TextPair["relation"], Record<Lang, string>> = {
@@ -47,7 +49,16 @@ function note(pair: TextPair, self: Story, lang: Lang, digits: Digits): string {
   return parts.join("; ");
 }
 
-export function buildRelated(pairs: TextPair[], byEntities: Map<string, Story[]>, digits: Digits) {
+const RANK: Record<TextPair["relation"], number> = { duplicate: 0, update: 1, shared: 2 };
+
+const pairKey = (p: TextPair) => `${p.a.key} ${p.b.key}`;
+
+/** Closest first: the same text, then updates, then more shared paragraphs, then the higher whole-text similarity. */
+function closer(x: TextPair, y: TextPair): number {
+  return RANK[x.relation] - RANK[y.relation] || y.shared.length - x.shared.length || y.jaccard - x.jaccard || pairKey(x).localeCompare(pairKey(y), "en");
+}
+
+export function buildRelated(pairs: TextPair[], byEntities: Map<string, Story[]>, digits: Digits, maxText: number) {
   const byStory = new Map<Story, TextPair[]>();
   for (const p of pairs) {
     for (const s of [p.a, p.b]) {
@@ -57,14 +68,16 @@ export function buildRelated(pairs: TextPair[], byEntities: Map<string, Story[]>
     }
   }
   return (story: Story, lang: Lang): RelatedSection => {
-    const mine = byStory.get(story) ?? [];
+    const mine = [...(byStory.get(story) ?? [])].sort(closer);
     const textual = new Set<Story>();
     const shared = new Set<number>();
-    const items: RelatedItem[] = mine.map((p) => {
-      const other = p.a === story ? p.b : p.a;
-      textual.add(other);
+    for (const p of mine) {
+      textual.add(p.a === story ? p.b : p.a);
       for (const [i, j] of p.shared) shared.add(p.a === story ? i : j);
-      const v = versionFor(other, lang);
+    }
+    // Only the listed ones are built (a story of a much-copied text can share with hundreds).
+    const items: RelatedItem[] = mine.slice(0, maxText).map((p) => {
+      const v = versionFor(p.a === story ? p.b : p.a, lang);
       return { url: articleUrl(v), title: text(v.title, v.lang, lang), note: note(p, story, lang, digits) };
     });
     const entities = (byEntities.get(story.key) ?? [])
@@ -73,6 +86,11 @@ export function buildRelated(pairs: TextPair[], byEntities: Map<string, Story[]>
         const v = versionFor(s, lang);
         return { url: articleUrl(v), title: text(v.title, v.lang, lang), note: "" };
       });
-    return { text: items, entities, shared: [...shared].sort((a, b) => a - b) };
+    const section: RelatedSection = { text: items, entities, shared: [...shared].sort((a, b) => a - b) };
+    if (mine.length > items.length) {
+      const num = (x: number) => formatNumber(x, lang, digits);
+      section.closest = lang === "ar" ? `الأقرب فقط: ${num(items.length)} من ${num(mine.length)}` : `Closest only: ${num(items.length)} of ${num(mine.length)}`;
+    }
+    return section;
   };
 }

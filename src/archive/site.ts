@@ -65,7 +65,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
   const index = indexEntities(stories, tagsOf);
   const t0 = performance.now();
   const pairs = findTextPairs(stories, settings.related);
-  const related = buildRelated(pairs, relatedByEntities(stories, index.byStory, settings.related), settings.digits);
+  const related = buildRelated(pairs, relatedByEntities(stories, index.byStory, settings.related), settings.digits, settings.related.maxTextRelated);
   if (timings) timings.related = performance.now() - t0;
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };

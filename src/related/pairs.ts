@@ -28,6 +28,12 @@ export interface RelatedSettings {
   windowDays: number;
   /** How many entity-related stories to show. */
   maxRelated: number;
+  /**
+   * How many stories sharing text to list on a page, closest first (the same
+   * text, then updates, then the most shared paragraphs); the page says how
+   * many there are in all. Every shared paragraph is still marked.
+   */
+  maxTextRelated: number;
 }
 
 export const DEFAULT_RELATED: RelatedSettings = {
@@ -39,6 +45,7 @@ export const DEFAULT_RELATED: RelatedSettings = {
   minSharedShingles: 12,
   windowDays: 30,
   maxRelated: 3,
+  maxTextRelated: 10,
 };
 
 export type Relation = "duplicate" | "update" | "shared";

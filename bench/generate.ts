@@ -142,7 +142,10 @@ export function generateArticles(contentDir: string, n: number, seed: number, ga
   let translations = 0;
   let sample: Generated["sampleArticle"] | undefined;
   const made = new Set<string>();
-  const sentences = corpus.articles.flatMap((a) => a.paragraphs.slice(1).flatMap((p) => p.split(/(?<=[.!؟])\s+/u))).filter((x) => x.length > 20);
+  // Pieces of at most ~25 words (long sentences cut at commas), so that a paragraph of several pieces
+  // is never mostly one piece another paragraph also uses: each piece recurs about N/8,000 times.
+  const pieces = (p: string) => p.split(/(?<=[.!؟])\s+/u).flatMap((x) => (x.split(/\s+/).length > 25 ? x.split(/(?<=[،,؛])\s+/u) : [x]));
+  const sentences = corpus.articles.flatMap((a) => a.paragraphs.slice(1).flatMap(pieces)).filter((x) => x.length > 20 && x.split(/\s+/).length <= 25);
   const previous: string[][] = [];
   for (let i = 0; i < n; i++) {
     const base = pick(corpus.articles);
@@ -152,12 +155,15 @@ export function generateArticles(contentDir: string, n: number, seed: number, ga
       const earlier = previous[Math.floor(rand() * previous.length)]!;
       paras = rand() < 0.5 ? [...earlier] : [...earlier, pick(pick(corpus.articles).paragraphs)];
     } else {
-      // The lead of one real article, then paragraphs made of real sentences from anywhere in the corpus,
-      // so that, as in a real archive, most articles share no passage with any other.
-      paras = [base.paragraphs[0]!];
+      // A lead that opens like a real article's (its first piece, then others), and paragraphs of
+      // three or four pieces from anywhere in the corpus: as in a real archive, most articles share
+      // no passage with any other. (Whole reused leads and paragraphs of one or two sentences made
+      // passages shared by more articles the bigger N: shared pairs grew with the square of N.)
+      const opening = pieces(base.paragraphs[0]!)[0]!;
+      paras = [[opening, ...Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(sentences))].join(" ")];
       const more = 1 + Math.floor(rand() * 7);
       for (let k = 0; k < more; k++) {
-        const len = 1 + Math.floor(rand() * 3);
+        const len = 3 + Math.floor(rand() * 2);
         paras.push(Array.from({ length: len }, () => pick(sentences)).join(" "));
       }
       // Now and then a whole paragraph of another article (shared passages).
@@ -169,7 +175,12 @@ export function generateArticles(contentDir: string, n: number, seed: number, ga
       for (const w of new Set(p.split(/[\s\p{P}]+/u))) if (w.length >= 6 && /^\p{Script=Arabic}+$/u.test(w)) wordCount.set(w, (wordCount.get(w) ?? 0) + 1);
     }
     const mentions = 1 + Math.floor(rand() * 3);
-    for (let k = 0; k < mentions; k++) paras.push(pick(LINKS)(zipfName()));
+    // Each mention closes a paragraph of its own text: as paragraphs of their own, these few
+    // formulas were "shared passages" between unrelated articles, more of them the bigger N.
+    for (let k = 0; k < mentions; k++) {
+      const at = paras.length > 1 ? 1 + Math.floor(rand() * (paras.length - 1)) : 0;
+      paras[at] = `${paras[at]} ${pick(LINKS)(zipfName())}`;
+    }
     const day = new Date(start + Math.floor(rand() * ((end - start) / 86400000)) * 86400000);
     const date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
     const id = `${date}-b${i.toString(16).padStart(6, "0")}`;

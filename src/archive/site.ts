@@ -60,6 +60,15 @@ export interface SiteData {
  * Turns validated articles into every page of the site, in one pass per
  * kind of page (no Eleventy tags or collections: those grow badly with size).
  */
+/**
+ * A page's head metadata (canonical, Open Graph, JSON-LD) is made when a
+ * template reads it, not kept: for every page of a large archive it was the
+ * largest part of the site data (about 100 MB per 10,000 articles).
+ */
+function lazyHead(p: object, make: () => HeadMeta): void {
+  Object.defineProperty(p, "head", { get: make, enumerable: true, configurable: true });
+}
+
 export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings, urls: Urls, timings?: Record<string, number>): SiteData {
   const stories = buildStories(articles);
   const index = indexEntities(stories, tagsOf);
@@ -107,27 +116,31 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
   const all: (PageBase & { head?: HeadMeta; lastmod?: string })[] = [];
   for (const p of pages.article) {
     const story = storyByKey.get(p.storyKey)!;
-    const tagged = p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
-    const title = normalizeArabic(story.ar.title);
-    const ld = articleJsonLd(story, p.lang, tagged, urls, settings);
-    const about = tagged.filter((e) => e.names.ar.some((n) => title.includes(normalizeArabic(n))));
-    if (about.length) ld.about = (ld.mentions as unknown[]).filter((_, i) => about.includes(tagged[i]!));
-    Object.assign(p, { head: headMeta(p, settings, urls, { ogType: "article", jsonLd: [ld] }), lastmod: story.ar.date.day });
+    lazyHead(p, () => {
+      const tagged = p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
+      const title = normalizeArabic(story.ar.title);
+      const ld = articleJsonLd(story, p.lang, tagged, urls, settings);
+      const about = tagged.filter((e) => e.names.ar.some((n) => title.includes(normalizeArabic(n))));
+      if (about.length) ld.about = (ld.mentions as unknown[]).filter((_, i) => about.includes(tagged[i]!));
+      return headMeta(p, settings, urls, { ogType: "article", jsonLd: [ld] });
+    });
+    Object.assign(p, { lastmod: story.ar.date.day });
   }
   for (const p of pages.entity) {
     const e = byId.get(p.entityId)!;
-    Object.assign(p, {
-      head: headMeta(p, settings, urls, {
+    lazyHead(p, () =>
+      headMeta(p, settings, urls, {
         jsonLd: [entityJsonLd(e, p.lang, urls)],
         feeds: [{ url: feedUrl(p.lang, e.id), title: p.heading }, { url: feedUrl(p.lang), title: settings.title[p.lang] }],
       }),
-      lastmod: index.byEntity.get(e.id)?.[0]?.ar.date.day ?? newest,
-    });
+    );
+    Object.assign(p, { lastmod: index.byEntity.get(e.id)?.[0]?.ar.date.day ?? newest });
   }
   for (const [kind, list] of Object.entries(pages)) {
     for (const p of list as (PageBase & { head?: HeadMeta; lastmod?: string; items?: { datetime: string }[] })[]) {
       if (kind !== "article" && kind !== "entity") {
-        Object.assign(p, { head: headMeta(p, settings, urls), lastmod: p.items?.[0]?.datetime.slice(0, 10) ?? newest });
+        lazyHead(p, () => headMeta(p, settings, urls));
+        p.lastmod = p.items?.[0]?.datetime.slice(0, 10) ?? newest;
       }
       all.push(p);
     }

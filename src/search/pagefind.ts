@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
 import { searchRecords, type SearchRecord } from "./records.ts";
-import { articleUrl } from "../archive/stories.ts";
+import type { Story } from "../archive/stories.ts";
 
 async function writePartition(records: SearchRecord[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
@@ -31,17 +31,22 @@ async function writePartition(records: SearchRecord[], outputPath: string): Prom
 
 /** Writes the Pagefind index partitions (pagefind/, pagefind-2/, …) into a fresh output directory. */
 export async function writeSearchIndex(site: SiteData, outDir: string): Promise<{ records: number; partitions: number }> {
-  const records = searchRecords(site);
-  // Records go by the month of the original's date, like the partition plan (src/archive/site.ts).
-  const monthOf = new Map<string, string>();
-  for (const s of site.stories) for (const a of [s.ar, s.en]) if (a) monthOf.set(articleUrl(a), s.ar.date.day.slice(0, 7));
+  // Stories go by the month of the original's date, like the partition plan (src/archive/site.ts);
+  // one partition's records at a time, so the build never holds the whole archive's search text.
+  const partOf = new Map<string, number>();
+  site.searchPartitions.forEach((p, i) => p.months.forEach((m) => partOf.set(m, i)));
+  const byPart: Story[][] = site.searchPartitions.map(() => []);
+  let expected = 0;
+  for (const s of site.stories) {
+    expected += s.en ? 2 : 1;
+    byPart[partOf.get(s.ar.date.day.slice(0, 7)) ?? -1]?.push(s);
+  }
   let written = 0;
-  for (const part of site.searchPartitions) {
-    const months = new Set(part.months);
-    const mine = records.filter((r) => months.has(monthOf.get(r.url) ?? ""));
+  for (const [i, part] of site.searchPartitions.entries()) {
+    const mine = searchRecords(site, byPart[i]!);
     written += mine.length;
     await writePartition(mine, join(outDir, part.dir));
   }
-  if (written !== records.length) throw new Error(`search index: ${records.length - written} record(s) in no partition`);
-  return { records: records.length, partitions: site.searchPartitions.length };
+  if (written !== expected) throw new Error(`search index: ${expected - written} record(s) in no partition`);
+  return { records: written, partitions: site.searchPartitions.length };
 }

@@ -1,6 +1,6 @@
 import type { SiteData } from "../archive/site.ts";
 import type { Article } from "../content/article.ts";
-import { articleUrl } from "../archive/stories.ts";
+import { articleUrl, type Story } from "../archive/stories.ts";
 import { indexText } from "./analyze.ts";
 import { filterToken } from "./filters.ts";
 import { maskText } from "./mask.ts";
@@ -59,11 +59,11 @@ function record(byId: Map<string, Entity>, a: Article, original: Article, entity
   };
 }
 
-/** One record per article page, in a stable order (deterministic index). */
-export function searchRecords(site: SiteData): SearchRecord[] {
+/** One record per article page of `stories` (default: all), in a stable order (deterministic index). */
+export function searchRecords(site: SiteData, stories: Story[] = site.stories): SearchRecord[] {
   const out: SearchRecord[] = [];
   const byId = new Map(site.entities.map((e) => [e.id, e]));
-  for (const s of site.stories) {
+  for (const s of stories) {
     const ids = site.tags.get(s.key) ?? [];
     out.push(record(byId, s.ar, s.ar, ids));
     if (s.en) out.push(record(byId, s.en, s.ar, ids));

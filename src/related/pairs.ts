@@ -124,10 +124,24 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
   const sigs = new Uint32Array(paraSets.length * HASHES);
   paraSets.forEach((set, k) => sigs.set(signature(set, HASHES, s), k * HASHES));
   const candidates = new Set<number>();
+  const docChecked = new Set<number>();
   bandPairs(sigs, HASHES, BANDS, (x, y) => {
     const i = owner[x]!;
     const j = owner[y]!;
-    if (i !== j) candidates.add(i < j ? i * stories.length + j : j * stories.length + i);
+    if (i === j) return;
+    const key = i < j ? i * stories.length + j : j * stories.length + i;
+    if (candidates.has(key)) return;
+    // LSH also joins paragraphs that merely share a sentence, and comparing every paragraph
+    // of two texts costs far more than these checks: a pair of texts goes on when the two
+    // paragraphs are at least half as alike as a shared passage must be, or when one whole
+    // text is mostly inside the other (the same text, paragraphed differently).
+    if (jaccard(paraSets[x]!, paraSets[y]!) >= settings.paragraphSimilarity / 2) candidates.add(key);
+    else if (!docChecked.has(key)) {
+      docChecked.add(key);
+      const [a, b] = [prepared[i]!.doc, prepared[j]!.doc];
+      const small = Math.min(a.length, b.length);
+      if (small && intersectionSize(a, b) / small >= settings.update) candidates.add(key);
+    }
   });
   const out: TextPair[] = [];
   for (const key of [...candidates].sort((x, y) => x - y)) {

@@ -57,10 +57,6 @@ export interface SiteData {
 }
 
 /**
- * Turns validated articles into every page of the site, in one pass per
- * kind of page (no Eleventy tags or collections: those grow badly with size).
- */
-/**
  * A page's head metadata (canonical, Open Graph, JSON-LD) is made when a
  * template reads it, not kept: for every page of a large archive it was the
  * largest part of the site data (about 100 MB per 10,000 articles).
@@ -69,6 +65,10 @@ function lazyHead(p: object, make: () => HeadMeta): void {
   Object.defineProperty(p, "head", { get: make, enumerable: true, configurable: true });
 }
 
+/**
+ * Turns validated articles into every page of the site, in one pass per
+ * kind of page (no Eleventy tags or collections: those grow badly with size).
+ */
 export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings, urls: Urls, timings?: Record<string, number>): SiteData {
   const stories = buildStories(articles);
   const index = indexEntities(stories, tagsOf);

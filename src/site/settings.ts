@@ -100,11 +100,11 @@ export function loadSettings(file: string): Settings {
   }
   if (r.searchPartitionSize !== undefined) {
     if (typeof r.searchPartitionSize === "number" && Number.isInteger(r.searchPartitionSize) && r.searchPartitionSize >= 1) s.searchPartitionSize = r.searchPartitionSize;
-    else bad("searchPartitionSize", `"${String(r.searchPartitionSize)}" is not a whole number`, `write e.g. ${DEFAULT_PARTITION_SIZE}`);
+    else bad("searchPartitionSize", `"${String(r.searchPartitionSize)}" is not a whole number of at least 1`, `write e.g. ${DEFAULT_PARTITION_SIZE}`);
   }
   if (r.renderBatchSize !== undefined) {
     if (typeof r.renderBatchSize === "number" && Number.isInteger(r.renderBatchSize) && r.renderBatchSize >= 1) s.renderBatchSize = r.renderBatchSize;
-    else bad("renderBatchSize", `"${String(r.renderBatchSize)}" is not a whole number`, `write e.g. ${DEFAULT_SETTINGS.renderBatchSize}`);
+    else bad("renderBatchSize", `"${String(r.renderBatchSize)}" is not a whole number of at least 1`, `write e.g. ${DEFAULT_SETTINGS.renderBatchSize}`);
   }
   if (r.related !== undefined) {
     if (typeof r.related !== "object" || r.related === null) bad("related", "must be a mapping of thresholds", "see the README for the related-coverage settings");

@@ -21,10 +21,10 @@ export function renderBatches(site: SiteData, size: number): (SiteData & { batch
   const count = Math.max(1, Math.ceil(entries.length / size));
   const out: (SiteData & { batch: Batch })[] = [];
   for (let index = 0; index < count; index++) {
-    const slice = entries.slice(index * size, (index + 1) * size);
-    const of = <T>(kind: Kind) => slice.filter(([k]) => k === kind).map(([, p]) => p as T);
-    const pages = Object.fromEntries((Object.keys(site.pages) as (keyof SitePages)[]).map((k) => [k, of(k)])) as unknown as SitePages;
-    out.push({ ...site, pages, feeds: of<Feed>("feeds"), sitemaps: of<Sitemap>("sitemaps"), batch: { index, count } });
+    const byKind = new Map<Kind, unknown[]>(KINDS.map((k) => [k, []]));
+    for (const [kind, page] of entries.slice(index * size, (index + 1) * size)) byKind.get(kind)!.push(page);
+    const pages = Object.fromEntries((Object.keys(site.pages) as (keyof SitePages)[]).map((k) => [k, byKind.get(k)])) as unknown as SitePages;
+    out.push({ ...site, pages, feeds: byKind.get("feeds") as Feed[], sitemaps: byKind.get("sitemaps") as Sitemap[], batch: { index, count } });
   }
   return out;
 }

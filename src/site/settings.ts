@@ -98,13 +98,12 @@ export function loadSettings(file: string): Settings {
     if (typeof r.pageSize === "number" && Number.isInteger(r.pageSize) && r.pageSize >= 1 && r.pageSize <= 1000) s.pageSize = r.pageSize;
     else bad("pageSize", `"${String(r.pageSize)}" is not a whole number from 1 to 1000`, "write e.g. 50");
   }
-  if (r.searchPartitionSize !== undefined) {
-    if (typeof r.searchPartitionSize === "number" && Number.isInteger(r.searchPartitionSize) && r.searchPartitionSize >= 1) s.searchPartitionSize = r.searchPartitionSize;
-    else bad("searchPartitionSize", `"${String(r.searchPartitionSize)}" is not a whole number of at least 1`, `write e.g. ${DEFAULT_PARTITION_SIZE}`);
-  }
-  if (r.renderBatchSize !== undefined) {
-    if (typeof r.renderBatchSize === "number" && Number.isInteger(r.renderBatchSize) && r.renderBatchSize >= 1) s.renderBatchSize = r.renderBatchSize;
-    else bad("renderBatchSize", `"${String(r.renderBatchSize)}" is not a whole number of at least 1`, `write e.g. ${DEFAULT_SETTINGS.renderBatchSize}`);
+  // Sizes that bound the build's memory: any whole number of at least 1.
+  for (const key of ["searchPartitionSize", "renderBatchSize"] as const) {
+    const v = r[key];
+    if (v === undefined) continue;
+    if (typeof v === "number" && Number.isInteger(v) && v >= 1) s[key] = v;
+    else bad(key, `"${String(v)}" is not a whole number of at least 1`, `write e.g. ${DEFAULT_SETTINGS[key]}`);
   }
   if (r.related !== undefined) {
     if (typeof r.related !== "object" || r.related === null) bad("related", "must be a mapping of thresholds", "see the README for the related-coverage settings");

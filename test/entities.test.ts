@@ -198,7 +198,10 @@ test("gazetteer: country entries take CLDR names and keep their own first", () =
   assert.deepEqual(iq?.names.en, ["Iraq"]);
   const generated = parseGazetteer("countries: [ML, IQ]\n", FILE);
   assert.deepEqual(generated.map((e) => e.id), ["mali", "iraq"]);
-  assert.deepEqual(generated[0]?.unmatched, ["مالي"]);
+  // مالي ("financial") is matched only after words that introduce a country.
+  assert.equal(generated[0]?.unmatched, undefined);
+  assert.deepEqual(generated[0]?.rules?.map((r) => r.name), ["مالي"]);
+  assert.ok(generated[0]?.rules?.[0]?.after?.includes("في"));
 });
 
 // --- bundled gazetteer and seeds -----------------------------------------
@@ -258,4 +261,127 @@ test("seeds: the tagger finds exactly the expected entities, and every mention",
       }
     }
   }
+});
+
+// --- context rules (issue 15: each class with its quoted examples) ----------
+
+const CONTEXT_YAML = `
+countries: [SA, YE, RU, US, PS, ML, OM, MA, IQ, BH, JO, GB, EG]
+entities:
+  - {id: riyadh, type: place, ar: [الرياض]}
+  - {id: middle-east, type: place, ar: [الشرق الأوسط]}
+  - {id: barack-obama, type: person, ar: [باراك أوباما, أوباما]}
+  - {id: king-abdullah, type: person, ar: [الملك عبدالله, الملك عبدالله بن عبدالعزيز, {name: خادم الحرمين الشريفين, until: 2015-01-22}]}
+  - id: king-salman
+    type: person
+    ar: [الملك سلمان, الملك سلمان بن عبدالعزيز, {name: خادم الحرمين الشريفين, from: 2015-01-23}]
+  - {id: crown-prince, type: person, ar: [الأمير محمد بن نايف, {name: ولي العهد, from: 2015-04-29}]}
+  - {id: al-qaeda, type: organization, ar: [تنظيم القاعدة, القاعدة]}
+  - {id: al-nassr, type: organization, ar: [نادي النصر, النصر]}
+  - {id: saudi-interior, type: organization, ar: [{name: وزارة الداخلية, with: [saudi-arabia, riyadh]}]}
+  - {id: iraqi-interior, type: organization, ar: [{name: وزارة الداخلية, with: [iraq]}]}
+  - id: saudi-arabia
+    type: place
+    country: SA
+    ar: [{name: المملكة, with: [riyadh, king-salman]}]
+`;
+const ctxGazetteer = parseGazetteer(CONTEXT_YAML, FILE);
+const ctxTagger = new EntityTagger(ctxGazetteer);
+const ctxIds = (text: string, date = "2015-08-01") => ctxTagger.tag(text, { date }).map((m) => m.entityId);
+
+test("class 1: a newspaper or agency is not the place (quoted after لـ, after صحيفة/جريدة/وكالة/قناة)", () => {
+  assert.deepEqual(ctxIds("وقال مصدر لـ«الشرق الأوسط» إن"), []);
+  assert.deepEqual(ctxIds("نقلت وكالة أنباء الشرق الأوسط عن"), []);
+  assert.deepEqual(ctxIds('أكد لـ"الرياض" أن'), []);
+  assert.deepEqual(ctxIds("ذكرت صحيفة «الرياض» أمس"), []);
+  assert.deepEqual(ctxIds("وقالت جريدة الرياض"), []);
+  // The place itself, even in quotes or after a ل that is a preposition.
+  assert.deepEqual(ctxIds("وصل إلى الرياض أمس"), ["riyadh"]);
+  assert.deepEqual(ctxIds("التوتر في منطقة الشرق الأوسط"), ["middle-east"]);
+  assert.deepEqual(ctxIds("زيارة للرياض"), ["riyadh"]);
+  const why = ctxTagger.explain("وقال مصدر لـ«الشرق الأوسط» إن").rejected;
+  assert.match(why[0]!.reason, /outlet/);
+});
+
+test("class 2: common words are not the entity (القاعدة الخلفية، القاعدة الاقتصادية، للنصر علينا، البحرين الأحمر، باليُمنِ)", () => {
+  assert.deepEqual(ctxIds("القاعدة الخلفية للمتمردين"), []);
+  assert.deepEqual(ctxIds("تنويع القاعدة الاقتصادية"), []);
+  assert.deepEqual(ctxIds("متشوق للنصر علينا"), []);
+  assert.deepEqual(ctxIds("على البحرين الأحمر والمتوسط"), []);
+  assert.deepEqual(ctxIds("عاد باليُمنِ والبركات"), []);
+  // … while the names themselves are found.
+  assert.deepEqual(ctxIds("هاجم مسلحو القاعدة مدينة"), ["al-qaeda"]);
+  assert.deepEqual(ctxIds("فاز النصر على الهلال"), ["al-nassr"]);
+  assert.deepEqual(ctxIds("زار البحرين الأسبوع الماضي"), ["bahrain"]);
+  assert.deepEqual(ctxIds("الحرب في اليمن"), ["yemen"]);
+  assert.deepEqual(ctxIds("الحرب في اليَمَن"), ["yemen"], "harakat that agree with the name");
+});
+
+test("class 3: a name inside a longer name is not the shorter entity", () => {
+  assert.deepEqual(ctxIds("قالت ميشيل أوباما"), []);
+  assert.deepEqual(ctxIds("قال أوباما"), ["barack-obama"]);
+  assert.deepEqual(ctxIds("قال الرئيس باراك أوباما"), ["barack-obama"]);
+  assert.deepEqual(ctxIds("أعلن بنك أوف أمريكا"), []);
+  assert.deepEqual(ctxIds("في فندق فلسطين (ميريديان)"), []);
+  assert.deepEqual(ctxIds("على ملعب مدينة الملك عبدالله الرياضية"), []);
+  assert.deepEqual(ctxIds("نهائي كأس ولي العهد"), []);
+  assert.deepEqual(ctxIds("فاز بروسيا دورتموند"), []);
+  assert.deepEqual(ctxIds("لعب ضد روسيا دورتموند"), [], "a tail word continues the name");
+  assert.deepEqual(ctxIds("سافر بروسيا أمس"), [], "بروسيا is Borussia");
+  assert.deepEqual(ctxIds("وفلسطين وروسيا"), ["palestinian-territories", "russia"]);
+  assert.deepEqual(ctxIds("استقبل الملك عبدالله"), ["king-abdullah"]);
+});
+
+test("class 4: qualified names count beside their country, never before another country's nisba", () => {
+  assert.deepEqual(ctxIds("أعلنت وزارة الداخلية في الرياض"), ["saudi-interior", "riyadh"]);
+  assert.deepEqual(ctxIds("أعلنت وزارة الداخلية في بغداد أن العراق"), ["iraqi-interior", "iraq"]);
+  assert.deepEqual(ctxIds("أعلنت وزارة الداخلية"), [], "no country named: neither ministry");
+  assert.deepEqual(ctxIds("في الرياض، أعلنت وزارة الداخلية المغربية"), ["riyadh"]);
+  assert.deepEqual(ctxIds("في الرياض، أعلنت وزارة الداخلية السعودية"), ["riyadh", "saudi-interior"]);
+  const rej = ctxTagger.explain("أعلنت وزارة الداخلية المغربية في الرياض").rejected;
+  assert.ok(rej.some((r) => /another country/.test(r.reason)), JSON.stringify(rej));
+});
+
+test("class 7: dated names follow the article's date (خادم الحرمين الشريفين)", () => {
+  assert.deepEqual(ctxIds("أمر خادم الحرمين الشريفين", "2014-06-01"), ["king-abdullah"]);
+  assert.deepEqual(ctxIds("أمر خادم الحرمين الشريفين", "2015-01-23"), ["king-salman"]);
+  assert.deepEqual(ctxIds("أمر خادم الحرمين الشريفين", "2015-08-01"), ["king-salman"]);
+  assert.deepEqual(ctxTagger.tag("أمر خادم الحرمين الشريفين").map((m) => m.entityId), [], "no date: a dated name does not count");
+  assert.deepEqual(ctxIds("استقبل ولي العهد", "2015-08-01"), ["crown-prince"]);
+  assert.deepEqual(ctxIds("استقبل ولي العهد", "2014-08-01"), []);
+  assert.match(ctxTagger.tag("أمر خادم الحرمين الشريفين", { date: "2015-08-01" })[0]!.rule, /dated from 2015-01-23/);
+});
+
+test("class 8: السعودية as a noun, official long names, designations, and safe contexts for مالي", () => {
+  assert.deepEqual(ctxIds("وصل إلى السعودية"), ["saudi-arabia"]);
+  assert.deepEqual(ctxIds("بين الإمارات والسعودية"), ["saudi-arabia"]);
+  assert.deepEqual(ctxIds("السعودية تدين الهجوم"), ["saudi-arabia"]);
+  assert.deepEqual(ctxIds("أعلنت الحكومة السعودية"), [], "the adjective");
+  assert.deepEqual(ctxIds("المملكة العربية السعودية"), ["saudi-arabia"]);
+  assert.deepEqual(ctxIds("رئيس الجمهورية اليمنية"), ["yemen"]);
+  assert.deepEqual(ctxIds("المملكة الأردنية الهاشمية"), ["jordan"]);
+  assert.deepEqual(ctxIds("جمهورية مصر العربية"), ["egypt"]);
+  // المملكة: Saudi Arabia only beside Riyadh or King Salman, never before another country's nisba.
+  assert.deepEqual(ctxIds("تسعى المملكة إلى"), []);
+  assert.deepEqual(ctxIds("تسعى المملكة إلى دعم الرياض"), ["saudi-arabia", "riyadh"]);
+  assert.deepEqual(ctxIds("المملكة المغربية والرياض"), ["morocco", "riyadh"]);
+  assert.deepEqual(ctxIds("المملكة المتحدة والرياض"), ["united-kingdom", "riyadh"]);
+  // مالي: the country after في / وسط, the adjective elsewhere.
+  assert.deepEqual(ctxIds("الهجوم في مالي"), ["mali"]);
+  assert.deepEqual(ctxIds("وسط مالي"), ["mali"]);
+  assert.deepEqual(ctxIds("دعم مالي وعجز مالي"), []);
+  assert.deepEqual(ctxIds("سلطنة عمان والعاصمة الأردنية عمان"), ["oman"]);
+});
+
+test("gazetteer: dated and qualified names are validated, and may share a name only when that is unambiguous", () => {
+  const p = problems(entry(`  - {id: a, type: person, ar: [{name: خادم الحرمين الشريفين, from: 2015-02-30}]}\n`));
+  assert.match(p.join("\n"), /entity "a": `from` of "خادم الحرمين الشريفين" is "2015-02-30", not a day/);
+  assert.match(problems(entry(`  - {id: a, type: organization, ar: [{name: وزارة الداخلية, with: [nowhere]}]}\n`)).join("\n"), /unknown entity id "nowhere"/);
+  assert.match(problems(entry(`  - {id: a, type: person, ar: [{name: الملك, colour: red}]}\n`)).join("\n"), /unknown field "colour" in a name/);
+  assert.match(
+    problems(entry(`  - {id: a, type: person, ar: [{name: ولي العهد, from: 2015-01-01}]}\n  - {id: b, type: person, ar: [{name: ولي العهد, from: 2015-04-01}]}\n`)).join("\n"),
+    /"ولي العهد" is also a name of entity "a"/,
+  );
+  assert.equal(parseGazetteer(entry(`  - {id: a, type: person, ar: [{name: ولي العهد, until: 2015-04-28}]}\n  - {id: b, type: person, ar: [{name: ولي العهد, from: 2015-04-29}]}\n`), FILE).length, 2);
+  assert.match(problems(entry(`  - {id: a, type: place, ar: [في]}\n`)).join("\n"), /entity "a": the Arabic name "في" is a common function word/);
 });

@@ -1,4 +1,5 @@
-import type { Entity } from "./gazetteer.ts";
+import type { Entity, NameRule } from "./gazetteer.ts";
+import { normalizeArabic } from "../arabic/normalize.ts";
 
 /**
  * Country entities generated from ISO 3166-1 codes, named by the runtime's
@@ -70,9 +71,16 @@ export function isCountryCode(code: string): boolean {
  * (shared/corpus/articles, 1,526 articles) with every CLDR Arabic name and
  * reading the hits; the counts below are from that sample.
  */
-export const AMBIGUOUS_COUNTRY_NAMES: Readonly<Record<string, { names: string[]; why: string; safe: string[] }>> = {
+export const AMBIGUOUS_COUNTRY_NAMES: Readonly<Record<string, { names: string[]; why: string; safe: string[]; after?: string[] }>> = {
   // 40 hits, about half the adjective: مبلغ مالي, عجز مالي, محلل مالي, ومالي.
-  ML: { names: ["مالي"], why: "مالي is also the adjective 'financial'", safe: ["جمهورية مالي", "دولة مالي"] },
+  // An adjective follows its noun, so right after a preposition or a word
+  // for a part of a country (في مالي, وسط مالي) it is the country.
+  ML: {
+    names: ["مالي"],
+    why: "مالي is also the adjective 'financial'",
+    safe: ["جمهورية مالي", "دولة مالي"],
+    after: ["في", "إلى", "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "عاصمة", "حكومة", "رئيس", "جيش"],
+  },
   // 73 hits, about a third Amman: «عكاظ (بغداد، عمان)», العاصمة الأردنية عمان.
   OM: { names: ["عُمان"], why: "written without the damma it is عمان = Amman, capital of Jordan", safe: ["سلطنة عمان"] },
   // No hit in the sample, but بنين is the everyday plural 'sons/boys' (مدارس بنين).
@@ -87,8 +95,32 @@ export const AMBIGUOUS_COUNTRY_NAMES: Readonly<Record<string, { names: string[];
  * (بريطانيا, سورية). Deliberately NOT added: السعودية and similar nisba forms,
  * which are far more often adjectives ("الحكومة السعودية") than the country.
  */
-export const COUNTRY_EXTRAS: Readonly<Record<string, { ar?: string[]; en?: string[]; notIn?: string[] }>> = {
-  AE: { ar: ["الإمارات", "دولة الإمارات"], en: ["UAE"] },
+export const COUNTRY_EXTRAS: Readonly<Record<string, { ar?: string[]; en?: string[]; notIn?: string[]; rules?: NameRule[] }>> = {
+  AE: { ar: ["الإمارات", "دولة الإمارات", "دولة الإمارات العربية المتحدة"], en: ["UAE"] },
+  AF: { ar: ["جمهورية أفغانستان الإسلامية"] },
+  // «على البحرين الأحمر والمتوسط»: the two seas.
+  BH: { ar: ["مملكة البحرين"], notIn: ["البحرين الأحمر", "البحرين الأبيض"] },
+  CN: { ar: ["جمهورية الصين الشعبية", "الصين الشعبية"] },
+  DZ: { ar: ["الجمهورية الجزائرية", "الجمهورية الجزائرية الديمقراطية الشعبية"] },
+  EG: { ar: ["جمهورية مصر العربية"] },
+  FR: { ar: ["الجمهورية الفرنسية"] },
+  IR: { ar: ["الجمهورية الإسلامية الإيرانية", "جمهورية إيران الإسلامية", "الجمهورية الإسلامية في إيران"] },
+  JO: { ar: ["المملكة الأردنية الهاشمية", "المملكة الأردنية"] },
+  KW: { ar: ["دولة الكويت"] },
+  LB: { ar: ["الجمهورية اللبنانية"] },
+  LY: { ar: ["دولة ليبيا"] },
+  MR: { ar: ["الجمهورية الإسلامية الموريتانية"] },
+  PK: { ar: ["جمهورية باكستان الإسلامية"] },
+  QA: { ar: ["دولة قطر"] },
+  // CLDR has only the long form. السعودية alone is far more often an adjective
+  // (الحكومة السعودية) than the country; as a noun it does not follow a
+  // definite word (في السعودية, زار السعودية, السعودية تدين).
+  SA: { ar: ["السعودية", "العربية السعودية", "المملكة السعودية"], en: ["Saudi Arabia"], rules: [{ name: "السعودية", noun: true }] },
+  SD: { ar: ["جمهورية السودان"] },
+  TN: { ar: ["الجمهورية التونسية"] },
+  TR: { ar: ["الجمهورية التركية", "جمهورية تركيا"] },
+  // The vowelled spelling lets a text's own harakat rule Yemen out: «باليُمنِ والبركات» (good fortune).
+  YE: { ar: ["اليَمَن", "الجمهورية اليمنية"] },
   BY: { ar: ["روسيا البيضاء"] },
   CD: { ar: ["جمهورية الكونغو الديمقراطية", "الكونغو الديمقراطية"], en: ["Democratic Republic of the Congo"] },
   CG: { ar: ["جمهورية الكونغو", "الكونغو برازافيل"], en: ["Republic of the Congo"] },
@@ -109,6 +141,7 @@ export const COUNTRY_EXTRAS: Readonly<Record<string, { ar?: string[]; en?: strin
   MO: { ar: ["ماكاو"], en: ["Macao", "Macau"] },
   PS: { ar: ["فلسطين", "دولة فلسطين"], en: ["Palestine"] },
   SY: { ar: ["سورية", "الجمهورية العربية السورية"] },
+  RU: { ar: ["روسيا الاتحادية", "الاتحاد الروسي"] },
   SZ: { ar: ["سوازيلاند"], en: ["Swaziland"] },
   TL: { ar: ["تيمور الشرقية"], en: ["East Timor"] },
   US: {
@@ -151,7 +184,30 @@ export function countryEntity(code: string): Entity {
     names: { ar: [names.ar, ...(extra?.ar ?? []), ...(amb?.safe ?? [])], en: [names.en, ...(extra?.en ?? [])] },
     country: code,
   };
-  if (amb) e.unmatched = [...amb.names];
+  if (amb?.after) e.rules = amb.names.map((name) => ({ name, after: amb.after!.map(normalizeArabic) }));
+  else if (amb) e.unmatched = [...amb.names];
+  if (extra?.rules) e.rules = [...(e.rules ?? []), ...extra.rules];
   if (extra?.notIn) e.notIn = [...extra.notIn];
+  const vowelled = e.names.ar.filter((n) => /[\u064B-\u0652]/.test(n));
+  if (vowelled.length) e.vowelled = vowelled;
   return e;
+}
+
+/**
+ * The relative adjectives (nisba) of a one-word country name, normalised:
+ * المغرب → المغربي, المغربيه; روسيا → الروسي, الروسيه; السعودية → السعودي,
+ * السعوديه. Regular derivation only (أفغانستان gives الافغانستاني, not
+ * الأفغاني): it is used to see that «وزارة الداخلية المغربية» is another
+ * country's ministry, where a miss only loses that rule.
+ */
+export function nisbaForms(name: string): string[] {
+  const n = normalizeArabic(name).trim();
+  if (!n || n.includes(" ")) return [];
+  let stem = n.startsWith("ال") ? n.slice(2) : n;
+  if (stem.endsWith("يه")) stem = stem.slice(0, -1);
+  else if (stem.endsWith("يا")) stem = stem.slice(0, -2);
+  else if (stem.endsWith("ا") || stem.endsWith("ه")) stem = stem.slice(0, -1);
+  if (stem.length < 2) return [];
+  const masc = "ال" + (stem.endsWith("ي") ? stem : stem + "ي");
+  return [masc, masc + "ه"];
 }

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { ContentError, ContentErrors } from "../content/errors.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
 import { COUNTRY_CODES, countryEntity, isCountryCode } from "./countries.ts";
+import { STOP_WORDS } from "./context.ts";
 
 export type EntityType = "person" | "organization" | "place";
 export const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -29,11 +30,50 @@ export interface Entity {
    * like names and then drops them, so the name inside is not tagged.
    */
   notIn?: string[];
+  /**
+   * Conditions on some of the names (written as maps in `ar:`): dated names,
+   * names that count only beside another entity, only after some words, or
+   * that are also an adjective or a common noun. See NameRule.
+   */
+  rules?: NameRule[];
+  /** Spellings with harakat (اليَمَن): the text's own harakat can rule a match out. */
+  vowelled?: string[];
+}
+
+/** A name with conditions (an `ar:` item written as a map). */
+export interface NameRule {
+  /** The name as written; it is one of the entity's Arabic names. */
+  name: string;
+  /** Only in articles dated on or after this day (YYYY-MM-DD). */
+  from?: string;
+  /** Only in articles dated on or before this day. */
+  until?: string;
+  /** Only when the article also names one of these entities (a designation: المملكة). */
+  with?: string[];
+  /** Never when the article also names one of these entities. */
+  without?: string[];
+  /** Only right after one of these words (في مالي, وسط مالي). */
+  after?: string[];
+  /** Also an adjective (السعودية): not right after a definite word (الحكومة السعودية). */
+  noun?: boolean;
+  /** Also a common noun (القاعدة, النصر): not before an adjective (القاعدة الخلفية) or على. */
+  common?: boolean;
+}
+
+/** Whether `day` (YYYY-MM-DD) is inside the rule's dates; no date fails a dated rule. */
+export function inDates(rule: NameRule, day: string | undefined): boolean {
+  if (!rule.from && !rule.until) return true;
+  if (!day) return false;
+  return (!rule.from || day >= rule.from) && (!rule.until || day <= rule.until);
 }
 
 export const ID_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const WIKIDATA = /^Q[1-9][0-9]*$/;
 const ENTRY_FIELDS = ["id", "type", "ar", "en", "description", "wikidata", "country", "unmatched", "notIn"];
+const RULE_FIELDS = ["name", "from", "until", "with", "without", "after", "noun", "common"];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const HARAKAT = /[\u064B-\u0652]/;
+const validDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const TOP_FIELDS = ["entities", "countries"];
 
 /** Names of `e` in `lang` that the tagger may match. */
@@ -71,6 +111,62 @@ function generatedCountry(code: string, report: (problem: string) => void): Enti
     report((e as Error).message);
     return undefined;
   }
+}
+
+/** The rule attached to a (normalised) name of `e`, if any. */
+export function ruleFor(e: Entity, normName: string): NameRule | undefined {
+  return e.rules?.find((r) => normalizeArabic(r.name) === normName);
+}
+
+/** Two entities may share a name when both uses are conditional, or their dates are disjoint. */
+function mayShare(a: NameRule | undefined, b: NameRule | undefined): boolean {
+  if (!a || !b) return false;
+  const conditional = (r: NameRule) => Boolean(r.with?.length || r.without?.length);
+  if (conditional(a) && conditional(b)) return true;
+  const disjoint = (x: NameRule, y: NameRule) => Boolean(x.until && y.from && x.until < y.from);
+  return disjoint(a, b) || disjoint(b, a);
+}
+
+/** Parses one `ar:` item written as a map ({name, from, until, with, without, after, noun, common}). */
+function nameRule(v: Record<string, unknown>, bad: (field: string, problem: string, hint: string) => void): NameRule | undefined {
+  let ok = true;
+  const fail = (field: string, problem: string, hint: string) => {
+    bad(field, problem, hint);
+    ok = false;
+  };
+  for (const key of Object.keys(v)) {
+    if (!RULE_FIELDS.includes(key)) fail(key, `unknown field "${key}" in a name`, `known fields of a name: ${RULE_FIELDS.join(", ")}`);
+  }
+  const rawName = v["name"];
+  const name = typeof rawName === "string" || typeof rawName === "number" ? clean(String(rawName)) : "";
+  if (!name || !normalizeArabic(name).trim()) fail("name", "a name written as a map has no `name:`", "write {name: الاسم, from: 2015-01-23} (or the name alone)");
+  const r: NameRule = { name };
+  for (const f of ["from", "until"] as const) {
+    const d = v[f];
+    if (d === undefined) continue;
+    // YAML reads an unquoted 2015-01-23 as a date.
+    const s = d instanceof Date ? d.toISOString().slice(0, 10) : typeof d === "string" ? d.trim() : "";
+    if (!validDay(s)) fail(f, `\`${f}\` of "${name}" is ${describe(d)}, not a day`, `write ${f}: YYYY-MM-DD (e.g. 2015-01-23)`);
+    else r[f] = s;
+  }
+  if (r.from && r.until && r.from > r.until) fail("until", `"${name}": \`until\` (${r.until}) is before \`from\` (${r.from})`, "swap the two dates");
+  for (const f of ["with", "without", "after"] as const) {
+    const l = v[f];
+    if (l === undefined) continue;
+    const arr = typeof l === "string" ? [l] : Array.isArray(l) ? l : undefined;
+    const words = arr?.map((x) => (typeof x === "string" ? clean(x) : "")) ?? [];
+    if (!arr || !words.length || words.some((x) => !x)) {
+      fail(f, `\`${f}\` of "${name}" must be a list of ${f === "after" ? "words" : "entity ids"}`, f === "after" ? "write after: [في, وسط]" : "write with: [saudi-arabia]");
+    } else if (f === "after") r.after = words.map(normalizeArabic);
+    else r[f] = words;
+  }
+  for (const f of ["noun", "common"] as const) {
+    const b = v[f];
+    if (b === undefined) continue;
+    if (typeof b !== "boolean") fail(f, `\`${f}\` of "${name}" must be true or false`, `write ${f}: true`);
+    else if (b) r[f] = true;
+  }
+  return ok ? r : undefined;
 }
 
 /** Parses and validates gazetteer YAML; `file` is used in error messages. */
@@ -174,6 +270,17 @@ export function parseGazetteer(text: string, file: string): Entity[] {
       }
       const out: string[] = [];
       arr.forEach((n, k) => {
+        if (lang === "ar" && n !== null && typeof n === "object" && !Array.isArray(n)) {
+          const r = nameRule(n as Record<string, unknown>, (field, problem, hint) => {
+            bad(`ar[${k}].${field}`, problem, hint, ["ar", k, field]);
+            ok = false;
+          });
+          if (r) {
+            rules.push(r);
+            out.push(r.name);
+          }
+          return;
+        }
         const s = typeof n === "string" || typeof n === "number" ? clean(String(n)) : "";
         if (!s || (lang === "ar" && !normalizeArabic(s).trim())) {
           bad(`${lang}[${k}]`, `name #${k + 1} in \`${lang}\` is empty or not a text`, "write the name, or delete the empty item", [lang, k]);
@@ -182,6 +289,7 @@ export function parseGazetteer(text: string, file: string): Entity[] {
       });
       return out;
     };
+    const rules: NameRule[] = [];
     const before = errors.length;
     const ar = names("ar");
     const arFailed = errors.length > before;
@@ -213,6 +321,8 @@ export function parseGazetteer(text: string, file: string): Entity[] {
       mergeNames(en, gen.names.en);
       mergeNames(unmatched, gen.unmatched ?? []);
       mergeNames(notIn, gen.notIn ?? []);
+      const own = new Set(rules.map((r) => normalizeArabic(r.name)));
+      for (const r of gen.rules ?? []) if (!own.has(normalizeArabic(r.name))) rules.push(r);
     }
     if (!arFailed && ar.length === 0) {
       bad("ar", "has no Arabic name", "add `ar: [الاسم]` — the Arabic name is what the tagger looks for");
@@ -269,6 +379,9 @@ export function parseGazetteer(text: string, file: string): Entity[] {
     if (country) e.country = country;
     if (unmatched.length) e.unmatched = unmatched;
     if (notIn.length) e.notIn = mergeNames([], notIn);
+    if (rules.length) e.rules = rules;
+    const vowelled = [...ar, ...(gen?.vowelled ?? [])].filter((n) => HARAKAT.test(n));
+    if (vowelled.length) e.vowelled = vowelled;
     entities.push(e);
     origin.set(e, { path, label, field: `${at}.ar` });
   });
@@ -299,16 +412,39 @@ export function parseGazetteer(text: string, file: string): Entity[] {
     origin.set(e, { path: ["countries"], label, field: "countries" });
   }
 
-  // One normalised Arabic name must point at one entity, or tagging is ambiguous.
+  // A name that is a stop word would tag nearly every article.
+  for (const e of entities) {
+    for (const name of matchedNames(e, "ar")) {
+      if (STOP_WORDS.has(normalizeArabic(name))) {
+        const o = origin.get(e)!;
+        err(o.path, o.field, `${o.label}: the Arabic name "${name}" is a common function word`, "remove it: it would tag nearly every article; write the full name instead");
+      }
+    }
+  }
+
+  // `with` / `without` must name entities of the gazetteer.
+  for (const e of entities) {
+    for (const r of e.rules ?? []) {
+      for (const id of [...(r.with ?? []), ...(r.without ?? [])]) {
+        if (!ids.has(id)) {
+          const o = origin.get(e)!;
+          err(o.path, o.field, `${o.label}: the name "${r.name}" refers to an unknown entity id "${id}"`, "use the id of an entity of this gazetteer (countries have ids such as saudi-arabia)");
+        }
+      }
+    }
+  }
+
+  // One normalised Arabic name must point at one entity, or tagging is ambiguous;
+  // a name may be shared only when each use is conditional (with/without) or their dates do not overlap.
   const owner = new Map<string, Entity>();
   for (const e of entities) {
     for (const name of matchedNames(e, "ar")) {
       const key = normalizeArabic(name);
       const prev = owner.get(key);
-      if (prev && prev !== e) {
+      if (prev && prev !== e && !mayShare(ruleFor(prev, key), ruleFor(e, key))) {
         const o = origin.get(e)!;
         const p = origin.get(prev)!;
-        err(o.path, o.field, `${o.label}: the Arabic name "${name}" is also a name of ${p.label} (ambiguous)`, "keep the name on one entity only, or list it under `unmatched` on one of them");
+        err(o.path, o.field, `${o.label}: the Arabic name "${name}" is also a name of ${p.label} (ambiguous)`, "keep the name on one entity only, list it under `unmatched` on one of them, or give both uses a condition (`with:`) or dates (`from:`/`until:`) that do not overlap");
       } else owner.set(key, e);
     }
   }

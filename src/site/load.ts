@@ -103,7 +103,7 @@ export function loadSite(opts: LoadOptions): Loaded {
   const tags = new Map<Article, string[]>();
   for (const a of result.articles) {
     if (a.lang !== "ar") continue;
-    const found = new Set(tagger.tag(taggableText(a)).map((m) => m.entityId));
+    const found = new Set(tagger.tag(taggableText(a), { date: a.date.day }).map((m) => m.entityId));
     for (const id of a.addEntities) found.add(id);
     for (const id of a.removeEntities) found.delete(id);
     // Gazetteer order keeps the output stable and groups predictable.

@@ -39,7 +39,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeArabic } from "../src/arabic/normalize.ts";
 import { isProcliticSequence, prefixCandidates } from "../src/arabic/clitics.ts";
-import { EntityTagger, type Mention } from "../src/entities/tagger.ts";
+import { EntityTagger } from "../src/entities/tagger.ts";
 import type { Entity, EntityType } from "../src/entities/gazetteer.ts";
 
 type Gold = "PERS" | "ORG" | "LOC" | "MISC";
@@ -217,9 +217,23 @@ function evaluate(test: Sentence[], g: GazetteerBuild) {
   const errors = { wrongType: 0, partialSpan: 0, insideMisc: 0, unannotated: 0 };
   let spanOnlyTp = 0;
   let spanOnlyFound = 0;
+  const vetoes = new Map<string, { lost: number; avoided: number; lostExamples: string[] }>();
   let outOfGazetteer = 0;
   for (const s of test) {
-    const mentions: Mention[] = tagger.tag(s.text);
+    const { mentions, rejected } = tagger.explain(s.text);
+    // Each context rule, measured: a turned-down hit whose span is a gold
+    // name of the entity's type was a right answer lost, any other a wrong one avoided.
+    for (const r of rejected) {
+      const rule = r.reason.replace(/\s*\(.*\)$/, "").replace(/«[^»]*»/g, "«…»");
+      const g0 = s.entities.find((e) => e.end === r.end && e.start <= r.start && e.type !== "MISC");
+      const lost = g0 !== undefined && TO_ENTITY[g0.type as Exclude<Gold, "MISC">] === typeById.get(r.entityId);
+      const v = vetoes.get(rule) ?? { lost: 0, avoided: 0, lostExamples: [] as string[] };
+      if (lost) {
+        v.lost++;
+        if (v.lostExamples.length < 3) v.lostExamples.push(s.text.slice(Math.max(0, r.start - 25), r.end + 25).replace(/\s+/g, " "));
+      } else v.avoided++;
+      vetoes.set(rule, v);
+    }
     const predicted = new Map(mentions.map((m) => [`${m.wordStart}:${m.end}`, m]));
     const gold = new Map<string, Span>();
     for (const e of s.entities) if (e.type !== "MISC") gold.set(`${e.start}:${e.end}`, e);
@@ -266,7 +280,7 @@ function evaluate(test: Sentence[], g: GazetteerBuild) {
     }
   }
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  return { cells, outOfGazetteer, errors, spanOnlyTp, spanOnlyFound, falsePositives: top(fp), misses: top(fn) };
+  return { cells, outOfGazetteer, errors, spanOnlyTp, spanOnlyFound, falsePositives: top(fp), misses: top(fn), vetoes: [...vetoes].sort((a, b) => b[1].lost + b[1].avoided - a[1].lost - a[1].avoided) };
 }
 
 const ratio = (a: number, b: number) => (b ? a / b : NaN);
@@ -306,6 +320,7 @@ function main() {
       met,
       falsePositives: r.falsePositives,
       misses: r.misses,
+      vetoes: Object.fromEntries(r.vetoes),
     }, null, 2));
     return;
   }
@@ -331,6 +346,11 @@ function main() {
   for (const [k, n] of r.falsePositives) console.log(`  ${n}× ${k}`);
   console.log("Most frequent misses:");
   for (const [k, n] of r.misses) console.log(`  ${n}× ${k}`);
+  console.log("Hits turned down by the context rules (lost = the span was a gold name of that type; avoided = it was not):");
+  for (const [rule, v] of r.vetoes) {
+    console.log(`  ${rule}: ${v.avoided} avoided, ${v.lost} lost`);
+    for (const x of v.lostExamples) console.log(`      lost: …${x}…`);
+  }
 }
 
 main();

@@ -22,9 +22,10 @@ export const PUBLICATION_HEADS = set("صحيفة جريدة وكالة قناة 
  * Heads of the names of institutions and facilities that are named after a
  * person (جامعة الملك سعود, ملعب مدينة الملك عبدالله الرياضية, كأس ولي
  * العهد): a person's name right after one of them is part of that name.
+ * Not طريق: عن طريق is "by means of".
  */
 export const PERSON_NAME_HEADS = set(`
-  مدينة جامعة مستشفى مستشفيات مطار مركز مؤسسة جائزة كأس بطولة ملعب استاد شارع طريق مسجد جامع قاعة كلية
+  مدينة جامعة مستشفى مستشفيات مطار مركز مؤسسة جائزة كأس بطولة ملعب استاد شارع مسجد جامع قاعة كلية
   معهد مجمع حي ميدان جسر قاعدة مدرسة مدارس مكتبة برنامج وقف مشروع منحة كرسي دارة مجمع ميناء محطة`);
 
 /**
@@ -40,7 +41,8 @@ export const PLACE_NAME_HEADS = set(`
  * سان جرمان): a name right after or right before one of them is inside a
  * longer foreign name.
  */
-export const FOREIGN_CONNECTORS = set("أوف اوف دي دو ديل دا فون فان ذا أند سان سانت");
+// Not فان (van): it is also فإن "for indeed" once normalised.
+export const FOREIGN_CONNECTORS = set("أوف اوف دي دو ديل دا فون ذا أند سان سانت");
 
 /**
  * Words that continue a foreign name when they follow it (مانشستر سيتي,

@@ -93,6 +93,8 @@ interface PatternData {
   ownGiven?: ReadonlySet<string>;
   /** Harakat per letter of each vowelled spelling of this name (اليَمَن). */
   vowels?: (string | undefined)[][];
+  /** The rule's `after` words, as a set. */
+  after?: ReadonlySet<string>;
   /** Countries named by a `with` condition (their nisba does not veto the name). */
   ownCountries?: ReadonlySet<string>;
 }
@@ -176,6 +178,7 @@ export class EntityTagger {
         const rule = ruleFor(e, name);
         if (rule) {
           data.rule = rule;
+          if (rule.after) data.after = new Set(rule.after);
           const own = (rule.with ?? []).map((id) => byId.get(id)).filter((x): x is Entity => x?.country !== undefined).map((x) => x.id);
           data.ownCountries = new Set(own);
         }
@@ -226,7 +229,7 @@ export class EntityTagger {
     if (r && !inDates(r, opts.date)) {
       return `dated name: counts ${r.from ? `from ${r.from}` : ""}${r.from && r.until ? " " : ""}${r.until ? `until ${r.until}` : ""}, the article is of ${opts.date ?? "no known date"}`;
     }
-    if (r?.after && !(adjacent(prev) && (prefix === "" || prefix === "و") && inList(prev.word, new Set(r.after)))) {
+    if (r?.after && !(adjacent(prev) && (prefix === "" || prefix === "و") && inList(prev.word, d.after!))) {
       return `counts only right after ${r.after.map(quote).join(" ")}`;
     }
     if (d.type === "place") {
@@ -255,8 +258,12 @@ export class EntityTagger {
       }
     }
     if (r?.noun && prefix === "" && adjacent(prev) && isDefinite(prev.word)) return `an adjective here (after ${quote(prev.word)})`;
+    // A one-word definite organisation name (القاعدة, النصر) is also a common
+    // noun: not before على with a pronoun (للنصر علينا) nor before a feminine
+    // adjective of its own (القاعدة الخلفية, القاعدة الاقتصادية). Only that
+    // form: قائمة الزمالك الأولى or قناة الجزيرة والإذاعة are the names.
     const common = r?.common || (d.type === "organization" && d.name.startsWith("ال") && !d.name.includes(" "));
-    if (common && adjacent(next) && (ALA_FORMS.has(next.word) || (isDefinite(next.word) && !this.#nisba.has(next.word)))) {
+    if (common && adjacent(next) && (ALA_FORMS.has(next.word) || (next.word.startsWith("ال") && next.word.endsWith("يه") && isDefinite(next.word) && !this.#nisba.has(next.word)))) {
       return `a common noun here (before ${quote(next.word)})`;
     }
     if ((r?.with || r?.without) && adjacent(next)) {

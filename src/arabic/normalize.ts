@@ -56,10 +56,24 @@ function isPresentationForm(cp: number): boolean {
   return (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
 }
 
+/**
+ * Search folds further (src/search/morphology.ts): ة stays apart from ه, so
+ * الرياضة (sport) never meets الرياض (the city), and every hamza seat
+ * (ء ئ ؤ) becomes ي, so مسئولية meets مسؤولية, رءيس meets رئيس and a reader
+ * who types لاجيين finds لاجئين.
+ */
+const SEARCH_LETTER_MAP: Record<string, string> = {
+  ...LETTER_MAP,
+  "\u0629": "\u0629", // ة kept
+  "\u0624": "\u064A", // ؤ → ي
+  "\u0626": "\u064A", // ئ → ي
+  "\u0621": "\u064A", // ء → ي
+};
+
 /** Folds one (non-space) character; returns "" when it is dropped. */
-function foldChar(ch: string): string {
+function foldChar(ch: string, letters: Record<string, string> = LETTER_MAP): string {
   if (REMOVE.test(ch)) return "";
-  const mapped = LETTER_MAP[ch];
+  const mapped = letters[ch];
   if (mapped !== undefined) return mapped;
   const cp = ch.codePointAt(0)!;
   if (cp >= 0x0660 && cp <= 0x0669) return String.fromCharCode(48 + cp - 0x0660);
@@ -81,7 +95,8 @@ export interface Normalized {
 }
 
 /** Normalises `s` and records where each output character came from. */
-export function normalizeWithMap(s: string): Normalized {
+export function normalizeWithMap(s: string, forSearch = false): Normalized {
+  const letters = forSearch ? SEARCH_LETTER_MAP : LETTER_MAP;
   let out = "";
   const map: number[] = [];
   // Pending whitespace run: its first offset and whether it had a line break.
@@ -114,13 +129,13 @@ export function normalizeWithMap(s: string): Normalized {
       // an isolated haraka form (ﹰ) expands to space + mark: drop it whole.
       const expanded = ch.normalize("NFKC");
       let folded = "";
-      for (const c of expanded) folded += HSPACE.test(c) ? " " : foldChar(c);
+      for (const c of expanded) folded += HSPACE.test(c) ? " " : foldChar(c, letters);
       if (folded.trim() === "") continue;
       // Spaces inside an expansion are emitted as-is (single spaces).
       emit(folded, at);
       continue;
     }
-    emit(foldChar(ch), at);
+    emit(foldChar(ch, letters), at);
   }
   // Trailing whitespace is kept as one character, like interior runs.
   if (spaceAt >= 0) {
@@ -134,6 +149,11 @@ export function normalizeWithMap(s: string): Normalized {
 /** Normalised form of `s` for matching (see the module comment). */
 export function normalizeArabic(s: string): string {
   return normalizeWithMap(s).text;
+}
+
+/** The search form of `s`: as normalizeArabic, but ة kept and hamza seats folded to ي (see SEARCH_LETTER_MAP). */
+export function normalizeForSearch(s: string): string {
+  return normalizeWithMap(s, true).text;
 }
 
 /**

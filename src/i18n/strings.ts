@@ -69,6 +69,9 @@ export const STRINGS = {
   searching: { ar: "جارٍ البحث…", en: "Searching…" },
   searchNeedsJs: { ar: "يحتاج البحث إلى تفعيل JavaScript في المتصفح. يمكنك تصفح الأرشيف حسب التاريخ أو الأسماء.", en: "Search needs JavaScript. You can still browse the archive by date or by name." },
   searchUnavailable: { ar: "تعذر تحميل فهرس البحث.", en: "The search index could not be loaded." },
+  matchedName: { ar: "وُجد بالاسم:", en: "Found by the name:" },
+  noArticleHas: { ar: "لا يرد في أي خبر:", en: "No article contains:" },
+  removeFilters: { ar: "إزالة التصفية", en: "Remove the filters" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

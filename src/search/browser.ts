@@ -3,8 +3,8 @@
  * query through the same analyser as the index, asks Pagefind, and renders
  * results with DOM text nodes only (no innerHTML: result text is untrusted).
  */
-import { queryParts, queryWords } from "./analyze.ts";
-import { excerpt } from "./excerpt.ts";
+import { parseQuery, resolveQuery } from "./query.ts";
+import { excerpt, markedTokens, pieces, type Piece } from "./excerpt.ts";
 import { filterToken } from "./filters.ts";
 import { plural } from "../i18n/plural.ts";
 import { formatDay } from "../dates/format.ts";
@@ -23,6 +23,7 @@ interface Pagefind {
   mergeIndex(path: string): Promise<void>;
   search(q: string, opts: { sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] }>;
 }
+type SearchOptions = { sort?: Record<string, "asc" | "desc"> };
 
 const PAGE = 20;
 const FIELDS = ["q", "entity", "year", "lang", "sort"] as const;
@@ -35,7 +36,9 @@ const ui = (key: keyof typeof STRINGS) => STRINGS[key][lang];
 const root = new URL("../", import.meta.url);
 
 const form = document.getElementById("search-form") as HTMLFormElement;
+const input = form.elements.namedItem("q") as HTMLInputElement;
 const status = document.getElementById("search-status")!;
+const note = document.getElementById("search-note")!;
 const list = document.getElementById("search-results")!;
 const more = document.getElementById("search-more") as HTMLButtonElement;
 
@@ -43,26 +46,54 @@ interface PagefindModule {
   createInstance(opts: Record<string, never>): Pagefind;
 }
 
-let pagefind: Promise<Pagefind> | undefined;
-let attempts = 0;
-function loadPagefind(): Promise<Pagefind> {
-  if (pagefind) return pagefind;
-  // A browser remembers a module that failed to load: a retry asks for it under another URL.
-  const url = new URL("pagefind/pagefind.js", root);
-  if (attempts++) url.searchParams.set("retry", String(attempts));
-  pagefind = import(/* @vite-ignore */ url.href).then(async (mod: PagefindModule) => {
-    // An instance of our own: after a failed load, the next search starts a fresh one
-    // (Pagefind's module-level instance would wait forever for an index that failed).
-    const pf = mod.createInstance({});
-    await pf.init();
-    // Large archives are indexed in partitions of months; search them all together.
-    for (const dir of (form.dataset.extraIndexes ?? "").split(" ").filter(Boolean)) {
-      await pf.mergeIndex(new URL(dir, root).pathname);
+/**
+ * The search index: one Pagefind instance and one load promise, shared by
+ * every search; after a failed load the next search loads it again. Also
+ * answers how many pages hold a word, once per word (the query analysis asks
+ * the index which of a word's candidate keys exist).
+ */
+class SearchIndex {
+  private pagefind: Promise<Pagefind> | undefined;
+  private attempts = 0;
+  private counts = new Map<string, Promise<number>>();
+
+  load(): Promise<Pagefind> {
+    if (this.pagefind) return this.pagefind;
+    // A browser remembers a module that failed to load: a retry asks for it under another URL.
+    const url = new URL("pagefind/pagefind.js", root);
+    if (this.attempts++) url.searchParams.set("retry", String(this.attempts));
+    this.pagefind = import(/* @vite-ignore */ url.href).then(async (mod: PagefindModule) => {
+      // An instance of our own: Pagefind's module-level one waits forever after a failed load.
+      const pf = mod.createInstance({});
+      await pf.init();
+      // Large archives are indexed in partitions of months; search them all together.
+      for (const dir of (form.dataset.extraIndexes ?? "").split(" ").filter(Boolean)) {
+        await pf.mergeIndex(new URL(dir, root).pathname);
+      }
+      return pf;
+    });
+    this.pagefind.catch(() => this.reset());
+    return this.pagefind;
+  }
+
+  reset(): void {
+    this.pagefind = undefined;
+    this.counts.clear();
+  }
+
+  /** How many pages hold `term` (a key, or a prefix of keys). */
+  readonly pages = (term: string): Promise<number> => {
+    let n = this.counts.get(term);
+    if (!n) {
+      n = this.load().then((pf) => pf.search(term, {}).then((r) => r.results.length));
+      n.catch(() => this.counts.delete(term));
+      this.counts.set(term, n);
     }
-    return pf;
-  });
-  return pagefind;
+    return n;
+  };
 }
+
+const index = new SearchIndex();
 
 function readState(): State {
   const params = new URLSearchParams(location.search);
@@ -95,15 +126,34 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-async function renderResult(r: PagefindResult, words: string[]): Promise<HTMLLIElement> {
+function appendPieces(parent: HTMLElement, ps: Piece[]): void {
+  for (const piece of ps) parent.append(piece.mark ? el("mark", {}, piece.text) : document.createTextNode(piece.text));
+}
+
+/** One result: headline, dateline and date, excerpt, each with the matched words marked; a match found only in the names of the article's entities in the other language is shown as such. */
+async function renderResult(r: PagefindResult, positions: Set<number>): Promise<HTMLLIElement> {
   const { url, meta } = await r.data();
   // Pagefind puts the site's path prefix in front of the record's URL (/archive/ar/…) when the index lives below one.
   const href = url.startsWith(root.pathname) ? url : new URL(url.replace(/^\//, ""), root).pathname;
   const itemLang: Lang = href.slice(root.pathname.length).startsWith("en/") ? "en" : "ar";
   const dir = itemLang === "ar" ? "rtl" : "ltr";
+  const texts = {
+    title: unmaskText(meta.title ?? ""),
+    dateline: unmaskText(meta.dateline ?? ""),
+    text: unmaskText(meta.text ?? ""),
+    names: unmaskText(meta.names ?? ""),
+  };
+  const seg = markedTokens(texts, positions);
   const li = el("li", { lang: itemLang, dir });
-  li.append(el("a", { href, class: "title" }, meta.title ?? url));
+  const a = el("a", { href, class: "title" });
+  appendPieces(a, texts.title ? pieces(texts.title, seg.title.tokens, seg.title.marked) : [{ text: url, mark: false }]);
+  li.append(a);
   const info = el("p", { class: "meta" });
+  if (texts.dateline) {
+    const d = el("span", { class: "dateline" });
+    appendPieces(d, pieces(texts.dateline, seg.dateline.tokens, seg.dateline.marked));
+    info.append(d, " · ");
+  }
   // The day is stored as ى + YYYYMMDD (records.ts) and shown as the site shows days.
   const m = /(\d{4})(\d{2})(\d{2})/.exec(meta.day ?? "");
   if (m) {
@@ -112,68 +162,106 @@ async function renderResult(r: PagefindResult, words: string[]): Promise<HTMLLIE
   }
   li.append(info);
   const p = el("p", { class: "excerpt" });
-  for (const piece of excerpt(unmaskText(meta.text ?? ""), words)) p.append(piece.mark ? el("mark", {}, piece.text) : document.createTextNode(piece.text));
+  appendPieces(p, excerpt(texts.text, seg.text.tokens, seg.text.marked));
   li.append(p);
+  const names = [...seg.names.marked].sort((x, y) => x - y).map((i) => seg.names.tokens[i]!.text);
+  if (names.length) {
+    // The page's language is not the query's: say which name in the other language matched.
+    const otherLang: Lang = itemLang === "ar" ? "en" : "ar";
+    const n = el("p", { class: "matched-name", lang }, `${ui("matchedName")} `);
+    n.append(el("mark", { lang: otherLang, dir: otherLang === "ar" ? "rtl" : "ltr" }, names.join(" ")));
+    li.append(n);
+  }
   return li;
 }
 
-/** Pages where the words of a phrase (index forms) stand at consecutive positions, each matching as Pagefind matches a word. */
-async function phraseResults(pf: Pagefind, words: string[], opts: { sort?: Record<string, "asc" | "desc"> }): Promise<PagefindResult[]> {
+/** Pages where the words of a phrase stand at consecutive positions, with those positions. */
+async function phraseResults(pf: Pagefind, words: string[], opts: SearchOptions): Promise<Map<string, { r: PagefindResult; at: number[] }>> {
   const each = await Promise.all(words.map((w) => pf.search(w, opts)));
   const positions = each.map((r) => new Map(r.results.map((x) => [x.id, new Set(x.words)])));
-  return each[0]!.results.filter((r) => r.words.some((at) => positions.every((p, k) => p.get(r.id)?.has(at + k))));
+  const out = new Map<string, { r: PagefindResult; at: number[] }>();
+  for (const r of each[0]!.results) {
+    const at = r.words.filter((p) => positions.every((m, k) => m.get(r.id)?.has(p + k)));
+    if (at.length) out.set(r.id, { r, at: at.flatMap((p) => words.map((_, k) => p + k)) });
+  }
+  return out;
+}
+
+function showNote(missing: string[], s: State): void {
+  note.replaceChildren();
+  note.hidden = true;
+  if (!missing.length && !(s.entity || s.year || s.lang)) return;
+  if (missing.length) {
+    const p = el("p", {}, `${ui("noArticleHas")} `);
+    missing.forEach((w, i) => {
+      if (i) p.append("، ");
+      p.append(el("bdi", {}, w));
+    });
+    note.append(p);
+  }
+  const offers = el("p", {});
+  if (s.entity || s.year || s.lang) {
+    const clear = { ...s, entity: "", year: "", lang: "" };
+    offers.append(el("a", { href: stateUrl(clear) }, ui("removeFilters")), " · ");
+  }
+  offers.append(el("a", { href: new URL(`${lang}/dates/`, root).pathname }, ui("dates")), " · ", el("a", { href: new URL(`${lang}/entities/`, root).pathname }, ui("entities")));
+  note.append(offers);
+  note.hidden = false;
 }
 
 let run = 0;
-async function search(s: State): Promise<void> {
+async function search(s: State, typing = false): Promise<void> {
   const mine = ++run;
   list.replaceChildren();
   more.hidden = true;
-  const { phrases, words: terms } = queryParts(s.q);
+  note.hidden = true;
+  const parsed = parseQuery(s.q, typing);
   const filters: string[] = [];
   if (s.entity) filters.push(filterToken("entity", s.entity));
   if (s.year) filters.push(filterToken("year", s.year));
   if (s.lang) filters.push(filterToken("lang", s.lang));
-  if (!phrases.length && !terms.length && !filters.length) {
+  if (!parsed.phrases.length && !parsed.words.length && !parsed.typing && !filters.length) {
     status.textContent = "";
     return;
   }
   status.textContent = ui("searching");
-  const opts = s.sort === "date" ? { sort: { date: "desc" as const } } : {};
-  let lists: PagefindResult[][];
+  const opts: SearchOptions = s.sort === "date" ? { sort: { date: "desc" } } : {};
+  let found: { r: PagefindResult; at: Set<number> }[] = [];
+  let missing: string[] = [];
   try {
-    const pf = await loadPagefind();
-    // Pagefind's own phrase search ("…") works only when the phrase is the whole
-    // query and misses some pages, so a phrase is found here: its words are
-    // searched one by one and a page is kept where they stand at consecutive
-    // positions. The other words and the filters are one search; a result must
-    // be found by every search (in the order of the first).
-    lists = await Promise.all([
-      ...(terms.length || filters.length ? [pf.search([...terms, ...filters].join(" "), opts).then((r) => r.results)] : []),
-      ...phrases.map((p) => phraseResults(pf, p.split(" "), opts)),
-    ]);
+    const pf = await index.load();
+    const q = await resolveQuery(parsed, index.pages);
+    missing = q.missing;
+    if (!missing.length) {
+      // The words and the filters are one search (every word in the page); a phrase is
+      // found here, from its words' positions (Pagefind's own phrase search works only
+      // when the phrase is the whole query); a result must be found by every search.
+      const [main, ...phrases] = await Promise.all([
+        q.terms.length || filters.length ? pf.search([...q.terms, ...filters].join(" "), opts).then((r) => r.results) : Promise.resolve(undefined),
+        ...q.phrases.map((p) => phraseResults(pf, p, opts)),
+      ]);
+      const first = main ?? [...phrases[0]!.values()].map((x) => x.r);
+      found = first
+        .filter((r) => phrases.every((p) => p.has(r.id)))
+        .map((r) => ({ r, at: new Set([...(main ? r.words : []), ...phrases.flatMap((p) => p.get(r.id)!.at)]) }));
+    }
   } catch {
     // The index did not load (Pagefind reports that on the first search); the next search loads it again.
-    pagefind = undefined;
+    index.reset();
     if (mine === run) status.textContent = ui("searchUnavailable");
     return;
   }
-  const res = { results: lists[0]! };
-  for (const other of lists.slice(1)) {
-    const ids = new Set(other.map((r) => r.id));
-    res.results = res.results.filter((r) => ids.has(r.id));
-  }
   if (mine !== run) return;
-  status.textContent = plural("results", res.results.length, lang, digits);
-  const words = queryWords(s.q);
+  status.textContent = plural("results", found.length, lang, digits);
+  if (!found.length) showNote(missing, s);
   let shown = 0;
   const next = async () => {
-    const batch = res.results.slice(shown, shown + PAGE);
+    const batch = found.slice(shown, shown + PAGE);
     shown += batch.length;
-    const items = await Promise.all(batch.map((r) => renderResult(r, words)));
+    const items = await Promise.all(batch.map((x) => renderResult(x.r, x.at)));
     if (mine !== run) return;
     list.append(...items);
-    more.hidden = shown >= res.results.length;
+    more.hidden = shown >= found.length;
   };
   more.onclick = () => void next();
   await next();
@@ -201,9 +289,11 @@ form.addEventListener("input", () => {
     if (live) history.replaceState(s, "", stateUrl(s));
     else history.pushState(s, "", stateUrl(s));
     live = true;
-    void search(s);
+    void search(s, true);
   }, 250);
 });
+// The index starts loading when the reader comes to the box, not at the first query.
+input.addEventListener("focus", () => void index.load().catch(() => undefined), { once: true });
 window.addEventListener("popstate", () => {
   clearTimeout(typing);
   live = false;

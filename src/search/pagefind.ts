@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
-import { searchRecords, type SearchRecord } from "./records.ts";
+import { buildAnalysis, searchRecords, type SearchRecord } from "./records.ts";
 import type { Story } from "../archive/stories.ts";
 
 async function writePartition(records: SearchRecord[], outputPath: string): Promise<void> {
@@ -41,9 +41,10 @@ export async function writeSearchIndex(site: SiteData, outDir: string): Promise<
     expected += s.en ? 2 : 1;
     byPart[partOf.get(s.ar.date.day.slice(0, 7)) ?? -1]?.push(s);
   }
+  const analysis = buildAnalysis(site);
   let written = 0;
   for (const [i, part] of site.searchPartitions.entries()) {
-    const mine = searchRecords(site, byPart[i]!);
+    const mine = searchRecords(site, byPart[i]!, analysis);
     written += mine.length;
     await writePartition(mine, join(outDir, part.dir));
   }

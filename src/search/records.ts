@@ -1,7 +1,10 @@
 import type { SiteData } from "../archive/site.ts";
 import type { Article } from "../content/article.ts";
 import { articleUrl, type Story } from "../archive/stories.ts";
-import { indexText } from "./analyze.ts";
+import { tokenize } from "../arabic/tokens.ts";
+import { normalizeForSearch } from "../arabic/normalize.ts";
+import { indexKeys, Lexicon } from "./morphology.ts";
+import { indexWord } from "./terms.ts";
 import { filterToken } from "./filters.ts";
 import { maskText } from "./mask.ts";
 import type { Entity } from "../entities/gazetteer.ts";
@@ -9,7 +12,7 @@ import type { Entity } from "../entities/gazetteer.ts";
 /**
  * All pages go into one Pagefind index under a neutral language code, so a
  * reader on either side finds articles in both languages (a filter narrows
- * to one). Pagefind's own stemming is off for that code: ours is in analyze.ts.
+ * to one). Pagefind's own stemming is off for that code: ours is in morphology.ts.
  */
 export const INDEX_LANGUAGE = "und";
 
@@ -25,14 +28,51 @@ export interface SearchRecord {
 
 /**
  * Pagefind 1.5 searches metadata too (raw words, without our analysis), so
- * metadata holds only what a reader may find — the title and the dateline —
- * and the original text for excerpts, masked (mask.ts). The date is one word
- * Pagefind cannot split or match (ى + digits, decoded by the search page), so
- * a search for 2015 or August does not find every article of that month.
+ * every metadata text is masked (mask.ts): a query matches our keys only. The
+ * date is one word Pagefind cannot split or match (ى + digits, decoded by the
+ * search page), so a search for 2015 or August does not find every article
+ * of that month.
  */
 export const DAY_MARK = "\u0649";
 
-function record(byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[]): SearchRecord {
+/** What the build's analysis needs beyond one article: the archive's lexicon and the gazetteer's name words. */
+export interface Analysis {
+  lexicon: Lexicon;
+  names: ReadonlySet<string>;
+}
+
+/** The lexicon of the whole archive (Arabic originals) and the search forms of the gazetteer's Arabic name words. */
+export function buildAnalysis(site: SiteData): Analysis {
+  const lexicon = new Lexicon();
+  for (const s of site.stories) {
+    lexicon.addText(s.ar.title);
+    for (const p of s.ar.paragraphs) lexicon.addText(p);
+  }
+  const names = new Set<string>();
+  for (const e of site.entities) {
+    for (const n of e.names.ar) {
+      for (const t of tokenize(normalizeForSearch(n))) {
+        names.add(t.text);
+        if (t.text.startsWith("ال")) names.add(t.text.slice(2));
+      }
+    }
+  }
+  return { lexicon, names };
+}
+
+/**
+ * The indexed words of a text: one per token, in order, so that Pagefind's
+ * word positions are token positions the search page can mark in the text.
+ */
+export function indexedWords(text: string, analysis: Analysis): string[] {
+  return indexKeys(
+    tokenize(text).map((t) => t.text),
+    analysis.lexicon,
+    analysis.names,
+  ).map(indexWord);
+}
+
+function record(byId: Map<string, Entity>, analysis: Analysis, a: Article, original: Article, entityIds: string[]): SearchRecord {
   // Names in the other language only: Shoigu on the English page finds the Arabic
   // articles, شويغو the translations. The page's own language is already in its text.
   const other = a.lang === "ar" ? "en" : "ar";
@@ -41,18 +81,18 @@ function record(byId: Map<string, Entity>, a: Article, original: Article, entity
   const text = a.paragraphs.join("\n");
   const filters = [filterToken("lang", a.lang), filterToken("year", d.year), ...entityIds.map((id) => filterToken("entity", id))];
   const dateline = [a.source ?? original.source, a.place ?? original.place].filter(Boolean).join(" – ");
+  // Title, dateline, text, then the names: the search page splits the positions the same way.
+  const words = [a.title, dateline, text, names.join(" ")].flatMap((t) => indexedWords(t, analysis));
   return {
     url: articleUrl(a),
-    content: `${indexText(`${a.title}\n${dateline}\n${text}`, names.join(" "))} ${filters.join(" ")}`,
+    content: `${words.join(" ")} ${filters.join(" ")}`,
     language: INDEX_LANGUAGE,
     meta: {
-      title: a.title,
+      title: maskText(a.title),
       day: DAY_MARK + d.day.replace(/-/g, ""),
-      ...(dateline ? { dateline } : {}),
-      // The original words, for excerpts (the indexed content is in search forms),
-      // masked: Pagefind searches metadata as raw words, and a query must match
-      // our analysed forms only (see maskText).
+      ...(dateline ? { dateline: maskText(dateline) } : {}),
       text: maskText(text),
+      ...(names.length ? { names: maskText(names.join(" ")) } : {}),
     },
     sort: { date: d.hasTime ? d.iso : `${d.day}T00:00:00` },
     year: d.year,
@@ -60,13 +100,13 @@ function record(byId: Map<string, Entity>, a: Article, original: Article, entity
 }
 
 /** One record per article page of `stories` (default: all), in a stable order (deterministic index). */
-export function searchRecords(site: SiteData, stories: Story[] = site.stories): SearchRecord[] {
+export function searchRecords(site: SiteData, stories: Story[] = site.stories, analysis: Analysis = buildAnalysis(site)): SearchRecord[] {
   const out: SearchRecord[] = [];
   const byId = new Map(site.entities.map((e) => [e.id, e]));
   for (const s of stories) {
     const ids = site.tags.get(s.key) ?? [];
-    out.push(record(byId, s.ar, s.ar, ids));
-    if (s.en) out.push(record(byId, s.en, s.ar, ids));
+    out.push(record(byId, analysis, s.ar, s.ar, ids));
+    if (s.en) out.push(record(byId, analysis, s.en, s.ar, ids));
   }
   return out;
 }

@@ -7,153 +7,10 @@ import { importFiles } from "../../src/import/run.ts";
 import { normalizeArabic } from "../../src/arabic/normalize.ts";
 
 /*
- * The search recall suite, shared by test/search.test.ts and
- * scripts/search-recall.ts: queries grouped by the phenomenon they exercise,
- * and for each query the pages it must find, worked out from the article
- * text itself — never from the analyser under test.
- *
- * "Truly matching" (the ground truth of recall and precision): a page
- * matches a query when its normalised headline, dateline and body (src/arabic/normalize.ts:
- * hamza forms, ة→ه, ى→ي, diacritics, tatweel, digits folded) contains a word
- * that, after an optional run of proclitics — و/ف, then ب/ل/ك with ال, or
- * لل, or ب/ل alone — begins with the query's stem. "Begins with" is Pagefind's
- * own prefix matching, so بغد matches بغداد and اتفاقي matches اتفاقيات.
- * The stem is written by hand for each query (a linguist's choice: the word
- * without article and without its feminine/plural ending); a phrase matches
- * when its words' patterns follow each other, separated by one space.
+ * Helpers of the search tests and evaluations: the Arabic text of built
+ * pages, a corpus sample imported into a project, and the results a search
+ * page lists.
  */
-
-export interface Query {
-  /** What the reader types. */
-  q: string;
-  /** Stem regex source (normalised spelling) of each word; several for a phrase. */
-  stems: string[];
-  /** The article is part of what was typed (الأع…): ال (or لل) must be there. */
-  article?: boolean;
-}
-
-export interface Phenomenon {
-  name: string;
-  /** Plain Pagefind (Snowball Arabic) is expected to miss these. */
-  hard: boolean;
-  queries: Query[];
-}
-
-export const PHENOMENA: Phenomenon[] = [
-  {
-    name: "ة/ه (tāʾ marbūṭa typed as hāʾ)",
-    hard: true,
-    queries: [
-      { q: "الحكومه", stems: ["حكوم"] },
-      { q: "المملكه", stems: ["مملك"] },
-      { q: "وزاره", stems: ["وزار"] },
-    ],
-  },
-  {
-    name: "ل prefix (لوكالة, لزيارة)",
-    hard: true,
-    queries: [
-      { q: "وكالة", stems: ["وكال(?:[هت]|ات)"] },
-      { q: "لزيارة", stems: ["زيار[هت]"] },
-      { q: "لوزير", stems: ["وزير"] },
-    ],
-  },
-  {
-    name: "و + ال (والاقتصاد)",
-    hard: true,
-    queries: [
-      { q: "الاقتصاد", stems: ["اقتصاد"] },
-      { q: "التعليم", stems: ["تعليم"] },
-      { q: "الصحة", stems: ["صح[هت]"] },
-    ],
-  },
-  {
-    name: "words beginning with ب (بغداد/ببغداد, البيان/بيان)",
-    hard: true,
-    queries: [
-      { q: "بغداد", stems: ["بغداد"] },
-      { q: "ببغداد", stems: ["بغداد"] },
-      { q: "البيان", stems: ["بيان"] },
-      { q: "برنامج", stems: ["برنامج"] },
-    ],
-  },
-  {
-    name: "plurals without article (اتفاقيات)",
-    hard: true,
-    queries: [
-      { q: "اتفاقيات", stems: ["اتفاقي"] },
-      { q: "مسؤولين", stems: ["مسوول"] },
-      { q: "موظفين", stems: ["موظف"] },
-      { q: "مباحثات", stems: ["مباحث"] },
-    ],
-  },
-  {
-    name: "typing in progress (بغ، بغد، الأع، الحك)",
-    hard: true,
-    queries: [
-      { q: "بغ", stems: ["بغ"] },
-      { q: "بغد", stems: ["بغد"] },
-      { q: "الأع", stems: ["اع"], article: true },
-      { q: "الحك", stems: ["حك"], article: true },
-    ],
-  },
-  {
-    name: "hamza forms (أ إ آ)",
-    hard: false,
-    queries: [
-      { q: "الاعرجي", stems: ["اعرج"] },
-      { q: "ابرام", stems: ["ابرام"] },
-      { q: "الأمير", stems: ["امير"] },
-      { q: "أعلن", stems: ["اعلن"] },
-    ],
-  },
-  {
-    name: "diacritics (الحُكُومَة)",
-    hard: false,
-    queries: [
-      { q: "الحُكُومَة", stems: ["حكوم"] },
-      { q: "صرّح", stems: ["صرح"] },
-      { q: "المَمْلَكَة", stems: ["مملك"] },
-    ],
-  },
-  {
-    name: "tatweel (الحكـــومة)",
-    hard: false,
-    queries: [
-      { q: "الحكـــومة", stems: ["حكوم"] },
-      { q: "بغـداد", stems: ["بغداد"] },
-    ],
-  },
-  {
-    name: "Arabic-Indic digits (٢٠١٥)",
-    hard: false,
-    queries: [
-      { q: "٢٠١٥", stems: ["2015"] },
-      { q: "١٤٣٦", stems: ["1436"] },
-    ],
-  },
-  {
-    name: "phrases (\"مجلس الأمن\")",
-    hard: false,
-    queries: [
-      { q: "\"مجلس الأمن\"", stems: ["مجلس", "امن"] },
-      { q: "\"ولي العهد\"", stems: ["ولي", "عهد"] },
-      { q: "\"وزارة الداخلية\"", stems: ["وزار", "داخلي"] },
-    ],
-  },
-];
-
-const PROCLITICS = "(?:[وف]?(?:[بلك]?ال|لل|[بل])?)";
-const WITH_ARTICLE = "(?:[وف]?(?:[بلك]?ال|لل))";
-
-/** The ground-truth pattern of a query (see the module comment). */
-export function truthRegex(query: Query): RegExp {
-  const pre = query.article ? WITH_ARTICLE : PROCLITICS;
-  const words = query.stems.map((s) => `${pre}(?:${s})`);
-  // Each word of a phrase runs to its end before the next one starts.
-  const body = words.join("[\\p{L}\\p{N}]* ");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}`, "u");
-}
 
 /** Normalised headline, dateline and body of every Arabic article page of a built site, by URL path (/ar/articles/<id>/). */
 export function arabicTexts(site: string): Map<string, string> {
@@ -165,12 +22,6 @@ export function arabicTexts(site: string): Map<string, string> {
     out.set(`/ar/articles/${id}/`, normalizeArabic([$("h1").first().text(), $(".dateline").first().text(), ...paragraphs].join("\n")));
   }
   return out;
-}
-
-/** The pages of `texts` that truly match `query`. */
-export function truth(texts: Map<string, string>, query: Query): Set<string> {
-  const re = truthRegex(query);
-  return new Set([...texts].filter(([, t]) => re.test(t)).map(([url]) => url));
 }
 
 /**

@@ -1,0 +1,89 @@
+import { tokenize } from "../arabic/tokens.ts";
+import { compoundCandidates, isCompoundHead, queryKey, typingPrefixes } from "./morphology.ts";
+import { indexWord } from "./terms.ts";
+
+/**
+ * A reader's query, word by word: quoted phrases, complete words and, while
+ * the reader is still typing, the last word as a beginning. Runs in the
+ * browser; the index is reached only through `lookup`.
+ */
+export interface QueryWord {
+  /** As typed (for messages). */
+  text: string;
+  /** Compound name (عبد العزيز): the word after the head. */
+  next?: string;
+}
+
+export interface ParsedQuery {
+  phrases: QueryWord[][];
+  words: QueryWord[];
+  /** The word being typed, matched as a beginning (only while typing). */
+  typing?: string;
+}
+
+function words(tokens: string[]): QueryWord[] {
+  const out: QueryWord[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isCompoundHead(t) && i + 1 < tokens.length) {
+      out.push({ text: `${t} ${tokens[i + 1]!}`, next: tokens[i + 1]! });
+      i++;
+    } else out.push({ text: t });
+  }
+  return out;
+}
+
+/** `typing`: the reader has not finished (search as you type): the last word is a beginning unless a space or quote follows it. */
+export function parseQuery(query: string, typing = false): ParsedQuery {
+  const phrases: QueryWord[][] = [];
+  const plain: string[] = [];
+  for (const m of query.matchAll(/"([^"]*)"?|[^\s"]+/g)) {
+    if (m[1] !== undefined) {
+      const ws = words(tokenize(m[1]).map((t) => t.text));
+      if (ws.length) phrases.push(ws);
+    } else plain.push(...tokenize(m[0]).map((t) => t.text));
+  }
+  const open = typing && plain.length > 0 && /[^\s"]$/.test(query) && !/"[^"]*$/.test(query);
+  const last = open ? plain.pop() : undefined;
+  // A compound head typed last waits for its second word.
+  return { phrases, words: words(plain), ...(last ? { typing: last } : {}) };
+}
+
+/** How many pages hold an indexed word, or begin one with a prefix (0: none). Cached by the caller. */
+export type Lookup = (term: string) => Promise<number>;
+
+async function keyOf(w: QueryWord, lookup: Lookup): Promise<string | undefined> {
+  if (w.next === undefined) return queryKey(w.text, (k) => lookup(indexWord(k)));
+  for (const k of compoundCandidates(w.next)) if ((await lookup(indexWord(k))) > 0) return k;
+  return undefined;
+}
+
+export interface ResolvedQuery {
+  /** Pagefind words that must all be in a page. */
+  terms: string[];
+  /** Each phrase as Pagefind words that must stand side by side. */
+  phrases: string[][];
+  /** Complete words no page contains: the query finds nothing. */
+  missing: string[];
+}
+
+/** The query in indexed words: each complete word under the key the index holds for it, the typed word as a prefix. */
+export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<ResolvedQuery> {
+  const missing: string[] = [];
+  const resolve = async (w: QueryWord) => {
+    const k = await keyOf(w, lookup);
+    if (k === undefined) missing.push(w.text);
+    return k === undefined ? "" : indexWord(k);
+  };
+  const [terms, phrases, typed] = await Promise.all([
+    Promise.all(q.words.map(resolve)),
+    Promise.all(q.phrases.map((p) => Promise.all(p.map(resolve)))),
+    (async () => {
+      if (!q.typing) return undefined;
+      for (const p of typingPrefixes(q.typing)) if ((await lookup(p)) > 0) return p;
+      missing.push(q.typing);
+      return undefined;
+    })(),
+  ]);
+  return { terms: [...terms, ...(typed ? [typed] : [])].filter(Boolean), phrases, missing };
+}

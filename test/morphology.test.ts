@@ -1,0 +1,90 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Lexicon, indexKey, indexKeys, candidateKeys, queryKey, typingPrefixes } from "../src/search/morphology.ts";
+import { parseQuery, resolveQuery } from "../src/search/query.ts";
+import { normalizeForSearch } from "../src/arabic/normalize.ts";
+import { indexWord } from "../src/search/terms.ts";
+
+// A small archive of our own sentences: the lexicon is what the build would learn from it.
+const ARCHIVE = [
+  "وصل الرئيس إلى بغداد أمس، وقال إن الحكومة العراقية وحكومته تبحثان الاتفاق.",
+  "أعلنت اللجنة الأولمبية أن الرياضة في الرياض تنمو، والتقى وزير الرياضة بالمسؤولين.",
+  "قال المسؤول إن المسؤولين في البحرين وفي الطرفين اتفقوا، وإن الطرفان وقعا.",
+  "وصل الأمير فيصل إلى جدة، وقال الفيصل إن الطائرة هبطت وإن الطائرات الأخرى وطائرتين تأخرتا.",
+  "قال بوتين إن روسيا لن تتراجع، وشكر عبدالعزيز وعبد الله والوزراء والوزير.",
+  "عمل الموظف في البلدية، وعمله في البلديات الأخرى كان صعبا. يصل القطار غدا.",
+  "مسؤولية الحكومة عن الاجتماعات والاجتماع والحياة الاجتماعية، ومسئولية اللجان.",
+];
+const lex = new Lexicon();
+for (const t of ARCHIVE) lex.addText(t);
+const names = new Set(["بحرين", "البحرين"]);
+const key = (w: string) => indexKey(w, lex, names);
+
+test("search normaliser: ة stays, hamza seats meet, ى folds", () => {
+  assert.equal(normalizeForSearch("الرياضة"), "الرياضة");
+  assert.equal(normalizeForSearch("مسئولية"), normalizeForSearch("مسؤولية"));
+  assert.equal(normalizeForSearch("رءيس"), normalizeForSearch("رئيس"));
+  assert.equal(normalizeForSearch("لاجئين"), "لاجيين");
+  assert.equal(normalizeForSearch("إلى"), "الي");
+});
+
+test("build keys: clitics and endings go, but only when what remains is a word of the archive", () => {
+  for (const w of ["ببغداد", "وبغداد", "لبغداد"]) assert.equal(key(w), key("بغداد"), w);
+  assert.equal(key("بغداد"), "بغداد", "ب of بغداد is a root letter");
+  assert.equal(key("وحكومته"), key("الحكومة"));
+  assert.equal(key("بالمسؤولين"), key("المسؤول"));
+  assert.equal(key("الطائرات"), key("الطائرة"));
+  assert.equal(key("وطائرتين"), key("الطائرة"));
+  assert.equal(key("الطرفين"), key("الطرفان"));
+  assert.equal(key("الوزراء"), key("الوزير"), "a frequent broken plural");
+  assert.equal(key("الاجتماعات"), key("الاجتماع"));
+  assert.equal(key("مسئولية"), key("مسؤولية"));
+  // Different words stay apart.
+  assert.notEqual(key("الرياضة"), key("الرياض"), "sport is not the city");
+  assert.notEqual(key("الاجتماعية"), key("الاجتماعات"));
+  assert.equal(key("فيصل"), "فيصل", "الفيصل takes the article: فيصل is a word, not ف + يصل");
+  assert.equal(key("بوتين"), "بوتين", "وتين is no word of the archive");
+  assert.equal(key("البحرين"), "بحرين", "a gazetteer name keeps its ending");
+  assert.equal(key("عمله"), key("عمل"), "his work, not the currency");
+  assert.equal(key("البلديه"), key("البلدية"), "ة written as ه");
+});
+
+test("build keys: a compound name has one key however it is spaced; عبدالله is not عبداللطيف", () => {
+  const spaced = indexKeys(["عبد", "العزيز"], lex);
+  assert.equal(spaced[0], key("عبدالعزيز"));
+  assert.equal(spaced.length, 2, "one key per word: positions stay those of the text");
+  assert.equal(indexKeys(["عبد", "الله"], lex)[0], key("عبدالله"));
+  assert.notEqual(key("عبداللطيف"), key("عبدالله"));
+});
+
+test("query keys: the first candidate the index holds wins, and a word nobody wrote finds nothing", async () => {
+  const archiveKeys = new Map<string, number>();
+  for (const t of ARCHIVE) for (const w of t.split(/[^\p{L}]+/u).filter(Boolean)) archiveKeys.set(key(w), (archiveKeys.get(key(w)) ?? 0) + 1);
+  const pages = async (k: string) => archiveKeys.get(k) ?? 0;
+  for (const [typed, written] of [
+    ["ببغداد", "بغداد"],
+    ["حكومته", "الحكومة"],
+    ["الحكومه", "الحكومة"],
+    ["لفيصل", "فيصل"],
+    ["والطائرات", "الطائرة"],
+    ["مسؤولية", "مسئولية"],
+  ]) assert.equal(await queryKey(typed!, pages), key(written!), typed);
+  assert.equal(await queryKey("كوفيد", pages), undefined);
+  assert.equal(await queryKey("بكوفيد", pages), undefined);
+  assert.ok(candidateKeys("بغداد").indexOf("بغداد") < candidateKeys("بغداد").indexOf("غداد"), "least stripped first");
+});
+
+test("query: the last word is a beginning only while typing; phrases and compound names are parsed", async () => {
+  assert.deepEqual(parseQuery("بغداد الحك", true).typing, "الحك");
+  assert.equal(parseQuery("بغداد الحك", false).typing, undefined);
+  assert.equal(parseQuery("بغداد الحك ", true).typing, undefined, "a space ends the word");
+  const p = parseQuery('"مجلس الأمن" عبد العزيز');
+  assert.equal(p.phrases.length, 1);
+  assert.deepEqual(p.words, [{ text: "عبد العزيز", next: "العزيز" }]);
+  assert.ok(typingPrefixes("والحك").includes("حك"));
+  const held = new Set(["بغداد", "حكومة", "عبدعزيز"].map(indexWord));
+  const lookup = async (t: string) => (held.has(t) || (!t.endsWith("\u0649") && [...held].some((h) => h.startsWith(t))) ? 1 : 0);
+  const r = await resolveQuery(parseQuery("عبدالعزيز بغداد الحك", true), lookup);
+  assert.deepEqual(r.terms, [indexWord("عبدعزيز"), indexWord("بغداد"), "حك"]);
+  assert.deepEqual((await resolveQuery(parseQuery("كوفيد بغداد"), lookup)).missing, ["كوفيد"]);
+});

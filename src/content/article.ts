@@ -15,6 +15,10 @@ export interface Article {
   date: ArticleDate;
   source?: string;
   place?: string;
+  /** Reporter or columnist from the byline (front matter `author`). */
+  author?: string;
+  /** A column, letter or comment (front matter `opinion: true`). */
+  opinion?: boolean;
   url?: string;
   translationKey: string;
   draft: boolean;
@@ -26,7 +30,7 @@ export interface Article {
 }
 
 export const ID_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
-const FIELDS = ["id", "title", "titleDerived", "date", "source", "place", "url", "translationKey", "draft", "entities", "notEntities", "importedFrom", "lang"];
+const FIELDS = ["id", "title", "titleDerived", "date", "source", "place", "url", "translationKey", "draft", "entities", "notEntities", "importedFrom", "lang", "author", "opinion", "alsoImportedFrom"];
 // Invisible direction controls in a one-line field can reorder what readers see (spoofing).
 const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 /** How far in the future a date may be (clock skew between time zones), in ms. */
@@ -108,6 +112,12 @@ export function parseArticle(text: string, opts: ParseOptions): Article | Conten
   }
   const source = str("source", false);
   const place = str("place", false);
+  const author = str("author", false);
+  const opinion = bool("opinion");
+  const copies = data.alsoImportedFrom;
+  if (copies !== undefined && copies !== null && (!Array.isArray(copies) || !copies.every((x) => typeof x === "string"))) {
+    err("alsoImportedFrom", "must be a list of file names", "write alsoImportedFrom: [0001_copy.txt] (the raw files with the same text)");
+  }
   const url = str("url", false);
   if (url !== undefined && !/^https?:\/\/[^\s<>"]+$/i.test(url)) {
     err("url", `"${url}" is not an http(s) address`, "write the full address of the original, starting with https://");
@@ -139,6 +149,8 @@ export function parseArticle(text: string, opts: ParseOptions): Article | Conten
     date,
     ...(source !== undefined ? { source } : {}),
     ...(place !== undefined ? { place } : {}),
+    ...(author !== undefined ? { author } : {}),
+    ...(opinion ? { opinion } : {}),
     ...(url !== undefined ? { url } : {}),
     translationKey: translationKey ?? id,
     draft,

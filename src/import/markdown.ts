@@ -12,6 +12,12 @@ export interface ImportedArticle {
   translationKey: string;
   /** Base name of the raw file, so an editor can trace the article back. */
   importedFrom?: string;
+  /** The reporter or columnist named in the byline (never the outlet). */
+  author?: string;
+  /** A column, letter or comment rather than a news report. */
+  opinion?: boolean;
+  /** Base names of other raw files with the same text and date (another outlet's copy). */
+  alsoImportedFrom?: string[];
 }
 
 /** Same cleaned text and date → same id, so re-importing a file finds the existing article. */
@@ -21,18 +27,20 @@ export function articleId(date: string, paragraphs: string[]): string {
 }
 
 export function toMarkdown(article: ImportedArticle, paragraphs: string[]): string {
-  const fields: Record<string, string | boolean> = {
+  const fields: Record<string, string | boolean | string[]> = {
     id: article.id,
     title: article.title,
     titleDerived: article.titleDerived,
     date: article.date,
   };
-  for (const key of ["source", "place", "url"] as const) {
+  for (const key of ["source", "place", "author", "url"] as const) {
     const v = article[key];
     if (v !== undefined && v !== "") fields[key] = v;
   }
+  if (article.opinion === true) fields.opinion = true;
   fields.translationKey = article.translationKey;
   if (article.importedFrom !== undefined) fields.importedFrom = article.importedFrom;
+  if (article.alsoImportedFrom?.length) fields.alsoImportedFrom = article.alsoImportedFrom;
   // YAML 1.1 quoting also quotes 2025-09-16, yes/no…, so every YAML reader sees strings;
   // lineWidth 0 keeps long Arabic titles on one line.
   const yaml = stringify(fields, { version: "1.1", lineWidth: 0 });

@@ -1,9 +1,13 @@
 import { ContentError } from "../content/errors.ts";
+import { DASH, hasFields, isAgency, isPlace, norm, parseDateline, type Dateline } from "./dateline.ts";
 
 export interface RawArticle {
   date: string;
   source?: string;
   place?: string;
+  author?: string;
+  /** What the dateline itself says (date, Hijri date, time), for the date check. */
+  stamp?: Pick<Dateline, "date" | "hijri" | "time">;
   paragraphs: string[];
   /** The dateline/byline line as written (not part of the body). */
   dateline?: string;
@@ -53,9 +57,12 @@ export function parseRaw(text: string, file: string, opts: { date?: string }): R
 
   const blocks = toBlocks(lines, bodyFrom);
   let dateline: string | undefined;
+  let fields: Dateline | undefined;
   if (header) {
-    if (isHeaderDateline(header.lines[0]!)) {
+    const d = headerDateline(header.lines[0]!);
+    if (d) {
       dateline = header.lines[0]!;
+      fields = d;
       if (header.lines.length > 1) blocks.unshift({ lines: header.lines.slice(1) });
     } else {
       blocks.unshift(header);
@@ -64,15 +71,19 @@ export function parseRaw(text: string, file: string, opts: { date?: string }): R
     const next = blocks[0];
     if (dateline && next && next.lines.length === 1 && /^[-–—ـ]+\s*\S+(?:\s+\S+){0,2}\s*:?$/u.test(next.lines[0]!)) {
       dateline = `${dateline} ${next.lines[0]!}`;
+      fields = headerDateline(dateline) ?? fields;
       blocks.shift();
     }
-  } else {
-    const b = blocks[0];
-    if (b && isStandaloneDateline(b.lines[0]!)) {
-      dateline = b.lines[0]!;
-      if (b.lines.length > 1) blocks[0] = { lines: b.lines.slice(1) };
-      else blocks.shift();
-    }
+  }
+  // No header, or a header naming no place/outlet: the first paragraph may be the dateline
+  // (`عين اليوم – المنامة`, SPA's `بغداد 25 شوال 1436 هـ الموافق … م واس`).
+  const b = blocks[0];
+  const d = b ? standaloneDateline(b.lines[0]!) : undefined;
+  if (b && d) {
+    dateline = dateline ? `${dateline} | ${b.lines[0]!}` : b.lines[0]!;
+    fields = { ...d, ...(fields?.author && !d.author ? { author: fields.author } : {}) };
+    if (b.lines.length > 1) blocks[0] = { lines: b.lines.slice(1) };
+    else blocks.shift();
   }
 
   const paragraphs = blocks.map((b) => b.lines.join(" "));
@@ -82,17 +93,16 @@ export function parseRaw(text: string, file: string, opts: { date?: string }): R
       hint: "add the article paragraphs, separated by blank lines, after the date/dateline lines",
     });
   }
-  return { date, ...(dateline ? { dateline, ...unquoted(splitDateline(dateline, header !== undefined)) } : {}), paragraphs: paragraphs.filter((p) => p !== "") };
-}
-
-/** `«الشرق الأوسط»` → `الشرق الأوسط` for the front matter fields. */
-function unquoted(parts: { source?: string; place?: string } | undefined): { source?: string; place?: string } {
-  const out: { source?: string; place?: string } = {};
-  for (const key of ["source", "place"] as const) {
-    const v = parts?.[key]?.replace(/^["«“']+|["»”']+$/gu, "").trim();
-    if (v) out[key] = v;
-  }
-  return out;
+  const stamp = fields ? { ...(fields.date ? { date: fields.date } : {}), ...(fields.hijri ? { hijri: fields.hijri } : {}), ...(fields.time ? { time: fields.time } : {}) } : {};
+  return {
+    date,
+    ...(dateline ? { dateline } : {}),
+    ...(fields?.source ? { source: fields.source } : {}),
+    ...(fields?.place ? { place: fields.place } : {}),
+    ...(fields?.author ? { author: fields.author } : {}),
+    ...(Object.keys(stamp).length ? { stamp } : {}),
+    paragraphs: paragraphs.filter((p) => p !== ""),
+  };
 }
 
 function toBlocks(lines: string[], from: number): Block[] {
@@ -149,21 +159,45 @@ function hasSentencePunctuation(s: string, commasToo: boolean): boolean {
   return (commasToo ? /[.؟?!؛;…،,]/ : /[.؟?!؛;…]/).test(t);
 }
 
-function isHeaderDateline(line: string): boolean {
-  if (words(line) > 12 || line.length > 100 || hasSentencePunctuation(line, false)) return false;
-  // A shapeless byline (`منال عبد الكريم الرويشد`, `«الاقتصادية» من الرياض`) must have no punctuation at all.
-  return splitDateline(line, true) !== undefined || (!hasSentencePunctuation(line, true) && !line.includes(":"));
+/** A line right under the date line: short and not a sentence (bylines included). */
+function headerDateline(line: string): Dateline | undefined {
+  const plain = line.replace(/\s*\|.*$/u, ""); // `… | Tuesday, 11 August 2015 - 15:52 pm`
+  if (words(plain) > 12 || plain.length > 100 || hasSentencePunctuation(plain, false)) return undefined;
+  const d = parseDateline(line, true);
+  return hasFields(d) ? d : undefined;
 }
+
+// SPA's dated dateline.
+const SPA_SHAPE = /^\S+(?:\s+\S+){0,2}\s+\d{1,2}\s+\S+\s+\d{4}\s*هـ?\s*الموافق\s+\d{1,2}\s+\S+\s+\d{4}\s*م?\s*واس$/u;
 
 /**
  * After a blank line the text could as well be the lead (`السوق - كما يقول التجار - هادئة`), so
  * the shape alone is not enough: one part must be a known agency, place or dateline word.
  */
-function isStandaloneDateline(line: string): boolean {
-  if (words(line) > 8 || line.length > 80 || hasSentencePunctuation(line, true) || !splitDateline(line)) return false;
-  const parts = line.split(new RegExp(`[:()]|${DASH.source}`, "u")).map((p) => p.trim());
-  return parts.some((p) => isAgency(p) || isPlace(p) || NOT_PLACE.has(norm(p)));
+function standaloneDateline(line: string): Dateline | undefined {
+  const s = line.replace(/^Next Previous\s+/u, "");
+  if (SPA_SHAPE.test(s)) return parseDateline(s);
+  // A list of bylines (`واس (جدة)، عبدالله القحطاني (أبها)`) or a doctor's byline (`.د.عبدالله بن محمد الشعلان`).
+  if (/^[^()،,.]{2,30}\([^()]{2,20}\)(?:\s*[،,]\s*[^()،,.]{2,30}\([^()]{2,20}\))+$/u.test(s)) {
+    const parts = s.split(/\s*[،,]\s*/u).map((p) => parseDateline(p) ?? {});
+    const author = parts.map((p) => p.author).filter(Boolean).join("، ");
+    const merged: Dateline = {};
+    for (const p of parts) {
+      merged.source ??= p.source;
+      merged.place ??= p.place;
+    }
+    for (const k of ["source", "place"] as const) if (merged[k] === undefined) delete merged[k];
+    return { ...merged, ...(author ? { author } : {}) };
+  }
+  const doctor = /^\.?(د\.\s*\S+(?:\s+\S+){1,4})$/u.exec(s);
+  if (doctor && !/[،,؛]/u.test(s)) return { author: doctor[1]! };
+  if (words(s) > 8 || s.length > 80 || hasSentencePunctuation(s, false)) return undefined;
+  const d = parseDateline(s);
+  if (!hasFields(d)) return undefined;
+  const parts = s.split(new RegExp(`[:()]|${DASH.source}`, "u")).map((p) => p.trim());
+  return parts.some((p) => isAgency(p) || isPlace(p) || NOT_PLACE_WORDS.has(norm(p))) ? d : undefined;
 }
+const NOT_PLACE_WORDS = new Set(["متابعة", "متابعات", "خاص", "وكالات"].map(norm));
 
 /** Sabq repeats the dateline at the start of the body (`سبق- جدة: انتقلت …`). */
 function stripRepeatedDateline(p: string, dateline: string): string {
@@ -171,106 +205,7 @@ function stripRepeatedDateline(p: string, dateline: string): string {
   return p.startsWith(dateline + " ") ? p.slice(dateline.length + 1).trim() : p;
 }
 
-// A dash between words: - – — and tatweel used as a dash (`الرياضي ـ القاهرة`, `لندن ــ د. ب. أ`).
-const DASH = /\s*[-–—‒―−]+\s*|\s+ـ+\s*|\s*ـ+\s+/u;
-
-/**
- * Reads source and place out of a dateline. Returns undefined if the line does not have a
- * dateline shape, `{}` if it has one but neither part can be told apart.
- * Which side is which varies by outlet (`جدة - واس`, `واس - الرياض`, `الرياض - خالد الحربي`),
- * so known agencies and places decide; otherwise the left part is the source (`شفق نيوز - بغداد`).
- */
-export function splitDateline(line: string, loose = false): { source?: string; place?: string } | undefined {
-  const s = line.trim().replace(/\s*:$/, "");
-  const colon = s.indexOf(":");
-  if (colon > 0) {
-    const left = s.slice(0, colon).trim();
-    const right = s.slice(colon + 1).trim();
-    const parts = splitDash(left, loose);
-    if (!left || words(left) > (parts ? 5 : 3)) return undefined;
-    if (right && isAgency(right)) {
-      // `لندن: «الشرق الأوسط»`, `لندن - تل أبيب: «الشرق الأوسط»`; `نايف عبدالله – سعد الفراج: عين اليوم` names no place.
-      const place = parts ? parts.find(isPlace) : left;
-      return { source: right, ...(place !== undefined ? { place } : {}) };
-    }
-    if (parts) return orient(parts);
-    if (isAgency(left)) return { source: left, ...(isPlace(right) ? { place: right } : {}) };
-    return NOT_PLACE.has(norm(left)) ? {} : { place: left };
-  }
-  const parts = splitDash(s, loose);
-  if (parts) return orient(parts);
-  const paren = /^([^()]+?)\s*\(([^()]+)\)$/u.exec(s); // عكاظ (جدة)
-  if (paren && words(paren[1]!) <= 3 && words(paren[2]!) <= 4) return orient([paren[1]!, paren[2]!]);
-  const from = /^(.+?)\s+من\s+(.+)$/u.exec(s); // «الاقتصادية» من الرياض; only with a known place, «من» is common
-  if (from && words(from[1]!) <= 3 && isPlace(from[2]!)) return orient([from[1]!, from[2]!]);
-  if (isAgency(s)) return { source: s }; // a bare credit line: رويترز
-  if (line.trim().endsWith(":") && words(s) <= 3) return { place: s };
-  return undefined;
+/** Kept for callers of the old API: the place/source of a dateline line. */
+export function splitDateline(line: string, loose = false): Dateline | undefined {
+  return parseDateline(line, loose);
 }
-
-/** Parts between dashes; a header line may have longer parts (`بيروت - أ ف ب ، د ب أ`). */
-function splitDash(s: string, loose: boolean): string[] | undefined {
-  const parts = s.split(new RegExp(DASH.source, "gu")).map((p) => p.trim());
-  if (parts.length < 2 || parts.some((p) => p === "" || words(p) > (loose ? 6 : 4))) return undefined;
-  return parts;
-}
-
-function orient(parts: string[]): { source?: string; place?: string } {
-  const useful = parts.filter((p) => !NOT_PLACE.has(norm(p)));
-  const agency = useful.find(isAgency);
-  const place = useful.find((p) => p !== agency && isPlace(p));
-  if (agency !== undefined || place !== undefined) {
-    const other = useful.filter((p) => p !== agency && p !== place);
-    const source = agency ?? (parts.length === 2 ? other[0] : undefined);
-    // Next to an agency, an unknown one-word part is a place (`عين اليوم – أبها`); a longer one is
-    // usually the reporter's name (`أيمن حسن- سبق`).
-    const guess = parts.length === 2 ? other[0] : useful[useful.indexOf(agency!) + 1];
-    const where = place ?? (guess !== undefined && words(guess) === 1 && !isAgency(guess) ? guess : undefined);
-    return { ...(source !== undefined ? { source } : {}), ...(where !== undefined ? { place: where } : {}) };
-  }
-  if (parts.length !== 2 || useful.length !== 2) return {};
-  // Unknown names on both sides: a one-word part next to a longer one is the place
-  // (`طبرجل - عبد الله الهريويل`); otherwise SOURCE - PLACE.
-  const [a, b] = [parts[0]!, parts[1]!];
-  return words(a) === 1 && words(b) > 1 ? { source: b, place: a } : { source: a, place: b };
-}
-
-/** Compare names without quotes, dots, hamza forms or spacing differences. */
-function norm(s: string): string {
-  return s
-    .replace(/[«»"'“”.:\u0640\u064B-\u0652]/g, "")
-    .replace(/[أإآ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/\s+/g, "");
-}
-
-const isAgency = (s: string): boolean => AGENCIES.has(norm(s));
-const isPlace = (s: string): boolean => PLACES.has(norm(s));
-
-// Wire agencies and outlets that appear in datelines.
-const AGENCIES = new Set(
-  [
-    "واس", "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "الفرنسية", "د ب أ", "د. ب. أ", "أ ب", "أسوشيتد برس",
-    "الأناضول", "وكالات", "الوكالات", "كونا", "وام", "بنا", "قنا", "سانا", "واع", "شفق نيوز", "السومرية نيوز", "رووداو",
-    "المدى برس", "الشرق الأوسط", "الشرق الأوسط أونلاين", "الاقتصادية", "عكاظ", "اليوم", "الجزيرة", "الوطن",
-    "المدينة", "الوئام", "سبق", "عين اليوم", "الرياضي", "الرياضية",
-  ].map(norm),
-);
-
-// Words in the place slot that are not places ("follow-up", "agencies").
-const NOT_PLACE = new Set(["متابعة", "متابعات", "خاص", "كتب", "تقرير", "حوار", "إعداد", "تصوير", "استطلاع", "استطلاع وتصوير"].map(norm));
-
-// Cities and countries that often head Iraqi and Gulf datelines; only used to tell place from source.
-const PLACES = new Set(
-  [
-    "بغداد", "البصرة", "الموصل", "أربيل", "كركوك", "النجف", "كربلاء", "الأنبار", "الرمادي", "الفلوجة", "السليمانية",
-    "دهوك", "الحلة", "بابل", "ديالى", "بعقوبة", "الكوت", "واسط", "العمارة", "ميسان", "الناصرية", "ذي قار",
-    "السماوة", "الديوانية", "تكريت", "سامراء", "صلاح الدين", "نينوى", "العراق",
-    "الرياض", "جدة", "مكة", "مكة المكرمة", "المدينة المنورة", "الدمام", "الطائف", "أبها", "تبوك", "حائل", "الجوف",
-    "عرعر", "جازان", "نجران", "الخبر", "القطيف", "الأحساء", "بريدة", "القصيم", "ينبع", "الباحة", "الظهران",
-    "الدوحة", "دبي", "أبوظبي", "أبو ظبي", "الكويت", "المنامة", "مسقط", "عمان", "صنعاء", "عدن", "القاهرة",
-    "الإسكندرية", "بيروت", "دمشق", "حلب", "عمّان", "القدس", "غزة", "رام الله", "تونس", "الجزائر", "الرباط",
-    "الخرطوم", "طرابلس", "طهران", "أنقرة", "إسطنبول", "اسطنبول", "لندن", "باريس", "برلين", "بروكسل", "جنيف",
-    "روما", "موسكو", "واشنطن", "نيويورك", "بكين", "كابول", "إسلام آباد", "نيودلهي", "فيينا", "مدريد",
-  ].map(norm),
-);

@@ -4,8 +4,11 @@ import { basename, dirname, join } from "node:path";
 import { ContentError } from "../content/errors.ts";
 import { checkSize, decodeFile } from "../text/decode.ts";
 import { cleanText } from "../text/clean.ts";
-import { parseRaw } from "./parse.ts";
-import { deriveTitle } from "./title.ts";
+import { parseRaw, type RawArticle } from "./parse.ts";
+import { deriveTitle, headlineFrom, isSalutation } from "./title.ts";
+import { learnBoilerplate, removeBoilerplate, type Learnt, type Removal } from "./boilerplate.ts";
+import { checkHijri } from "./dateline.ts";
+import { mergeBrokenParagraphs } from "../text/paragraphs.ts";
 import { articleId, toMarkdown } from "./markdown.ts";
 
 export interface ImportOptions {
@@ -19,14 +22,25 @@ export interface Imported {
   out: string;
   id: string;
   notice?: string;
+  title: string;
+  /** Everything taken out of the raw text, with its rule (the import report). */
+  removed: Removal[];
+  /** The dateline as written and what was read from it. */
+  dateline?: string;
+  fields: { source?: string; place?: string; author?: string };
+  opinion: boolean;
+  /** Paragraphs joined or split by paragraph repair. */
+  repaired: { merged: number };
+  /** Other files with the same text and date, recorded in the article (`alsoImportedFrom`). */
+  copies: string[];
 }
 
 export interface Skipped {
   file: string;
   /** One line: `file:line (field "x"): problem. What to do: hint`. */
   reason: string;
-  /** "exists": already imported (not a failure); "error": the file could not be imported. */
-  kind: "exists" | "error";
+  /** "exists": already imported (not a failure); "copy": same text and date as another file of this run, recorded there; "error": the file could not be imported. */
+  kind: "exists" | "copy" | "error";
 }
 
 export interface ImportResult {
@@ -34,55 +48,163 @@ export interface ImportResult {
   skipped: Skipped[];
 }
 
-/** Imports raw article files one by one; a failing file is reported and the others go on. */
+interface Parsed {
+  file: string;
+  raw: RawArticle;
+  notice?: string;
+}
+
+/**
+ * Imports raw article files; a failing file is reported and the others go on. Two passes: all
+ * files are read first, so an outlet's repeated boilerplate is learnt from all its articles in
+ * the batch and same-day copies are recorded in the article they duplicate.
+ */
 export async function importFiles(files: string[], opts: ImportOptions): Promise<ImportResult> {
   const result: ImportResult = { imported: [], skipped: [] };
-  const written = new Map<string, string>(); // out path → input file, within this run
-  for (const file of files) {
+  const parsed: Parsed[] = [];
+  const order = new Map<string, number>();
+  for (const [i, file] of files.entries()) {
+    order.set(file, i);
     try {
-      const { out, id, markdown, notice } = await prepare(file, opts);
-      const twin = written.get(out);
-      if (twin !== undefined) {
-        result.skipped.push({ file, kind: "exists", reason: `${file}: same text and date as ${twin}, already imported as ${out} in this run. What to do: nothing (it is a duplicate)` });
-        continue;
-      }
-      const wrote = await writeAtomic(out, markdown, opts.force === true);
-      if (!wrote) {
-        result.skipped.push({ file, kind: "exists", reason: `${file}: ${out} exists (imported before). What to do: nothing, or use --force to replace it` });
-        continue;
-      }
-      written.set(out, file);
-      result.imported.push({ file, out, id, ...(notice ? { notice } : {}) });
+      parsed.push(await read(file, opts));
     } catch (e) {
       result.skipped.push({ file, kind: "error", reason: describe(e, file) });
     }
   }
+  const byOutlet = new Map<string, string[][]>();
+  for (const p of parsed) {
+    const k = outletKey(p.raw);
+    byOutlet.set(k, [...(byOutlet.get(k) ?? []), p.raw.paragraphs]);
+  }
+  const learnt = new Map([...byOutlet].map(([k, bodies]) => [k, learnBoilerplate(bodies)]));
+
+  const prepared: Prepared[] = [];
+  for (const p of parsed) {
+    try {
+      prepared.push(prepare(p, learnt.get(outletKey(p.raw)), opts));
+    } catch (e) {
+      result.skipped.push({ file: p.file, kind: "error", reason: describe(e, p.file) });
+    }
+  }
+  // Same text and date → same id: the first file is imported, the others recorded in it.
+  const groups = new Map<string, Prepared[]>();
+  for (const p of prepared) groups.set(p.out, [...(groups.get(p.out) ?? []), p]);
+  for (const [out, group] of groups) {
+    const [first, ...copies] = group;
+    const copyNames = copies.map((c) => basename(c.file));
+    try {
+      const wrote = await writeAtomic(out, first!.markdown(copyNames), opts.force === true);
+      if (!wrote) {
+        for (const g of group) result.skipped.push({ file: g.file, kind: "exists", reason: `${g.file}: ${out} exists (imported before). What to do: nothing, or use --force to replace it` });
+        continue;
+      }
+      result.imported.push({ ...first!.info, copies: copies.map((c) => c.file) });
+      for (const c of copies) {
+        result.skipped.push({ file: c.file, kind: "copy", reason: `${c.file}: same text and date as ${first!.file}, recorded in ${out} (alsoImportedFrom). What to do: nothing (it is a copy)` });
+      }
+    } catch (e) {
+      for (const g of group) result.skipped.push({ file: g.file, kind: "error", reason: describe(e, g.file) });
+    }
+  }
+  const pos = (f: string) => order.get(f) ?? 0;
+  result.imported.sort((a, b) => pos(a.file) - pos(b.file));
+  result.skipped.sort((a, b) => pos(a.file) - pos(b.file));
   return result;
 }
 
-async function prepare(file: string, opts: ImportOptions) {
+/** Articles are grouped by outlet for boilerplate learning: the dateline's outlet, else one group of the unattributed. */
+const outletKey = (raw: RawArticle): string => raw.source ?? "";
+
+async function read(file: string, opts: ImportOptions): Promise<Parsed> {
   checkSize((await stat(file)).size, file); // before reading, so a huge file is never loaded
   const decoded = decodeFile(new Uint8Array(await readFile(file)), file);
   const raw = parseRaw(cleanText(decoded.text), file, opts.date !== undefined ? { date: opts.date } : {});
-  const id = articleId(raw.date, raw.paragraphs);
-  const lead = raw.paragraphs.find((p) => /[\p{L}\p{N}]/u.test(p)) ?? raw.paragraphs[0]!;
-  const title = deriveTitle(lead) || lead;
+  return { file, raw, ...(decoded.notice ? { notice: decoded.notice } : {}) };
+}
+
+interface Prepared {
+  file: string;
+  out: string;
+  info: Omit<Imported, "copies">;
+  markdown: (copies: string[]) => string;
+}
+
+function prepare({ file, raw, notice }: Parsed, learnt: Learnt | undefined, opts: ImportOptions): Prepared {
+  const cleaned = removeBoilerplate(raw.paragraphs, learnt);
+  const removed = [...cleaned.removed];
+  const repaired = mergeBrokenParagraphs(cleaned.paragraphs);
+  let paragraphs = repaired.paragraphs;
+  if (paragraphs.length === 0) {
+    throw new ContentError(file, `no body: only boilerplate is left (${removed.map((r) => r.rule).join(", ")})`, {
+      hint: "check the file holds an article; the removed lines are listed with --report",
+    });
+  }
+  const notices = [...(notice ? [notice] : []), ...checkStamp(raw)];
+  const opinion = raw.author !== undefined && raw.source === undefined && raw.place === undefined;
+  // A short first line with no sentence end, above a long paragraph, is the article's own deck:
+  // it is the headline (moved, and reported as such).
+  let title: string;
+  let salutation = false;
+  const first = paragraphs[0]!;
+  const wc = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  if (paragraphs.length > 1 && wc(first) >= 3 && wc(first) <= 14 && !/[.!؟?:،,…]$/u.test(first) && wc(paragraphs[1]!) >= 15 && !isSalutation(first)) {
+    title = deriveTitle(first);
+    removed.push({ rule: "deck-as-title", text: first });
+    paragraphs = paragraphs.slice(1);
+  } else {
+    const h = headlineFrom(paragraphs);
+    title = h.title || first;
+    salutation = h.salutation;
+  }
+  const id = articleId(raw.date, paragraphs);
   const [year, month] = raw.date.split("-");
   const out = join(opts.contentDir, "ar", year!, month!, `${id}.md`);
-  const markdown = toMarkdown(
-    {
-      id,
-      title,
-      titleDerived: true,
-      date: raw.date,
-      ...(raw.source !== undefined ? { source: raw.source } : {}),
-      ...(raw.place !== undefined ? { place: raw.place } : {}),
-      translationKey: id,
-      importedFrom: basename(file),
-    },
-    raw.paragraphs,
-  );
-  return { out, id, markdown, ...(decoded.notice ? { notice: decoded.notice } : {}) };
+  const fields = {
+    ...(raw.source !== undefined ? { source: raw.source } : {}),
+    ...(raw.place !== undefined ? { place: raw.place } : {}),
+    ...(raw.author !== undefined ? { author: raw.author } : {}),
+  };
+  const isOpinion = opinion || salutation;
+  const info: Omit<Imported, "copies"> = {
+    file,
+    out,
+    id,
+    title,
+    removed,
+    fields,
+    opinion: isOpinion,
+    repaired: { merged: repaired.merged },
+    ...(raw.dateline !== undefined ? { dateline: raw.dateline } : {}),
+    ...(notices.length ? { notice: notices.join("; ") } : {}),
+  };
+  const markdown = (copies: string[]) =>
+    toMarkdown(
+      {
+        id,
+        title,
+        titleDerived: true,
+        date: raw.date,
+        ...fields,
+        ...(isOpinion ? { opinion: true } : {}),
+        translationKey: id,
+        importedFrom: basename(file),
+        ...(copies.length ? { alsoImportedFrom: copies } : {}),
+      },
+      paragraphs,
+    );
+  return { file, out, info, markdown };
+}
+
+/** The dateline's own date (SPA, Arriyadiyah) against the file's date line, and SPA's Hijri date against its Gregorian one. */
+function checkStamp(raw: RawArticle): string[] {
+  const out: string[] = [];
+  const d = raw.stamp?.date;
+  if (d !== undefined && d !== raw.date) out.push(`the dateline says ${d}, the date line ${raw.date}; kept ${raw.date}`);
+  if (raw.stamp?.hijri && d) {
+    const problem = checkHijri(raw.stamp.hijri, d);
+    if (problem) out.push(problem);
+  }
+  return out;
 }
 
 /**

@@ -1,79 +1,208 @@
 /**
- * A headline derived from the lead paragraph for articles imported without a title
- * (front matter `titleDerived: true` tells editors to check it). Deterministic and plain:
- * the first sentence, cut at the first clause boundary once there are enough words.
+ * A headline derived from the lead for articles imported without one (front matter
+ * `titleDerived: true` tells editors to check it). Extractive: only words of the lead, in order,
+ * with asides left out. Cut by clause, not by count: an opening time or concessive clause is
+ * skipped, a reporting lead («قال X إن …») becomes «X: …», and a long sentence is cut only where
+ * a phrase ends (never after a preposition, a number, a name link or a verb that needs its object).
  */
 export const TITLE_MIN_WORDS = 5;
-export const TITLE_MAX_WORDS = 14;
+export const TITLE_MAX_WORDS = 16;
 
 const DAYS = "السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة";
-// `، يوم الثلاثاء،` / `، أمس،` / `، مساء اليوم،`: a time aside between commas says nothing in a headline.
-const TIME_ASIDE = new RegExp(
-  `\\s*[،,]\\s*(?:(?:يوم|مساء|صباح|ظهر|فجر|ليلة|عصر)\\s+)?(?:اليوم|أمس|امس|${DAYS})(?:\\s+(?:${DAYS}|الماضي|المقبل|الفائت))?\\s*[،,]\\s*`,
-  "gu",
+const PART_OF_DAY = "يوم|مساء|صباح|ظهر|فجر|ليلة|عصر|ظهيرة|مساء يوم|صباح يوم|ظهر يوم";
+
+// Time asides: `، يوم الثلاثاء،`, `أمس`, `مساء أمس الأول`, `(الثلاثاء)`, `اليوم الأحد`.
+const TIME_WORDS = [
+  new RegExp(`\\s*[،,]\\s*(?:(?:${PART_OF_DAY})\\s+)?(?:اليوم|أمس|امس|${DAYS})(?:\\s+(?:${DAYS}|الأول|الماضي|المقبل|الفائت))?\\s*[،,]\\s*`, "gu"),
+  new RegExp(`\\s*\\((?:${DAYS}|أمس|اليوم)[^()]{0,20}\\)`, "gu"),
+  new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?(?:أمس|امس)(?:\\s+(?:الأول|${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
+  new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?اليوم\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
+  new RegExp(`(?<=\\s|^)(?:${PART_OF_DAY})\\s+(?:${DAYS})(?:\\s+(?:الماضي|المقبل))?(?=[\\s،,.]|$)`, "gu"),
+  /(?<=\s|^)(?:مؤخرا|مؤخراً|حاليا|حالياً)(?=[\s،,.]|$)/gu,
+];
+
+// Honorific chains and pious asides: `صاحب السمو الملكي الأمير` → `الأمير`.
+const HONORIFICS = [
+  /(?<=\s|^)خادم الحرمين الشريفين\s+(?=الملك)/gu,
+  /(?<=\s|^)(?:صاحب|صاحبة)\s+(?:السمو(?:\s+الملكي)?|المعالي|السعادة|الفضيلة|السماحة)\s+/gu,
+  /(?<=\s|^)(?:معالي|سعادة|فضيلة|سماحة|سمو)\s+(?=\S)/gu,
+  /(?<=\s|^)(?:الأستاذ|المهندس|الشيخ الدكتور)\s+(?=\S)/gu,
+  /\s*[-–—ـ]\s*(?:حفظه|يحفظه|رعاه|أيده|رحمه)\s+الله\s*[-–—ـ]\s*/gu,
+  /\s*[،,]?\s*(?:حفظه|يحفظه|رعاه|أيده|رحمه)\s+الله(?=[\s،,.]|$)/gu,
+];
+
+// Openings that are a time or concessive clause, not the news: skipped up to their comma.
+const OPENING_CLAUSE = /^(?:و?(?:بعد|قبل|رغم|برغم|بالرغم|على الرغم|في الوقت الذي|في ظل|وسط|عقب|إثر|اثر|منذ|خلال|مع|في إطار|ضمن|تزامنا|تزامناً|بمناسبة|نظرا|نظراً|بناء على|بناءً على|في حين|فيما|بينما|لليوم|للمرة|في خطوة|في سابقة|على خلفية|في أعقاب|قبيل|بعيد|حين|عندما|لما|إذا|وفي|في))\s/u;
+
+// Reporting verbs (masculine and feminine, with و/ف): the lead «VERB X أن …» becomes «X: …».
+const REPORT_VERBS =
+  "قال|قالت|أكد|أكدت|اكد|اكدت|أعلن|أعلنت|اعلن|اعلنت|أوضح|أوضحت|كشف|كشفت|ذكر|ذكرت|أشار|أشارت|صرح|صرّح|صرحت|أفاد|أفادت|رأى|رأت|اعتبر|اعتبرت|توقع|توقعت|شدد|شددت|نفى|نفت|حذر|حذرت|لفت|لفتت|بين|بيّن|بينت|أفصح|أفصحت|أقر|أقرت|زعم|زعمت|يرى|ترى|يؤكد|تؤكد|أبلغ|أبلغت|أضاف|أضافت|نقل|نقلت|أوردت|أورد";
+const REPORT = new RegExp(
+  `^[وف]?(?:${REPORT_VERBS})\\s+(.+?)\\s+(?:إلى|الى|على|عن)?\\s*(?:أن|إن|ان|بأن|بان|أنه|إنه|انه|أنها|إنها|انها|أنّ|إنّ)\\s+(.+)$`,
+  "u",
 );
+// Inside the reported subject: where it stops being the subject (`لـ«الشرق الأوسط»`, `في بيان`, `خلال لقائه`).
+const SUBJECT_END = /^(?:التي|الذي|الذين|لـ?«|لـ|لوكالة|لصحيفة|لجريدة|ل"|في|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح)/u;
 
 // Words that start a subordinate clause; a cut before them leaves a complete phrase.
 const CLAUSE_WORDS = new Set([
-  "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث", "بينما", "وذلك", "بعد", "عقب", "إثر", "اثر",
-  "خلال", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة", "موضحا", "موضحة", "لافتا", "لافتة", "مبينا", "مبينة", "وسط", "فيما",
-  "بهدف", "لأن", "كما", "وقال", "وأضاف", "وأكد",
+  "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث", "بينما", "وذلك", "فيما", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة",
+  "موضحا", "موضحة", "لافتا", "لافتة", "مبينا", "مبينة", "بهدف", "لأن", "كما", "إذ", "لكن", "ولكن", "مما", "ما", "وقال", "وأضاف",
+  "وأكد", "معتبرا", "معتبرة", "مضيفا", "مضيفة", "داعيا", "داعية", "وهو", "وهي", "وهذا", "والتي", "والذي", "حسب", "بحسب", "وفقا", "وفق",
   "who", "which", "after", "while", "during", "amid", "because", "when", "where", "saying",
 ]);
-
-// Words a headline should not end on (prepositions, particles, relatives).
+// Prepositions that open a phrase; a weaker cut.
+const PREPOSITIONS = new Set([
+  "في", "على", "إلى", "الى", "من", "عن", "مع", "خلال", "عبر", "لدى", "ضد", "أمام", "منذ", "نحو", "حول", "عند", "بعد", "قبل",
+  "وفي", "وعلى", "ومن", "وإلى", "بين", "ضمن", "داخل", "خارج", "تجاه", "بسبب", "جراء", "لصالح", "بمناسبة",
+  "in", "on", "at", "to", "from", "with", "for", "by",
+]);
+// Words a headline cannot end on.
 const DANGLING = new Set([
-  "في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "و", "ب", "ل", "أن", "إن", "ان", "بأن", "لأن", "التي",
-  "الذي", "الذين", "قد", "لا", "ما", "ثم", "كان", "كانت", "ضمن", "بين", "نحو", "عبر", "حول", "لدى", "عند", "منذ",
-  "حتى", "بعد", "قبل", "خلال", "وفي", "ومن", "وعلى", "وإلى",
+  "في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "و", "ب", "ل", "أن", "إن", "ان", "بأن", "لأن", "التي", "الذي",
+  "الذين", "قد", "لا", "لم", "لن", "ما", "ثم", "كان", "كانت", "ضمن", "بين", "نحو", "عبر", "حول", "لدى", "عند", "منذ", "حتى",
+  "بعد", "قبل", "خلال", "وفي", "ومن", "وعلى", "وإلى", "بن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل", "ولي", "نائب", "رئيس",
+  "وزير", "أمير", "عدد", "أكثر", "أقل", "نحو", "حوالي", "قرابة", "نسبة", "مليون", "مليار", "ألف", "الف", "آلاف", "تحت", "فوق",
+  "لدى", "أي", "كل", "بعض", "غير", "أحد", "إحدى", "هذا", "هذه", "ذلك", "تلك", "هناك", "عام", "العام", "شهر", "يوم",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
 
-const bare = (w: string): string => w.replace(/[\u064B-\u0652\u0640]/g, "").replace(/[^\p{L}\p{N}]+$/u, "").toLowerCase();
+const bare = (w: string): string => w.replace(/[\u064B-\u0652\u0640]/g, "").replace(/^[«"“(]+|[^\p{L}\p{N}]+$/gu, "").toLowerCase();
+const count = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
+/** A word that can end a phrase: definite, accusative (-ا/-اً), plural/feminine ending, a closing quote, a Latin word. */
+function closes(word: string): boolean {
+  const w = bare(word);
+  if (!w || DANGLING.has(w) || /^\d/.test(w) || /\d$/.test(w)) return false;
+  if (/[»"”)]$/u.test(word)) return true;
+  if (/^[a-z]/.test(w)) return true;
+  if (/^(?:[وفبلك]?ال|لل)/u.test(w) && w.length > 3) return true;
+  return /(?:ا|ات|ية|ين|ون|ة)$/u.test(w) && w.length > 3;
+}
+
+/** Headline from the lead paragraph: first sentence, asides out, reporting leads as `X: …`, cut by clause. */
 export function deriveTitle(lead: string): string {
-  const text = lead.replace(/\s+/g, " ").trim().replace(TIME_ASIDE, " ");
-  let words = firstSentence(text).split(" ").filter(Boolean);
-  if (words.length > TITLE_MAX_WORDS) {
-    const cut = clauseCut(words);
-    words = words.slice(0, cut ?? TITLE_MAX_WORDS);
-    while (cut === undefined && words.length > TITLE_MIN_WORDS && DANGLING.has(bare(words[words.length - 1]!))) words.pop();
+  let s = firstSentence(lead.replace(/\s+/g, " ").trim());
+  for (const re of TIME_WORDS) s = s.replace(re, " ");
+  for (const re of HONORIFICS) s = s.replace(re, (m) => (m.startsWith(" ") || /^\s*[-–—ـ،,]/u.test(m) ? " " : ""));
+  s = s.replace(/\s+([،,.])/g, "$1").replace(/[،,]\s*[،,]/g, "،").replace(/\s+/g, " ").trim();
+  s = dropCircumstance(s);
+  s = skipOpeningClause(s);
+  const reported = reportingLead(s);
+  const words = (reported ?? s).split(" ").filter(Boolean);
+  const head = reported ? reported.slice(0, reported.indexOf(":") + 1).split(" ").length : 0;
+  return tidy(cut(words, head).join(" "));
+}
+
+// A circumstance between the subject and the object: `، خلال لقائه …، والوفد المرافق له،`.
+const CIRCUMSTANCE = /(?<=\S)[،,]?\s+(?:خلال|لدى|أثناء|اثناء|عقب|في ختام|على هامش|في كلمة|في تصريح|في تصريحات|في بيان|في حديث|في مؤتمر|في لقاء|في اتصال|في مقابلة)\s[^،,.]{3,120}[،,](?:\s*و[^،,.\s]+(?:\s+[^،,.\s]+){0,3}[،,])?\s*/u;
+
+/** Drops one circumstance aside when a real continuation (3+ words) follows it. */
+function dropCircumstance(s: string): string {
+  const m = CIRCUMSTANCE.exec(s);
+  if (!m || m.index === 0) return s;
+  const rest = s.slice(m.index + m[0].length);
+  return count(rest) >= 3 ? `${s.slice(0, m.index)} ${rest}` : s;
+}
+
+/** `بعد 34 يوما من …، أعلن …` → `أعلن …` when what follows the comma can stand alone. */
+function skipOpeningClause(s: string): string {
+  if (!OPENING_CLAUSE.test(s)) return s;
+  const m = /^([^،,]{3,160}?)[،,]\s*(.+)$/u.exec(s);
+  if (!m || count(m[2]!) < TITLE_MIN_WORDS) return s;
+  return m[2]!;
+}
+
+/** `قال مصدر بالحكومة، يوم…، إن الزيارة …` → `مصدر بالحكومة: الزيارة …`; undefined if the lead is not one. */
+function reportingLead(s: string): string | undefined {
+  const m = REPORT.exec(s);
+  if (!m) return undefined;
+  const subjWords = m[1]!.split(/[،,]/u)[0]!.trim().split(" ");
+  const end = subjWords.findIndex((w, i) => i > 0 && SUBJECT_END.test(w));
+  const subject = (end > 0 ? subjWords.slice(0, end) : subjWords).join(" ").trim();
+  const said = m[2]!.replace(/^[«"“]\s*/u, "").trim();
+  if (count(subject) === 0 || count(subject) > 9 || count(said) < 3 || /[«"“]/.test(subject) && !/[»"”]/.test(subject)) return undefined;
+  return `${subject}: ${said}`;
+}
+
+/**
+ * Words to keep: all if short enough; else the latest clause boundary that leaves a closed phrase,
+ * else the latest preposition boundary, else the longest closed prefix. `head`: words of an
+ * `X:` prefix that a cut must not reach into.
+ */
+function cut(words: string[], head: number): string[] {
+  if (words.length <= TITLE_MAX_WORDS) return words;
+  const min = Math.max(TITLE_MIN_WORDS, head + 3);
+  const ok = (n: number) => n >= min && n <= TITLE_MAX_WORDS && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!);
+  let clause: number | undefined;
+  let prep: number | undefined;
+  for (let n = min; n <= Math.min(TITLE_MAX_WORDS, words.length - 1); n++) {
+    const next = bare(words[n]!);
+    const prevWord = words[n - 1]!;
+    const commaCut = /[،,؛;:]$/u.test(prevWord);
+    if ((commaCut || CLAUSE_WORDS.has(next)) && (commaCut ? closes(prevWord.replace(/[،,؛;:]$/u, "")) && n >= min : ok(n))) clause = n;
+    else if (PREPOSITIONS.has(next) && ok(n) && !(bare(words[n - 2] ?? "") === "بين")) prep = n;
   }
-  return tidy(words.join(" "));
+  // A clause cut that keeps at least two thirds of the room is best; otherwise the latest phrase end.
+  const best = clause !== undefined && clause >= Math.min(10, (prep ?? 0)) ? clause : (prep ?? clause);
+  if (best !== undefined) return words.slice(0, best);
+  for (let n = TITLE_MAX_WORDS; n >= min; n--) if (ok(n)) return words.slice(0, n);
+  const out = words.slice(0, TITLE_MAX_WORDS);
+  while (out.length > TITLE_MIN_WORDS && DANGLING.has(bare(out[out.length - 1]!))) out.pop();
+  return out;
 }
 
 /**
  * Text up to the first . ؟ ! … or `..` that ends a sentence (not the dot of `د.` or `3.5`);
  * a sentence too short for a headline (`في البدء..`) runs on to the next boundary.
  */
-function firstSentence(s: string): string {
-  const re = /\.{2,}|[؟?!…]|\.(?=\s|$|["»”])/gu;
+export function firstSentence(s: string): string {
+  const re = /\.{2,}|[؟?!…؛]|\.(?=\s|$|["»”])/gu;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const before = s.slice(0, m.index);
     if (m[0] === "." && /(?:^|\s)\S?$/u.test(before)) continue; // lone-letter abbreviation
-    if (before.split(" ").filter(Boolean).length >= TITLE_MIN_WORDS) return before;
+    if (count(before) >= TITLE_MIN_WORDS) return m[0] === "؟" || m[0] === "?" ? before + m[0] : before;
   }
   return s;
-}
-
-/** Number of words to keep: the first comma or clause word after enough words, within the limit. */
-function clauseCut(words: string[]): number | undefined {
-  for (let i = 0; i < words.length && i <= TITLE_MAX_WORDS; i++) {
-    if (i >= 6 && CLAUSE_WORDS.has(bare(words[i]!))) return i;
-    if (i + 1 >= TITLE_MIN_WORDS && i + 1 <= TITLE_MAX_WORDS && /[،,؛;:]$/.test(words[i]!)) return i + 1;
-  }
-  return undefined;
 }
 
 const CLOSERS: Record<string, string> = { "«": "»", "“": "”", "(": ")" };
 
 /** No leading dash or trailing punctuation; quotes and brackets opened in the cut are closed. */
 function tidy(s: string): string {
-  let t = s.replace(/^[\s\-–—ـ•*]+/u, "").replace(/[\s.,،؛;:!؟?…\-–—]+$/u, "");
+  let t = s.replace(/^[\s\-–—ـ•*]+/u, "").replace(/[\s.,،؛;:!…\-–—]+$/u, "");
   t = t.replace(/[«“("]+$/u, "").trimEnd();
   for (const [open, close] of Object.entries(CLOSERS)) {
     if (t.split(open).length > t.split(close).length) t += close;
   }
   if ((t.match(/"/g)?.length ?? 0) % 2 === 1) t += '"';
   return t;
+}
+
+// A letter's or column's opening that is no headline: salutations, greetings.
+const SALUTATION = /^(?:سعادة|معالي|سمو|فضيلة|عزيزي|عزيزتي|الأخ|الأستاذ)\s.{0,80}(?:المحترم|المحترمة|حفظه الله|وفقه الله)|^(?:السلام عليكم|بسم الله الرحمن الرحيم|تحية طيبة|في البدء|قال تعالى)/u;
+
+/** Whether a paragraph is a salutation or greeting (a letter's opening). */
+export function isSalutation(p: string): boolean {
+  return SALUTATION.test(p.trim());
+}
+
+/**
+ * The headline of an article: from its first real sentence (salutations, greetings and lines
+ * too short to say anything skipped).
+ */
+export function headlineFrom(paragraphs: string[]): { title: string; lead: number; salutation: boolean } {
+  let salutation = false;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (isSalutation(p)) {
+      salutation = true;
+      const rest = p.replace(SALUTATION, "").replace(/^[\s،,.:!]+/u, "");
+      if (count(rest) < 6) continue;
+      return { title: deriveTitle(rest), lead: i, salutation };
+    }
+    if (!/[\p{L}\p{N}]/u.test(p) || count(p) < 4) continue;
+    return { title: deriveTitle(p), lead: i, salutation };
+  }
+  return { title: deriveTitle(paragraphs[0] ?? ""), lead: 0, salutation };
 }

@@ -1,4 +1,5 @@
 import { decodeHTML } from "entities";
+import { splitGluedParagraphs } from "./paragraphs.ts";
 
 /**
  * Cleans imported article text so that what is stored is what readers see, and so that
@@ -13,6 +14,7 @@ export function cleanText(s: string): string {
   t = removeControls(t);
   t = normalizePersianLetters(t);
   t = removeTatweel(t);
+  t = splitGluedParagraphs(t); // before spaces are normalised: the run of spaces is the only trace of the break
   return normalizeSpaces(t);
 }
 

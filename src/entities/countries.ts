@@ -118,18 +118,19 @@ export const COUNTRY_EXTRAS: Readonly<Record<string, { ar?: string[]; en?: strin
   SA: { ar: ["السعودية", "العربية السعودية", "المملكة السعودية"], en: ["Saudi Arabia"], rules: [{ name: "السعودية", noun: true }] },
   SD: { ar: ["جمهورية السودان"] },
   TN: { ar: ["الجمهورية التونسية"] },
-  TR: { ar: ["الجمهورية التركية", "جمهورية تركيا"] },
+  // English exonyms too: a reader searches for Turkey, not Türkiye.
+  TR: { ar: ["الجمهورية التركية", "جمهورية تركيا"], en: ["Turkey"] },
   // The vowelled spelling lets a text's own harakat rule Yemen out: «باليُمنِ والبركات» (good fortune).
   YE: { ar: ["اليَمَن", "الجمهورية اليمنية"] },
   BY: { ar: ["روسيا البيضاء"] },
   CD: { ar: ["جمهورية الكونغو الديمقراطية", "الكونغو الديمقراطية"], en: ["Democratic Republic of the Congo"] },
   CG: { ar: ["جمهورية الكونغو", "الكونغو برازافيل"], en: ["Republic of the Congo"] },
-  CI: { ar: ["كوت ديفوار"] },
+  CI: { ar: ["كوت ديفوار"], en: ["Ivory Coast"] },
   // 6 of 14 hits were Columbia University or British Columbia.
   CO: { notIn: ["جامعة كولومبيا", "كولومبيا البريطانية"] },
   // 5 of 8 hits were the football cup.
   CU: { notIn: ["كوبا أمريكا", "كوبا أميركا"] },
-  CZ: { ar: ["جمهورية التشيك"] },
+  CZ: { ar: ["جمهورية التشيك"], en: ["Czech Republic"] },
   DK: { ar: ["الدنمارك"] },
   GB: { ar: ["بريطانيا", "بريطانيا العظمى"], en: ["Britain", "UK"] },
   GE: { notIn: ["ولاية جورجيا"] },
@@ -146,7 +147,7 @@ export const COUNTRY_EXTRAS: Readonly<Record<string, { ar?: string[]; en?: strin
   TL: { ar: ["تيمور الشرقية"], en: ["East Timor"] },
   US: {
     ar: ["الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا"],
-    en: ["USA", "United States of America"],
+    en: ["USA", "United States of America", "America"],
     notIn: ["أمريكا اللاتينية", "أميركا اللاتينية", "أمريكا الجنوبية", "أميركا الجنوبية", "أمريكا الشمالية", "أميركا الشمالية", "أمريكا الوسطى", "أميركا الوسطى"],
   },
 };

@@ -1,5 +1,5 @@
 /**
- * npm run import -- [--date YYYY-MM-DD] [--force] [--content DIR] FILE...
+ * npm run import -- [--date YYYY-MM-DD] [--force] [--report] [--content DIR] FILE...
  *
  * Exit codes: 0 all files imported or already there; 1 at least one file could not be
  * imported (a content or file error). Files skipped because they were imported before
@@ -9,8 +9,9 @@
 import { parseArgs } from "node:util";
 import { importFiles } from "../import/run.ts";
 import { isCalendarDate } from "../import/parse.ts";
+import { reportLines } from "../import/report.ts";
 
-const USAGE = "usage: npm run import -- [--date YYYY-MM-DD] [--force] [--content DIR] FILE...";
+const USAGE = "usage: npm run import -- [--date YYYY-MM-DD] [--force] [--report] [--content DIR] FILE...";
 
 function usageError(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       options: {
         date: { type: "string" },
         force: { type: "boolean", default: false },
+        report: { type: "boolean", default: false },
         content: { type: "string", default: "./content" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   }
   const { values, positionals } = args;
   if (values.help) {
-    console.log(`${USAGE}\n  --date     publication date for files without a \`date\` line\n  --force    replace articles imported before\n  --content  content folder (default ./content); articles go to DIR/ar/YYYY/MM/`);
+    console.log(`${USAGE}\n  --date     publication date for files without a \`date\` line\n  --force    replace articles imported before\n  --report   list what was read from each dateline and every line removed, with its rule\n  --content  content folder (default ./content); articles go to DIR/ar/YYYY/MM/`);
     return;
   }
   if (values.date !== undefined && !isCalendarDate(values.date)) {
@@ -47,7 +49,10 @@ async function main(): Promise<void> {
     force: values.force === true,
     ...(values.date !== undefined ? { date: values.date } : {}),
   });
-  for (const r of result.imported) console.log(`imported ${r.file} → ${r.out}${r.notice ? ` (${r.notice})` : ""}`);
+  for (const r of result.imported) {
+    console.log(`imported ${r.file} → ${r.out}${r.notice ? ` (${r.notice})` : ""}`);
+    if (values.report) for (const line of reportLines(r)) console.log(`  ${line}`);
+  }
   for (const s of result.skipped) (s.kind === "error" ? console.error : console.log)(`skipped ${s.reason}`);
   console.log(`${result.imported.length} imported, ${result.skipped.length} skipped, ${positionals.length} files`);
   if (result.skipped.some((s) => s.kind === "error")) process.exitCode = 1;

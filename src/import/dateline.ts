@@ -79,7 +79,7 @@ export const isPlace = (s: string): boolean => {
   const n = norm(s.replace(/\s*\(.*\)$/u, ""));
   return placeSet().has(n) || placeSet().has(norm(s));
 };
-const isNotPlace = (s: string): boolean => NOT_PLACE.has(norm(s)) || /^[\d\s]+$/u.test(s);
+const isNotPlace = (s: string): boolean => NOT_PLACE.has(norm(s)) || /^[\d\s]+$/u.test(s) || /^خاص\s/u.test(s);
 
 /** `د.` and `حوار ـ` style prefixes, and credit words, that are not part of a name. */
 function cleanName(s: string): string {
@@ -107,7 +107,7 @@ function classify(parts: string[], placeFirst: boolean): Dateline {
   const out: Dateline = {};
   const authors: string[] = [];
   const unknown: string[] = [];
-  for (const raw of parts) {
+  for (const raw of parts.flatMap((x) => x.split(/\s*[،,]\s*/u))) {
     const p = unquote(raw.trim());
     if (!p) continue;
     if (isAgency(p)) out.source ??= p;
@@ -181,9 +181,13 @@ function splitFields(line: string, header: boolean): Dateline | undefined {
     if (rparts.some((p) => words(p) > 5)) return undefined;
     return classify([...(lparts ?? [left]), ...rparts], true);
   }
+  const paren = /^([^()]+?)\s*\(([^()]+)\)$/u.exec(s); // عكاظ (جدة), خالد طاشكندي (جدة), عكاظ (بغداد - عمان)
+  if (paren && words(paren[1]!) <= 4 && /[-–—ـ،,]/u.test(paren[2]!)) {
+    const inner = paren[2]!.split(new RegExp(`${DASH.source}|\\s*[،,]\\s*`, "u")).map((p) => p.trim()).filter(Boolean);
+    return { ...classify([paren[1]!], false), ...(inner[0] ? { place: inner[0] } : {}) };
+  }
   const parts = splitDash(s, header);
   if (parts) return classify(parts, false);
-  const paren = /^([^()]+?)\s*\(([^()]+)\)$/u.exec(s); // عكاظ (جدة), خالد طاشكندي (جدة)
   if (paren && words(paren[1]!) <= 4 && words(paren[2]!) <= 3) {
     const out = classify([paren[1]!], false);
     if (out.place === undefined && !isAgency(paren[2]!)) return { ...out, place: paren[2]!.trim() };
@@ -198,14 +202,15 @@ function splitFields(line: string, header: boolean): Dateline | undefined {
   if (isPlace(s)) return { place: s };
   if (line.trim().endsWith(":") && words(s) <= 3) return { place: s };
   // A bare byline under the date line: `سطام المقرن`, `د. محمد بن عبدالله آل عبداللطيف`.
-  if (header && words(s) <= 8 && !/[.،,؛!؟?]/u.test(s.replace(/(?<![\p{L}])(\p{L})\./gu, "$1"))) return { author: cleanName(s) };
+  const plain = s.replace(/(?<![\p{L}])(\p{L})\./gu, "$1");
+  if (header && words(s) <= 8 && !/[.؛!؟?]/u.test(plain)) return /[،,]/u.test(plain) ? classify([s], true) : { author: cleanName(s) };
   return undefined;
 }
 
 /** Parts between dashes; a header line may have longer parts (`بيروت - أ ف ب ، د ب أ`). */
 function splitDash(s: string, loose: boolean): string[] | undefined {
   const parts = s.split(new RegExp(DASH.source, "gu")).map((p) => p.trim());
-  if (parts.length < 2 || parts.some((p) => p === "" || words(p) > (loose ? 6 : 4))) return undefined;
+  if (parts.length < 2 || parts.some((p) => p === "" || words(p) > (loose ? 8 : 4))) return undefined;
   // `سبق الطائف`: outlet and place in one part.
   return parts.flatMap((p) => {
     const m = /^(سبق|واس|الوئام)\s+(\S+)$/u.exec(p);

@@ -42,7 +42,10 @@ const REPORT = new RegExp(
   "u",
 );
 // Inside the reported subject: where it stops being the subject (`لـ«الشرق الأوسط»`, `في بيان`, `خلال لقائه`).
-const SUBJECT_END = /^(?:التي|الذي|الذين|لـ?«|لـ|لوكالة|لصحيفة|لجريدة|ل"|في|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح)/u;
+const SUBJECT_END = /^(?:التي|الذي|الذين|لـ?«|لـ|لوكالة|لصحيفة|لجريدة|ل"|ل”|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح)/u;
+
+// `في بيان`, `في تصريح`: where the reported subject ends.
+const STATEMENT = /^(?:بيان|تصريح|تصريحات|حديث|مؤتمر|كلمة|لقاء|اتصال|مقابلة|تقرير|رسالة|تغريدة|حوار|ختام|أعقاب)/u;
 
 // Words that start a subordinate clause; a cut before them leaves a complete phrase.
 const CLAUSE_WORDS = new Set([
@@ -60,7 +63,7 @@ const PREPOSITIONS = new Set([
 // Words a headline cannot end on.
 const DANGLING = new Set([
   "في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "و", "ب", "ل", "أن", "إن", "ان", "بأن", "لأن", "التي", "الذي",
-  "الذين", "قد", "لا", "لم", "لن", "ما", "ثم", "كان", "كانت", "ضمن", "بين", "نحو", "عبر", "حول", "لدى", "عند", "منذ", "حتى",
+  "الذين", "قد", "لا", "لم", "لن", "ما", "ثم", "كان", "كانت", "كانوا", "يكون", "تكون", "فيما", "بينما", "حيث", "ضمن", "بين", "نحو", "عبر", "حول", "لدى", "عند", "منذ", "حتى",
   "بعد", "قبل", "خلال", "وفي", "ومن", "وعلى", "وإلى", "بن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل", "ولي", "نائب", "رئيس",
   "وزير", "أمير", "عدد", "أكثر", "أقل", "نحو", "حوالي", "قرابة", "نسبة", "مليون", "مليار", "ألف", "الف", "آلاف", "تحت", "فوق",
   "لدى", "أي", "كل", "بعض", "غير", "أحد", "إحدى", "هذا", "هذه", "ذلك", "تلك", "هناك", "عام", "العام", "شهر", "يوم",
@@ -91,7 +94,10 @@ export function deriveTitle(lead: string): string {
   const reported = reportingLead(s);
   const words = (reported ?? s).split(" ").filter(Boolean);
   const head = reported ? reported.slice(0, reported.indexOf(":") + 1).split(" ").length : 0;
-  return tidy(cut(words, head).join(" "));
+  const kept = cut(words, head);
+  // Never end on a word that opens something (`فيما`, `كانوا`, a preposition).
+  while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)))) kept.pop();
+  return tidy(kept.join(" "));
 }
 
 // A circumstance between the subject and the object: `، خلال لقائه …، والوفد المرافق له،`.
@@ -118,10 +124,10 @@ function reportingLead(s: string): string | undefined {
   const m = REPORT.exec(s);
   if (!m) return undefined;
   const subjWords = m[1]!.split(/[،,]/u)[0]!.trim().split(" ");
-  const end = subjWords.findIndex((w, i) => i > 0 && SUBJECT_END.test(w));
+  const end = subjWords.findIndex((w, i) => i > 0 && (SUBJECT_END.test(w) || (w === "في" && STATEMENT.test(subjWords[i + 1] ?? ""))));
   const subject = (end > 0 ? subjWords.slice(0, end) : subjWords).join(" ").trim();
   const said = m[2]!.replace(/^[«"“]\s*/u, "").trim();
-  if (count(subject) === 0 || count(subject) > 9 || count(said) < 3 || /[«"“]/.test(subject) && !/[»"”]/.test(subject)) return undefined;
+  if (count(subject) === 0 || count(subject) > 12 || count(said) < 3 || /[«"“]/.test(subject) && !/[»"”]/.test(subject)) return undefined;
   return `${subject}: ${said}`;
 }
 
@@ -132,7 +138,8 @@ function reportingLead(s: string): string | undefined {
  */
 function cut(words: string[], head: number): string[] {
   if (words.length <= TITLE_MAX_WORDS) return words;
-  const min = Math.max(TITLE_MIN_WORDS, head + 3);
+  // Long enough to hold the predicate and its object: a verb-first lead's subject alone often runs to 8 words.
+  const min = Math.max(9, head + 6);
   const ok = (n: number) => n >= min && n <= TITLE_MAX_WORDS && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!);
   let clause: number | undefined;
   let prep: number | undefined;
@@ -144,7 +151,7 @@ function cut(words: string[], head: number): string[] {
     else if (PREPOSITIONS.has(next) && ok(n) && !(bare(words[n - 2] ?? "") === "بين")) prep = n;
   }
   // A clause cut that keeps at least two thirds of the room is best; otherwise the latest phrase end.
-  const best = clause !== undefined && clause >= Math.min(10, (prep ?? 0)) ? clause : (prep ?? clause);
+  const best = Math.max(clause ?? 0, prep ?? 0) || undefined;
   if (best !== undefined) return words.slice(0, best);
   for (let n = TITLE_MAX_WORDS; n >= min; n--) if (ok(n)) return words.slice(0, n);
   const out = words.slice(0, TITLE_MAX_WORDS);

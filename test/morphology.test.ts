@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Lexicon, indexKey, indexKeys, candidateKeys, queryKey, typingPrefixes } from "../src/search/morphology.ts";
-import { parseQuery, resolveQuery } from "../src/search/query.ts";
+import { parseQuery, resolveQuery, closeSpellings, suggestions } from "../src/search/query.ts";
 import { normalizeForSearch } from "../src/arabic/normalize.ts";
 import { indexWord } from "../src/search/terms.ts";
 
@@ -87,4 +87,13 @@ test("query: the last word is a beginning only while typing; phrases and compoun
   const r = await resolveQuery(parseQuery("عبدالعزيز بغداد الحك", true), lookup);
   assert.deepEqual(r.terms, [indexWord("عبدعزيز"), indexWord("بغداد"), "حك"]);
   assert.deepEqual((await resolveQuery(parseQuery("كوفيد بغداد"), lookup)).missing, ["كوفيد"]);
+});
+
+test("close spellings of an absent word: g written four ways, ة/ه, a long vowel; offered only when the index has them", async () => {
+  const v = closeSpellings("جوجل");
+  for (const w of ["غوغل", "قوقل", "كوكل", "ججل"]) assert.ok(v.includes(w), w);
+  assert.ok(closeSpellings("الحكومه").includes("الحكومة"));
+  const held = new Set([indexWord("غوغل")]);
+  assert.deepEqual(await suggestions("جوجل", async (t) => (held.has(t) ? 5 : 0)), ["غوغل"]);
+  assert.deepEqual(await suggestions("كوفيد", async (t) => (held.has(t) ? 5 : 0)), []);
 });

@@ -3,7 +3,7 @@
  * query through the same analyser as the index, asks Pagefind, and renders
  * results with DOM text nodes only (no innerHTML: result text is untrusted).
  */
-import { parseQuery, resolveQuery } from "./query.ts";
+import { parseQuery, resolveQuery, suggestions } from "./query.ts";
 import { excerpt, markedTokens, pieces, type Piece } from "./excerpt.ts";
 import { filterToken } from "./filters.ts";
 import { plural } from "../i18n/plural.ts";
@@ -188,6 +188,7 @@ async function phraseResults(pf: Pagefind, words: string[], opts: SearchOptions)
 }
 
 function showNote(missing: string[], s: State): void {
+  const mine = run;
   note.replaceChildren();
   note.hidden = true;
   if (!missing.length && !(s.entity || s.year || s.lang)) return;
@@ -198,6 +199,18 @@ function showNote(missing: string[], s: State): void {
       p.append(el("bdi", {}, w));
     });
     note.append(p);
+    // Close spellings the archive has, offered as other searches, never shown as matches.
+    void Promise.all(missing.map((w) => suggestions(w, index.pages))).then((lists) => {
+      const found = lists.flatMap((l, i) => l.map((v) => s.q.replace(missing[i]!, v)));
+      // A newer search may have started meanwhile: its note is not this one.
+      if (!found.length || mine !== run) return;
+      const d = el("p", { class: "did-you-mean" }, `${ui("didYouMean")} `);
+      found.forEach((q, i) => {
+        if (i) d.append("، ");
+        d.append(el("a", { href: stateUrl({ ...s, q }) }, q));
+      });
+      note.append(d);
+    });
   }
   const offers = el("p", {});
   if (s.entity || s.year || s.lang) {

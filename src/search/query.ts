@@ -87,3 +87,42 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
   ]);
   return { terms: [...terms, ...(typed ? [typed] : [])].filter(Boolean), phrases, missing };
 }
+
+const G_SOUNDS = "جغقك";
+
+/**
+ * Close spellings of a word no article has, to offer apart from the results
+ * ("did you mean"): the letters foreign names write g with (جوجل, غوغل,
+ * قوقل), ة written as ه and back, a long vowel written or not. The page shows
+ * only those the index holds, as suggestions, never as matches.
+ */
+export function closeSpellings(word: string): string[] {
+  const out = new Set<string>();
+  const w = word.trim();
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i]!;
+    if (G_SOUNDS.includes(c)) for (const g of G_SOUNDS) if (g !== c) out.add(w.slice(0, i) + g + w.slice(i + 1));
+    if ("اوي".includes(c) && i > 0 && i < w.length - 1) out.add(w.slice(0, i) + w.slice(i + 1));
+  }
+  // Every g-sound written the same way (قوقل → جوجل, غوغل).
+  for (const g of G_SOUNDS) out.add([...w].map((c) => (G_SOUNDS.includes(c) ? g : c)).join(""));
+  if (w.endsWith("ه")) out.add(`${w.slice(0, -1)}ة`);
+  if (w.endsWith("ة")) out.add(`${w.slice(0, -1)}ه`);
+  out.delete(w);
+  return [...out];
+}
+
+/** The close spellings of `word` the index holds, most pages first (at most `max`). */
+export async function suggestions(word: string, lookup: Lookup, max = 3): Promise<string[]> {
+  const found = await Promise.all(
+    closeSpellings(word).map(async (v) => {
+      const k = await queryKey(v, (key) => lookup(indexWord(key)));
+      return { v, n: k === undefined ? 0 : await lookup(indexWord(k)) };
+    }),
+  );
+  return found
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || (a.v < b.v ? -1 : 1))
+    .slice(0, max)
+    .map((x) => x.v);
+}

@@ -208,3 +208,12 @@ test("cleanText is idempotent on the tricky corpus", { skip: NO_CORPUS }, () => 
     assert.equal(cleanText(once), once, f);
   }
 });
+
+test("paragraph repair: glued paragraphs split, mid-sentence splits joined", async () => {
+  const { splitGluedParagraphs, mergeBrokenParagraphs } = await import("../src/text/paragraphs.ts");
+  assert.equal(splitGluedParagraphs("الجملة الأولى. \u00A0 \"سبق\" تسعى."), "الجملة الأولى.\n\n\"سبق\" تسعى.");
+  assert.equal(splitGluedParagraphs("الرقم 3. 5 وحدات"), "الرقم 3. 5 وحدات"); // one space: ordinary prose
+  assert.equal(splitGluedParagraphs("يبلغ \u00A0 50 ريالا"), "يبلغ \u00A0 50 ريالا"); // no sentence end before the run
+  const m = mergeBrokenParagraphs(["ونقل المكتب عن الأعرجي قوله،", "إن \"الحكومة تتجه إلى الانفتاح\".", "فقرة تامة."]);
+  assert.deepEqual(m, { paragraphs: ["ونقل المكتب عن الأعرجي قوله، إن \"الحكومة تتجه إلى الانفتاح\".", "فقرة تامة."], merged: 1 });
+});

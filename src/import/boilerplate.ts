@@ -33,7 +33,7 @@ const LINE_RULES: LineRule[] = [
 ];
 
 // Photo captions: short, no verb-led sentence, at the top or bottom of the body.
-const CAPTION = /^(?:جانب من|صورة|الصورة|لقطة|من اليمين|من اليسار|\(?تصوير)\s|^\S+\s+(?:أمام|يتوسط|وسط)\s+(?:أحد|إحدى)\s/u;
+export const CAPTION = /^(?:جانب من|صورة|الصورة|لقطة|من اليمين|من اليسار|\(?تصوير)\s|^\S+\s+(?:أمام|يتوسط|وسط)\s+(?:أحد|إحدى)\s/u;
 
 // Debris glued to the end of a paragraph; group 1 is what stays.
 const END_RULES: LineRule[] = [

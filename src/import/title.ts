@@ -1,3 +1,5 @@
+import { CAPTION } from "./boilerplate.ts";
+
 /**
  * A headline derived from the lead for articles imported without one (front matter
  * `titleDerived: true` tells editors to check it). Extractive: only words of the lead, in order,
@@ -209,6 +211,9 @@ export function headlineFrom(paragraphs: string[]): { title: string; lead: numbe
       return { title: deriveTitle(rest), lead: i, salutation };
     }
     if (!/[\p{L}\p{N}]/u.test(p) || count(p) < 4) continue;
+    // A photo caption glued before the lead (`زبون أمام أحد المتاجر في وسط أثينا. وتعيد …`).
+    const first = firstSentence(p);
+    if (CAPTION.test(first) && count(first) <= 10 && count(p) - count(first) >= 6) return { title: deriveTitle(p.slice(first.length).replace(/^[.\s]+/u, "")), lead: i, salutation };
     return { title: deriveTitle(p), lead: i, salutation };
   }
   return { title: deriveTitle(paragraphs[0] ?? ""), lead: 0, salutation };

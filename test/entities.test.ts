@@ -385,3 +385,13 @@ test("gazetteer: dated and qualified names are validated, and may share a name o
   assert.equal(parseGazetteer(entry(`  - {id: a, type: person, ar: [{name: ولي العهد, until: 2015-04-28}]}\n  - {id: b, type: person, ar: [{name: ولي العهد, from: 2015-04-29}]}\n`), FILE).length, 2);
   assert.match(problems(entry(`  - {id: a, type: place, ar: [في]}\n`)).join("\n"), /entity "a": the Arabic name "في" is a common function word/);
 });
+
+test("phraseAround: a few words either side of the name, inside its paragraph", async () => {
+  const { phraseAround } = await import("../src/entities/phrase.ts");
+  const text = "عنوان الخبر\n\nقال المتحدث إن الوفد وصل إلى بغداد أمس قادما من موسكو في زيارة رسمية تستمر يومين\n\nفقرة أخرى";
+  const at = text.indexOf("بغداد");
+  const p = phraseAround(text, at, at + 5, 3);
+  assert.deepEqual(p, { before: "…الوفد وصل إلى ", name: "بغداد", after: " أمس قادما من…" });
+  const short = phraseAround(text, text.indexOf("الخبر"), text.indexOf("الخبر") + 5, 3);
+  assert.deepEqual(short, { before: "عنوان ", name: "الخبر", after: "" }, "not across the paragraph break");
+});

@@ -6,6 +6,7 @@ import { makeProject, build, cleanup, REPO } from "./helpers/project.ts";
 import { htmlFiles, load, checkLinks } from "./helpers/site.ts";
 import { splitFrontMatter } from "../src/content/frontmatter.ts";
 import { SEED_ENTITIES } from "./helpers/seeds.ts";
+import { normalizeArabic as normalize } from "../src/arabic/normalize.ts";
 
 // Builds the bundled site once (as `npm run build` would) and checks the real HTML.
 let dir = "";
@@ -180,4 +181,27 @@ test("the entity index comes in two orders, by article count and by name, linked
     }
     assert.equal(byName("ul.entities a").length, byCount("ul.entities a").length);
   }
+});
+
+test("entity pages show the words in which each article names the entity, and the articles filed from a place", () => {
+  for (const lang of ["ar", "en"]) {
+    const $ = load(site, `${lang}/entities/baghdad/index.html`);
+    const items = $("ol.articles > li");
+    assert.ok(items.length > 0);
+    items.each((_, li) => {
+      const q = $(li).find("q.phrase");
+      assert.equal(q.length, 1, `${lang}: one phrase per article`);
+      // The marked words are the name as the article writes it; the phrase is Arabic text.
+      assert.match(normalize(q.find("mark").text()), /بغداد/);
+      assert.ok(q.text().length > q.find("mark").text().length, "words around the name");
+      assert.equal(q.attr("lang"), lang === "ar" ? undefined : "ar");
+      assert.equal(q.attr("dir"), lang === "ar" ? undefined : "rtl");
+    });
+    // Both seeds are filed from Baghdad (dateline «شفق نيوز – بغداد»).
+    const filed = $("section.filed-from ol.filed a").map((_, a) => $(a).attr("href")!.split("/")[3]!).get();
+    assert.equal(filed.length, bundled.length);
+    assert.equal($("section.filed-from h2").text(), lang === "ar" ? "أخبار أُرسلت من هنا" : "Filed from here");
+  }
+  // Moscow is named in the seeds but no seed is filed from it.
+  assert.equal(load(site, "ar/entities/moscow/index.html")("section.filed-from").length, 0);
 });

@@ -10,6 +10,7 @@ import type { Link, ListItem, PageBase, PageNav, Text } from "./types.ts";
 import { formatDay } from "../dates/format.ts";
 import { pageBase } from "./page.ts";
 import { chunk, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
+import type { Phrase } from "../entities/phrase.ts";
 
 export const ENTITY_TYPES: EntityType[] = ["person", "organization", "place"];
 
@@ -38,6 +39,27 @@ export interface MentionDate {
   label: string;
 }
 
+/** The words in which an article names the entity (Arabic), for its entry on the entity's page. */
+export interface PhraseText extends Phrase {
+  /** Whether the phrase's language (Arabic) differs from the page's. */
+  foreign: boolean;
+}
+
+export interface EntityItem extends ListItem {
+  phrase?: PhraseText;
+}
+
+/** What the tagger saw beyond the ids: where each story names each entity, and where it was filed from. */
+export interface EntityEvidence {
+  /** The phrase of the story's first mention of entity `id`, if the tagger found one. */
+  phrase(s: Story, id: string): Phrase | undefined;
+  /** Entities named in the story's dateline (the places it was filed from). */
+  filedFrom(s: Story): readonly string[];
+}
+
+/** How many of the stories filed from a place its page lists. */
+export const MAX_FILED_FROM = 10;
+
 export interface EntityPage extends PageBase {
   entityId: string;
   entityType: EntityType;
@@ -53,8 +75,10 @@ export interface EntityPage extends PageBase {
   latestMention: MentionDate;
   /** The entities named most often in the same articles, with counts. */
   coMentions: CoMention[];
-  items: ListItem[];
+  items: EntityItem[];
   pagination?: PageNav;
+  /** Stories whose dateline is this place: how many, and the latest few. */
+  filedFrom?: { count: string; items: ListItem[] };
 }
 
 /** How many co-mentioned entities an entity page lists. */
@@ -77,13 +101,22 @@ export interface EntityIndex {
   byStory: Map<string, string[]>;
   /** Entity id → stories, newest first. */
   byEntity: Map<string, Story[]>;
+  /** Place id → stories filed from it (dateline), newest first. */
+  filedFrom: Map<string, Story[]>;
+  evidence?: EntityEvidence;
 }
 
 /** One pass over the stories (already newest first) builds both directions of the index. */
-export function indexEntities(stories: Story[], tagsOf: (s: Story) => string[]): EntityIndex {
+export function indexEntities(stories: Story[], tagsOf: (s: Story) => string[], evidence?: EntityEvidence): EntityIndex {
   const byStory = new Map<string, string[]>();
   const byEntity = new Map<string, Story[]>();
+  const filedFrom = new Map<string, Story[]>();
   for (const s of stories) {
+    for (const id of evidence?.filedFrom(s) ?? []) {
+      let list = filedFrom.get(id);
+      if (!list) filedFrom.set(id, (list = []));
+      list.push(s);
+    }
     const ids = tagsOf(s);
     byStory.set(s.key, ids);
     for (const id of ids) {
@@ -92,7 +125,7 @@ export function indexEntities(stories: Story[], tagsOf: (s: Story) => string[]):
       list.push(s);
     }
   }
-  return { byStory, byEntity };
+  return { byStory, byEntity, filedFrom, ...(evidence ? { evidence } : {}) };
 }
 
 export function entityGroupsFor(ids: string[], entities: Map<string, Entity>, lang: Lang): EntityGroup[] {
@@ -161,6 +194,11 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     const otherNameValue = e.names[other][0];
     const desc = e.description?.[lang] ?? e.description?.[other];
     const chunks = chunk(stories, ctx.pageSize);
+    const filed = index.filedFrom.get(e.id);
+    const entry = (s: Story): EntityItem => {
+      const phrase = index.evidence?.phrase(s, e.id);
+      return phrase ? { ...item(s), phrase: { ...phrase, foreign: lang !== "ar" } } : item(s);
+    };
     const coMentions = topCoMentions(e.id, stories, index.byStory).map(([id, n]) => ({
       url: entityUrl(lang, id),
       name: entityName(byId.get(id)!, lang),
@@ -185,8 +223,9 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
         latestMention: mentionDate(stories[0]!),
         firstMention: mentionDate(stories[stories.length - 1]!),
         coMentions,
-        items: part.map(item),
+        items: part.map(entry),
         ...(nav ? { pagination: nav } : {}),
+        ...(filed ? { filedFrom: { count: plural("articles", filed.length, lang, ctx.digits), items: filed.slice(0, MAX_FILED_FROM).map(item) } } : {}),
       });
     });
   }

@@ -6,7 +6,7 @@ import { STRINGS } from "../i18n/strings.ts";
 import { buildStories, type Story } from "./stories.ts";
 import { buildDatePages, type DatePages } from "./dates.ts";
 import { buildArticlePages, type ArticlePage } from "./articles.ts";
-import { buildEntityPages, entityGroupsFor, indexEntities, type EntityIndexPage, type EntityPage } from "./entities.ts";
+import { buildEntityPages, entityGroupsFor, indexEntities, type EntityEvidence, type EntityIndexPage, type EntityPage } from "./entities.ts";
 import { buildHome, type HomePage } from "./home.ts";
 import { buildSearchPage, type SearchPage } from "./search.ts";
 import { buildDataPage, type DataPage } from "./datapage.ts";
@@ -69,9 +69,9 @@ function lazyHead(p: object, make: () => HeadMeta): void {
  * Turns validated articles into every page of the site, in one pass per
  * kind of page (no Eleventy tags or collections: those grow badly with size).
  */
-export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings, urls: Urls, timings?: Record<string, number>): SiteData {
+export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings, urls: Urls, timings?: Record<string, number>, evidence?: EntityEvidence): SiteData {
   const stories = buildStories(articles);
-  const index = indexEntities(stories, tagsOf);
+  const index = indexEntities(stories, tagsOf, evidence);
   const t0 = performance.now();
   const pairs = findTextPairs(stories, settings.related);
   const related = buildRelated(pairs, relatedByEntities(stories, index.byStory, settings.related), settings.digits, settings.related.maxTextRelated);

@@ -42,6 +42,7 @@ export const STRINGS = {
   firstMention: { ar: "أول ذكر", en: "First mentioned" },
   latestMention: { ar: "آخر ذكر", en: "Latest mention" },
   coMentions: { ar: "يرد ذكرهم معه كثيرًا", en: "Often mentioned alongside" },
+  filedFrom: { ar: "أخبار أُرسلت من هنا", en: "Filed from here" },
   allEntities: { ar: "كل الأسماء", en: "All names" },
   notFoundTitle: { ar: "الصفحة غير موجودة", en: "Page not found" },
   notFoundText: { ar: "لم نجد هذه الصفحة. جرّب البحث أو تصفح الأرشيف.", en: "We could not find this page. Try searching or browsing the archive." },

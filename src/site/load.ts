@@ -5,6 +5,7 @@ import { loadArticles, type LoadResult } from "../content/load.ts";
 import { ContentError, ContentErrors } from "../content/errors.ts";
 import { loadGazetteer, type Entity } from "../entities/gazetteer.ts";
 import { EntityTagger } from "../entities/tagger.ts";
+import { phraseAround, type Phrase } from "../entities/phrase.ts";
 import { buildSite, type SiteData } from "../archive/site.ts";
 import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
@@ -101,9 +102,19 @@ export function loadSite(opts: LoadOptions): Loaded {
   const tagger = new EntityTagger(entities);
   const order = new Map(entities.map((e, i) => [e.id, i]));
   const tags = new Map<Article, string[]>();
+  // Where each article first names each entity, and the places of its dateline (entity pages show both).
+  const phrases = new Map<Article, Map<string, Phrase>>();
+  const filedFrom = new Map<Article, string[]>();
+  const places = new Set(entities.filter((e) => e.type === "place").map((e) => e.id));
   for (const a of result.articles) {
     if (a.lang !== "ar") continue;
-    const found = new Set(tagger.tag(taggableText(a), { date: a.date.day }).map((m) => m.entityId));
+    const text = taggableText(a);
+    const mentions = tagger.tag(text, { date: a.date.day });
+    const found = new Set(mentions.map((m) => m.entityId));
+    const first = new Map<string, Phrase>();
+    for (const m of mentions) if (!first.has(m.entityId)) first.set(m.entityId, phraseAround(text, m.start, m.end));
+    phrases.set(a, first);
+    if (a.place) filedFrom.set(a, [...new Set(tagger.tag(a.place, { date: a.date.day }).map((m) => m.entityId).filter((id) => places.has(id)))]);
     for (const id of a.addEntities) found.add(id);
     for (const id of a.removeEntities) found.delete(id);
     // Gazetteer order keeps the output stable and groups predictable.
@@ -111,7 +122,8 @@ export function loadSite(opts: LoadOptions): Loaded {
   }
   timings.tag = performance.now() - t1;
   const t2 = performance.now();
-  const site = buildSite(result.articles, entities, (s: Story) => tags.get(s.ar) ?? [], settings, makeUrls(settings.url, opts.pathPrefix ?? "/"), timings);
+  const evidence = { phrase: (s: Story, id: string) => phrases.get(s.ar)?.get(id), filedFrom: (s: Story) => filedFrom.get(s.ar) ?? [] };
+  const site = buildSite(result.articles, entities, (s: Story) => tags.get(s.ar) ?? [], settings, makeUrls(settings.url, opts.pathPrefix ?? "/"), timings, evidence);
   timings.pages = performance.now() - t2 - (timings.related ?? 0);
   return { site, result, errors, settings, timings };
 }

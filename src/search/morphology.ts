@@ -322,9 +322,13 @@ export async function queryKey(word: string, pages: (key: string) => Promise<num
   type Best = { key?: string; n: number };
   const best = async (w: string): Promise<Best> => {
     const cands = candidateKeys(w);
-    const counts = await Promise.all(cands.map(pages));
+    if (!cands.length) return { n: 0 };
+    // Most words are found as typed: one index chunk. Only then are the others fetched, together.
+    const first = await pages(cands[0]!);
+    if (first > 0) return { key: cands[0]!, n: first };
+    const counts = await Promise.all(cands.slice(1).map(pages));
     const i = counts.findIndex((n) => n > 0);
-    return i < 0 ? { n: 0 } : { key: cands[i]!, n: counts[i]! };
+    return i < 0 ? { n: 0 } : { key: cands[i + 1]!, n: counts[i]! };
   };
   const norm = normalizeForSearch(word);
   const [asTyped, asTa] = await Promise.all([best(word), norm.endsWith("ه") && ARABIC.test(norm) ? best(`${norm.slice(0, -1)}ة`) : Promise.resolve<Best>({ n: 0 })]);

@@ -395,3 +395,11 @@ test("phraseAround: a few words either side of the name, inside its paragraph", 
   const short = phraseAround(text, text.indexOf("الخبر"), text.indexOf("الخبر") + 5, 3);
   assert.deepEqual(short, { before: "عنوان ", name: "الخبر", after: "" }, "not across the paragraph break");
 });
+
+test("explain: turned-down readings come with the rule, and none inside a counted mention", () => {
+  const { mentions, rejected } = ctxTagger.explain("وقعت المملكة العربية السعودية على الحدود العراقية - السعودية", { date: "2015-08-01" });
+  assert.deepEqual(mentions.map((m) => m.surface), ["المملكة العربية السعودية"]);
+  assert.equal(rejected.length, 1);
+  assert.match(rejected[0]!.reason, /an adjective here/);
+  assert.equal(rejected[0]!.surface, "السعودية");
+});

@@ -257,7 +257,8 @@ export class EntityTagger {
         if (d.vowels.every((v) => v[i] !== undefined && v[i] !== m)) return "the text's harakat spell another word";
       }
     }
-    if (r?.noun && prefix === "" && adjacent(prev) && isDefinite(prev.word)) return `an adjective here (after ${quote(prev.word)})`;
+    // «الحدود العراقية - السعودية»: a pair of adjectives joined by a dash.
+    if (r?.noun && prefix === "" && (adjacent(prev) || /^ ?[-–/] ?$/.test(prev.gap)) && isDefinite(prev.word)) return `an adjective here (after ${quote(prev.word)})`;
     // A one-word definite organisation name (القاعدة, النصر) is also a common
     // noun: not before على with a pronoun (للنصر علينا) nor before a feminine
     // adjective of its own (القاعدة الخلفية, القاعدة الاقتصادية). Only that
@@ -275,11 +276,15 @@ export class EntityTagger {
 
   /** Mentions in `text`, in text order, non-overlapping. */
   tag(text: string, opts: TagOptions = {}): Mention[] {
-    return this.explain(text, opts).mentions;
+    return this.#run(text, opts, false).mentions;
   }
 
   /** Mentions, and the hits the context rules or conditions turned down, with the reason. */
   explain(text: string, opts: TagOptions = {}): { mentions: Mention[]; rejected: Rejected[] } {
+    return this.#run(text, opts, true);
+  }
+
+  #run(text: string, opts: TagOptions, explain: boolean): { mentions: Mention[]; rejected: Rejected[] } {
     const rejected: Rejected[] = [];
     if (this.#empty || !text) return { mentions: [], rejected };
     const { text: norm, map } = normalizeWithMap(text);
@@ -305,7 +310,7 @@ export class EntityTagger {
       if (!d.block) {
         const why = this.#veto(d, norm, text, map, t, a, b, opts);
         if (why) {
-          rejected.push({ entityId: d.entityId, ...span(a, b), reason: why });
+          if (explain) rejected.push({ entityId: d.entityId, ...span(a, b), reason: why });
           continue;
         }
       }
@@ -335,7 +340,7 @@ export class EntityTagger {
         const r = h.d.rule;
         const ok = (!r?.with || r.with.some((id) => named.has(id))) && (!r?.without || !r.without.some((id) => named.has(id)));
         if (ok && !chosen) chosen = h;
-        else if (!ok) {
+        else if (!ok && explain) {
           rejected.push({
             entityId: h.d.entityId,
             ...span(h.a, h.b),
@@ -347,7 +352,9 @@ export class EntityTagger {
       const { a, b, t, d } = chosen;
       mentions.push({ entityId: d.entityId, ...span(a, b), wordStart: map[t]!, prefix: norm.slice(t, a), rule: describeRule(d, norm.slice(t, a)) });
     }
-    return { mentions, rejected };
+    // A turned-down reading inside a counted mention would have lost anyway (السعودية in المملكة العربية السعودية).
+    const inside = (r: Rejected) => mentions.some((m) => m.start <= r.start && r.end <= m.end && !(m.start === r.start && m.end === r.end));
+    return { mentions, rejected: explain ? rejected.filter((r) => !inside(r)) : rejected };
   }
 
   /**

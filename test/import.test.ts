@@ -92,7 +92,7 @@ test("dateline dash variants, with and without spaces", () => {
 });
 
 test("dateline shapes from the corpus: source is an agency or outlet, people are authors", () => {
-  const cases: [string, Record<string, string>][] = [
+  const cases: [string, Record<string, string | boolean>][] = [
     ["الرياض: أحمد عامر", { place: "الرياض", author: "أحمد عامر" }],
     ["سبق-الجوف:", { source: "سبق", place: "الجوف" }],
     ["جدة - واس", { source: "واس", place: "جدة" }],
@@ -112,11 +112,12 @@ test("dateline shapes from the corpus: source is an agency or outlet, people are
     ["بغداد: علاء حسن، عدي حامد", { place: "بغداد", author: "علاء حسن، عدي حامد" }],
     ["بيروت - أ ف ب ، د ب أ", { place: "بيروت", source: "أ ف ب" }],
     ["سطام المقرن", { author: "سطام المقرن" }],
-    ["حوار ـ محمد المرحبي", { author: "محمد المرحبي" }],
+    ["حوار ـ محمد المرحبي", { author: "محمد المرحبي", desk: true }], // an interview: news, not a column
+    ["رغد عشميل – متابعات", { author: "رغد عشميل", desk: true }],
     ["شفق نيوز - بغداد", { source: "شفق نيوز", place: "بغداد" }],
     ["بغداد:", { place: "بغداد" }],
   ];
-  for (const [line, want] of cases) assert.deepEqual({ ...parseDateline(line, true) }, want, line);
+  for (const [line, want] of cases) assert.deepEqual({ ...parseDateline(line, true) } as Record<string, unknown>, want, line);
   // SPA: place, agency, the Gregorian date and the Hijri date (checked against each other).
   const spa = parseDateline("بغداد 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس")!;
   assert.deepEqual([spa.place, spa.source, spa.date, spa.hijri], ["بغداد", "واس", "2015-08-10", "25 شوال 1436 هـ"]);

@@ -15,6 +15,8 @@ export interface Dateline {
   hijri?: string;
   /** `HH:MM` when the dateline carries a time. */
   time?: string;
+  /** The dateline names a desk or a kind of piece (متابعات, حوار, استطلاع, إعداد): a news item, not a column. */
+  desk?: boolean;
 }
 
 // A dash between words: - – — and tatweel used as a dash (`الرياضي ـ القاهرة`, `لندن ــ د. ب. أ`).
@@ -112,7 +114,7 @@ function classify(parts: string[], placeFirst: boolean): Dateline {
     if (!p) continue;
     if (isAgency(p)) out.source ??= p;
     else if (isPlace(p)) out.place ??= p;
-    else if (isNotPlace(p)) continue;
+    else if (isNotPlace(p)) out.desk = true;
     else if (looksLikePerson(p)) authors.push(cleanName(p));
     else unknown.push(p);
   }
@@ -142,7 +144,7 @@ const STAMP = /^(.*?)\s*\|\s*(?:[A-Za-z]+,\s*)?(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})
  * `header`: the line sits right under the date line (the corpus shape), where a bare name is a byline.
  */
 export function parseDateline(line: string, header = false): Dateline | undefined {
-  let s = line.replace(/^Next Previous\s+/u, "").trim();
+  let s = line.replace(/^Next Previous\s+/u, "").replace(/^[*•]+\s*/u, "").trim();
   const spa = SPA.exec(s);
   if (spa) {
     const month = GREG_MONTHS[spa[4]!.replace(/^ا/, "ا")];
@@ -168,8 +170,11 @@ function splitFields(line: string, header: boolean): Dateline | undefined {
   // Two datelines in one (`بيروت: ثائر عباس ـ أربيل: دلشاد عبد الله`): the first names the place.
   const colon = s.indexOf(":");
   // A credit word and a name: `حوار ـ محمد المرحبي`, `إعداد - المحرر الثقافي`.
-  const credit = /^(?:حوار|حاوره|كتب|كتبت|إعداد|تقرير|متابعة)\s*[-–—ـ:]\s*([^:]+)$/u.exec(s);
-  if (credit) return classify([credit[1]!], false).author !== undefined ? classify([credit[1]!], false) : { author: credit[1]!.trim() };
+  const credit = /^(?:حوار|حاوره|كتب|كتبت|إعداد|تقرير|متابعة|أدار الندوة|استطلاع(?: وتصوير)?|تصوير)\s*[-–—ـ:]\s*([^:]+)$/u.exec(s);
+  if (credit) {
+    const c = classify([credit[1]!], false);
+    return { ...(c.author !== undefined ? c : { author: credit[1]!.trim() }), desk: true };
+  }
   if (colon > 0) {
     const left = s.slice(0, colon).trim();
     const right = s.slice(colon + 1).trim();

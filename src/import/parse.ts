@@ -6,6 +6,8 @@ export interface RawArticle {
   source?: string;
   place?: string;
   author?: string;
+  /** The dateline names a desk or kind of piece (news, not a column). */
+  desk?: boolean;
   /** What the dateline itself says (date, Hijri date, time), for the date check. */
   stamp?: Pick<Dateline, "date" | "hijri" | "time">;
   paragraphs: string[];
@@ -100,6 +102,7 @@ export function parseRaw(text: string, file: string, opts: { date?: string }): R
     ...(fields?.source ? { source: fields.source } : {}),
     ...(fields?.place ? { place: fields.place } : {}),
     ...(fields?.author ? { author: fields.author } : {}),
+    ...(fields?.desk ? { desk: true } : {}),
     ...(Object.keys(stamp).length ? { stamp } : {}),
     paragraphs: paragraphs.filter((p) => p !== ""),
   };

@@ -140,7 +140,7 @@ function prepare({ file, raw, notice }: Parsed, learnt: Learnt | undefined, opts
     });
   }
   const notices = [...(notice ? [notice] : []), ...checkStamp(raw)];
-  const opinion = raw.author !== undefined && raw.source === undefined && raw.place === undefined;
+  const opinion = raw.author !== undefined && raw.source === undefined && raw.place === undefined && raw.desk !== true;
   // A short first line with no sentence end, above a long paragraph, is the article's own deck:
   // it is the headline (moved, and reported as such).
   let title: string;

@@ -8,7 +8,9 @@ import { CAPTION } from "./boilerplate.ts";
  * a phrase ends (never after a preposition, a number, a name link or a verb that needs its object).
  */
 export const TITLE_MIN_WORDS = 5;
-export const TITLE_MAX_WORDS = 16;
+/** Longest headline; a lead sentence up to this length is kept whole, a longer one cut near TITLE_CUT_WORDS. */
+export const TITLE_MAX_WORDS = 18;
+export const TITLE_CUT_WORDS = 16;
 
 const DAYS = "السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة";
 const PART_OF_DAY = "يوم|مساء|صباح|ظهر|فجر|ليلة|عصر|ظهيرة|مساء يوم|صباح يوم|ظهر يوم";
@@ -44,7 +46,7 @@ const REPORT = new RegExp(
   "u",
 );
 // Inside the reported subject: where it stops being the subject (`لـ«الشرق الأوسط»`, `في بيان`, `خلال لقائه`).
-const SUBJECT_END = /^(?:التي|الذي|الذين|لـ?«|لـ|لوكالة|لصحيفة|لجريدة|ل"|ل”|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح)/u;
+const SUBJECT_END = new RegExp(`^(?:لـ?«|لـ?"|لـ?”|لوكالة|لصحيفة|لجريدة|لقناة|لموقع)|^(?:التي|الذي|الذين|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح|ظهر|${DAYS})$`, "u");
 
 // `في بيان`, `في تصريح`: where the reported subject ends.
 const STATEMENT = /^(?:بيان|تصريح|تصريحات|حديث|مؤتمر|كلمة|لقاء|اتصال|مقابلة|تقرير|رسالة|تغريدة|حوار|ختام|أعقاب)/u;
@@ -92,11 +94,19 @@ export function deriveTitle(lead: string): string {
   for (const re of HONORIFICS) s = s.replace(re, (m) => (m.startsWith(" ") || /^\s*[-–—ـ،,]/u.test(m) ? " " : ""));
   s = s.replace(/\s+([،,.])/g, "$1").replace(/[،,]\s*[،,]/g, "،").replace(/\s+/g, " ").trim();
   s = dropCircumstance(s);
+  s = dropAsides(s);
   s = skipOpeningClause(s);
   const reported = reportingLead(s);
   const words = (reported ?? s).split(" ").filter(Boolean);
   const head = reported ? reported.slice(0, reported.indexOf(":") + 1).split(" ").length : 0;
-  const kept = cut(words, head);
+  let kept = cut(words, head);
+  // A headline that would repeat the whole lead paragraph says nothing new above it: cut at a
+  // phrase end within four fifths of it when there is one.
+  const leadWords = count(lead);
+  if (kept.length >= 0.9 * leadWords && leadWords >= 12) {
+    const shorter = cut(kept, head, Math.floor(kept.length * 0.8), 0, true);
+    if (shorter.length < kept.length && shorter.length >= 7) kept = shorter;
+  }
   // Never end on a word that opens something (`فيما`, `كانوا`, a preposition).
   while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)))) kept.pop();
   return tidy(kept.join(" "));
@@ -113,11 +123,28 @@ function dropCircumstance(s: string): string {
   return count(rest) >= 3 ? `${s.slice(0, m.index)} ${rest}` : s;
 }
 
+// Between two commas after the subject: a relative clause (`، الذي يحاكم في طهران،`) or a
+// description (`، حامل لقب الدوري الفرنسي،`, `، السفير السعودي السابق في واشنطن،`).
+const ASIDE = /[،,]\s*(?:الذي|التي|الذين|حامل|حاملة|رئيس|رئيسة|وزير|وزيرة|عضو|أحد|إحدى|المتحدث|الناطق|السفير|الخبير|المدرب|مدرب|لاعب|نجم|نجمة|مدير|مديرة|أمين|الأمين|المستشار|مستشار|قائد|زعيم|نائب|صاحب|صاحبة|المرشح|مرشح|الممثل|الممثلة|الفنان|الفنانة|المطرب|المطربة|الكاتب|الكاتبة|الباحث|الباحثة|البالغ|البالغة|المعروف|المعروفة|الواقع|الواقعة)\s[^،,.؟!]{2,90}[،,]\s*/u;
+// An official's title chain before the prince or king it names: `ولي ولي العهد النائب الثاني … وزير الدفاع الأمير محمد`.
+const TITLE_CHAIN = /(?<=^\S+\s)(?:(?:ولي\s+ولي\s+العهد|ولي\s+العهد|النائب\s+(?:الأول|الثاني)\s+لرئيس\s+مجلس\s+الوزراء|نائب\s+رئيس\s+مجلس\s+الوزراء|وزير\s+(?:ال)?\S+|مستشار\s+(?:خادم\s+الحرمين\s+الشريفين|الملك)|أمير\s+منطقة\s+(?:مكة\s+المكرمة|المدينة\s+المنورة|\S+)|رئيس\s+(?:ال)?\S+(?:\s+(?:ال)?\S+)?)\s+){1,5}(?=(?:الأمير|الملك)\s)/u;
+
+/** Drops asides that keep the subject from its verb or the verb from its object, when enough text follows. */
+function dropAsides(s: string): string {
+  let t = s.replace(TITLE_CHAIN, "");
+  for (let i = 0; i < 3; i++) {
+    const m = ASIDE.exec(t);
+    if (!m || count(t.slice(m.index + m[0].length)) < 4 || count(t.slice(0, m.index)) < 2) break;
+    t = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`;
+  }
+  return t;
+}
+
 /** `بعد 34 يوما من …، أعلن …` → `أعلن …` when what follows the comma can stand alone. */
 function skipOpeningClause(s: string): string {
   if (!OPENING_CLAUSE.test(s)) return s;
   const m = /^([^،,]{3,160}?)[،,]\s*(.+)$/u.exec(s);
-  if (!m || count(m[2]!) < TITLE_MIN_WORDS) return s;
+  if (!m || count(m[2]!) < TITLE_MIN_WORDS || /^(?:الذي|التي|الذين|ما|من|ومن|إلا|الا|لكن|حيث|و?إن|و?أن)\s/u.test(m[2]!)) return s;
   return m[2]!;
 }
 
@@ -128,7 +155,9 @@ function reportingLead(s: string): string | undefined {
   const subjWords = m[1]!.split(/[،,]/u)[0]!.trim().split(" ");
   const end = subjWords.findIndex((w, i) => i > 0 && (SUBJECT_END.test(w) || (w === "في" && STATEMENT.test(subjWords[i + 1] ?? ""))));
   const subject = (end > 0 ? subjWords.slice(0, end) : subjWords).join(" ").trim();
-  const said = m[2]!.replace(/^[«"“]\s*/u, "").trim();
+  let said = m[2]!.trim();
+  const open = /^[«"“]/u.exec(said)?.[0];
+  if (open) said = said.slice(1).replace(open === "«" ? "»" : open === "“" ? "”" : '"', "").replace(/\s+/g, " ").trim();
   if (count(subject) === 0 || count(subject) > 12 || count(said) < 3 || /[«"“]/.test(subject) && !/[»"”]/.test(subject)) return undefined;
   return `${subject}: ${said}`;
 }
@@ -138,8 +167,9 @@ function reportingLead(s: string): string | undefined {
  * else the latest preposition boundary, else the longest closed prefix. `head`: words of an
  * `X:` prefix that a cut must not reach into.
  */
-function cut(words: string[], head: number): string[] {
-  if (words.length <= TITLE_MAX_WORDS) return words;
+function cut(words: string[], head: number, max = TITLE_CUT_WORDS, slack = TITLE_MAX_WORDS - TITLE_CUT_WORDS, boundaryOnly = false): string[] {
+  const TITLE_MAX_WORDS = max;
+  if (words.length <= TITLE_MAX_WORDS + slack) return words;
   // Long enough to hold the predicate and its object: a verb-first lead's subject alone often runs to 8 words.
   const min = Math.max(9, head + 6);
   const ok = (n: number) => n >= min && n <= TITLE_MAX_WORDS && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!);
@@ -149,12 +179,16 @@ function cut(words: string[], head: number): string[] {
     const next = bare(words[n]!);
     const prevWord = words[n - 1]!;
     const commaCut = /[،,؛;:]$/u.test(prevWord);
-    if ((commaCut || CLAUSE_WORDS.has(next)) && (commaCut ? closes(prevWord.replace(/[،,؛;:]$/u, "")) && n >= min : ok(n))) clause = n;
+    const twoWordClause = /^(?:في حين|من أجل|بعد أن|إلى أن|على أن|غير أن|ما أدى|مما أدى|بما في)$/u.test(`${bare(words[n]!)} ${bare(words[n + 1] ?? "")}`);
+    if ((commaCut || twoWordClause || CLAUSE_WORDS.has(next)) && (commaCut ? closes(prevWord.replace(/[،,؛;:]$/u, "")) && n >= min : ok(n))) clause = n;
     else if (PREPOSITIONS.has(next) && ok(n) && !(bare(words[n - 2] ?? "") === "بين")) prep = n;
   }
   // A clause cut that keeps at least two thirds of the room is best; otherwise the latest phrase end.
   const best = Math.max(clause ?? 0, prep ?? 0) || undefined;
   if (best !== undefined) return words.slice(0, best);
+  if (boundaryOnly) return words;
+  // Last resort: a closed word before a conjunction-led word (`… الأمنية وقوات …`).
+  for (let n = TITLE_MAX_WORDS; n >= min; n--) if (ok(n) && /^و\S{2,}/u.test(words[n]!) && /^(?:[وفبلك]?ال|لل)/u.test(bare(words[n - 1]!))) return words.slice(0, n);
   for (let n = TITLE_MAX_WORDS; n >= min; n--) if (ok(n)) return words.slice(0, n);
   const out = words.slice(0, TITLE_MAX_WORDS);
   while (out.length > TITLE_MIN_WORDS && DANGLING.has(bare(out[out.length - 1]!))) out.pop();
@@ -170,6 +204,7 @@ export function firstSentence(s: string): string {
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const before = s.slice(0, m.index);
     if (m[0] === "." && /(?:^|\s)\S?$/u.test(before)) continue; // lone-letter abbreviation
+    if (before.split("«").length > before.split("»").length) continue; // inside a quoted title
     if (count(before) >= TITLE_MIN_WORDS) return m[0] === "؟" || m[0] === "?" ? before + m[0] : before;
   }
   return s;

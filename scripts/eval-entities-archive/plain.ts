@@ -98,8 +98,8 @@ export class PlainMatcher {
   private names: Array<{ id: string; name: string; norm: string; unmatched: boolean }> = [];
   constructor(entries: GazEntry[]) {
     for (const e of entries) {
-      for (const n of e.ar) this.names.push({ id: e.id, name: n, norm: normalise(n).text, unmatched: false });
-      for (const n of e.unmatched) this.names.push({ id: e.id, name: n, norm: normalise(n).text, unmatched: true });
+      // `unmatched` marks some of the names as shown but never searched.
+      for (const n of e.ar) this.names.push({ id: e.id, name: n, norm: normalise(n).text, unmatched: e.unmatched.includes(n) });
     }
     // Longest first, so a name inside a longer listed name yields to it.
     this.names.sort((x, y) => y.norm.length - x.norm.length);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Lexicon, indexKey, indexKeys, candidateKeys, queryKey, typingPrefixes } from "../src/search/morphology.ts";
 import { parseQuery, resolveQuery, closeSpellings, suggestions } from "../src/search/query.ts";
-import { normalizeForSearch } from "../src/arabic/normalize.ts";
+import { normalizeForSearch, normalizeWithMap } from "../src/arabic/normalize.ts";
 import { indexWord } from "../src/search/terms.ts";
 
 // A small archive of our own sentences: the lexicon is what the build would learn from it.
@@ -26,6 +26,11 @@ test("search normaliser: ة stays, hamza seats meet, ى folds", () => {
   assert.equal(normalizeForSearch("رءيس"), normalizeForSearch("رئيس"));
   assert.equal(normalizeForSearch("لاجئين"), "لاجيين");
   assert.equal(normalizeForSearch("إلى"), "الي");
+});
+
+test("search normaliser: the fast path gives the words the mapped one gives", () => {
+  const samples = ["ﻻ ﺑﻐﺪاد ﷺ ﹰ", "الحُكُومَةُ  العراقيــة\u200f ٢٠١٥ ۱۲", "Türkiye İstanbul McDonald's", "مسؤوليّة\u00a0شؤون\nسطر", "رءيس ﻹيران"];
+  for (const t of samples) assert.deepEqual(normalizeForSearch(t).split(/\s+/).filter(Boolean), normalizeWithMap(t, true).text.split(/\s+/).filter(Boolean), t);
 });
 
 test("build keys: clitics and endings go, but only when what remains is a word of the archive", () => {

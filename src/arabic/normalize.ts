@@ -151,9 +151,32 @@ export function normalizeArabic(s: string): string {
   return normalizeWithMap(s).text;
 }
 
-/** The search form of `s`: as normalizeArabic, but ة kept and hamza seats folded to ي (see SEARCH_LETTER_MAP). */
+const REMOVE_ALL = new RegExp(REMOVE.source, "g");
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]/g;
+const SEARCH_LETTERS = new RegExp(`[${Object.keys(SEARCH_LETTER_MAP).join("")}]`, "g");
+const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+const SPACES = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\n\r\v\f\u0085\u2028\u2029]+/g;
+
+/**
+ * The search form of `s`: as normalizeArabic, but ة kept and hamza seats
+ * folded to ي (see SEARCH_LETTER_MAP). The same folds as normalizeWithMap
+ * without the offset map, a few times faster: the build runs it over the
+ * whole archive (a test checks both give the same words).
+ */
 export function normalizeForSearch(s: string): string {
-  return normalizeWithMap(s, true).text;
+  return s
+    .replace(PRESENTATION_FORMS, (c) => {
+      const folded = c.normalize("NFKC").replace(REMOVE_ALL, "");
+      return folded.trim() === "" ? "" : folded;
+    })
+    .replace(REMOVE_ALL, "")
+    .replace(SEARCH_LETTERS, (c) => SEARCH_LETTER_MAP[c]!)
+    .replace(INDIC_DIGITS, (c) => {
+      const cp = c.charCodeAt(0);
+      return String.fromCharCode(48 + cp - (cp >= 0x06f0 ? 0x06f0 : 0x0660));
+    })
+    .toLowerCase()
+    .replace(SPACES, (w) => (/[\n\r\v\f\u0085\u2028\u2029]/.test(w) ? "\n" : " "));
 }
 
 /**

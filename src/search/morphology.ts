@@ -237,10 +237,19 @@ export function isCompoundHead(word: string): boolean {
  * followed by a word takes the key of the whole name (عبد العزيز → عبدعزيز,
  * as عبدالعزيز), so the two spellings meet.
  */
-export function indexKeys(words: readonly string[], lex: Lexicon, names: ReadonlySet<string> = new Set()): string[] {
-  const keys = words.map((w) => indexKey(w, lex, names));
+export function indexKeys(words: readonly string[], lex: Lexicon, names: ReadonlySet<string> = new Set(), cache?: Map<string, string>): string[] {
+  const keyOf = (w: string) => {
+    let k = cache?.get(w);
+    if (k === undefined) {
+      k = indexKey(w, lex, names);
+      cache?.set(w, k);
+    }
+    return k;
+  };
+  const keys = words.map(keyOf);
   for (let i = 0; i + 1 < words.length; i++) {
-    if (isCompoundHead(words[i]!) && ARABIC.test(words[i + 1]!)) keys[i] = COMPOUND_HEAD + keys[i + 1]!;
+    // The head's key is عبد (its clitics peeled), which no other word has.
+    if (keys[i] === COMPOUND_HEAD && ARABIC.test(words[i + 1]!)) keys[i] = COMPOUND_HEAD + keys[i + 1]!;
   }
   return keys;
 }

@@ -39,6 +39,8 @@ export const DAY_MARK = "\u0649";
 export interface Analysis {
   lexicon: Lexicon;
   names: ReadonlySet<string>;
+  /** Keys already worked out, by word as written (most words recur). */
+  cache: Map<string, string>;
 }
 
 /** The lexicon of the whole archive (Arabic originals) and the search forms of the gazetteer's Arabic name words. */
@@ -57,7 +59,7 @@ export function buildAnalysis(site: SiteData): Analysis {
       }
     }
   }
-  return { lexicon, names };
+  return { lexicon, names, cache: new Map() };
 }
 
 /**
@@ -69,6 +71,7 @@ export function indexedWords(text: string, analysis: Analysis): string[] {
     tokenize(text).map((t) => t.text),
     analysis.lexicon,
     analysis.names,
+    analysis.cache,
   ).map(indexWord);
 }
 

@@ -255,6 +255,7 @@ async function main(): Promise<void> {
     if (debrisKeys.length === 0) console.log("  none");
     for (const k of debrisKeys) console.log(`  ${k.replace("body debris: ", "").padEnd(28)} ${counts[k]}`);
     console.log(`  sentences of raw text found nowhere (title, body, dateline, report): ${lostSentences} of ${checkedSentences}`);
+    console.log(`  paragraphs joined where a sentence was split (importer's count): ${all.reduce((n, r) => n + r.repaired.merged, 0)}; same-day copies recorded (alsoImportedFrom): ${all.reduce((n, r) => n + r.copies.length, 0)}`);
     console.log(`  glued paragraphs (raw sentence end + no-break-space run still inside one paragraph): ${glued} of ${junctions} junctions`);
     console.log("\nDateline fields:");
     console.log(`  dateline read ${pct(withDateline)}, place ${pct(place)}, source ${pct(source)}, author ${pct(author)}, opinion ${pct(opinion)}`);

@@ -224,7 +224,14 @@ test("title rules", () => {
     deriveTitle("أكدت مصادر يمنية عسكرية أن الهزائم الأخيرة التي لحقت بالحوثيين وحلفائهم من القوات التابعة للرئيس المخلوع"),
     "مصادر يمنية عسكرية: الهزائم الأخيرة التي لحقت بالحوثيين وحلفائهم من القوات التابعة للرئيس المخلوع",
   );
-  assert.equal(deriveTitle("تصف منظمة أطباء بلا حدود الوضع في اليمن بـ«الصادم والمروع جدا وغير المسبوق في تاريخ البلاد الحديث كله»"), "تصف منظمة أطباء بلا حدود الوضع في اليمن بـ«الصادم والمروع جدا وغير المسبوق»");
+  // A lead of up to TITLE_MAX_WORDS words is kept whole, quote and all; a cut never falls inside a quote.
+  const quoted = "تصف منظمة أطباء بلا حدود الوضع في اليمن بـ«الصادم والمروع جدا وغير المسبوق في تاريخ البلاد الحديث كله»";
+  assert.equal(deriveTitle(quoted), quoted);
+  const longer = deriveTitle(`${quoted} في بيان أصدرته المنظمة في جنيف بعد زيارة فريقها إلى صنعاء وعدن`);
+  assert.equal(longer.split("«").length, longer.split("»").length, longer);
+  // `أول من أمس` goes whole; `فخامة` and a `لـ"…"` before the subject go too.
+  assert.equal(deriveTitle("توفي مساء أول من أمس ثلاثة أشخاص في حادث مروري على طريق الطائف."), "توفي ثلاثة أشخاص في حادث مروري على طريق الطائف");
+  assert.equal(deriveTitle("أكد فخامة الرئيس، عبدربه منصور هادي، أن الانتصارات لن تتوقف حتى تحرير كل المدن."), "الرئيس عبدربه منصور هادي: الانتصارات لن تتوقف حتى تحرير كل المدن");
   assert.equal(deriveTitle("Array"), "Array");
 });
 

@@ -74,7 +74,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
   const index = indexEntities(stories, tagsOf, evidence);
   const t0 = performance.now();
   const pairs = findTextPairs(stories, settings.related);
-  const related = buildRelated(pairs, relatedByEntities(stories, index.byStory, settings.related), settings.digits, settings.related.maxTextRelated);
+  const related = buildRelated(pairs, relatedByEntities(stories, index.byStory, settings.related), { digits: settings.digits, zone: settings.timeZone, maxText: settings.related.maxTextRelated });
   if (timings) timings.related = performance.now() - t0;
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };

@@ -17,6 +17,7 @@ const PART_OF_DAY = "يوم|مساء|صباح|ظهر|فجر|ليلة|عصر|ظه
 
 // Time asides: `، يوم الثلاثاء،`, `أمس`, `مساء أمس الأول`, `(الثلاثاء)`, `اليوم الأحد`.
 const TIME_WORDS = [
+  new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?أول\\s+من\\s+(?:أمس|امس)(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`\\s*[،,]\\s*(?:(?:${PART_OF_DAY})\\s+)?(?:اليوم|أمس|امس|${DAYS})(?:\\s+(?:${DAYS}|الأول|الماضي|المقبل|الفائت))?\\s*[،,]\\s*`, "gu"),
   new RegExp(`\\s*\\((?:${DAYS}|أمس|اليوم)[^()]{0,20}\\)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?(?:أمس|امس)(?:\\s+(?:الأول|${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
@@ -29,7 +30,7 @@ const TIME_WORDS = [
 const HONORIFICS = [
   /(?<=\s|^)خادم الحرمين الشريفين\s+(?=الملك)/gu,
   /(?<=\s|^)(?:صاحب|صاحبة)\s+(?:السمو(?:\s+الملكي)?|المعالي|السعادة|الفضيلة|السماحة)\s+/gu,
-  /(?<=\s|^)(?:معالي|سعادة|فضيلة|سماحة|سمو)\s+(?=\S)/gu,
+  /(?<=\s|^)(?:معالي|سعادة|فضيلة|سماحة|سمو|فخامة|دولة)\s+(?=\S)/gu,
   /(?<=\s|^)(?:الأستاذ|المهندس|الشيخ الدكتور)\s+(?=\S)/gu,
   /\s*[-–—ـ]\s*(?:حفظه|يحفظه|رعاه|أيده|رحمه)\s+الله\s*[-–—ـ]\s*/gu,
   /\s*[،,]?\s*(?:حفظه|يحفظه|رعاه|أيده|رحمه)\s+الله(?=[\s،,.]|$)/gu,
@@ -152,7 +153,9 @@ function skipOpeningClause(s: string): string {
 function reportingLead(s: string): string | undefined {
   const m = REPORT.exec(s);
   if (!m) return undefined;
-  const subjWords = m[1]!.split(/[،,]/u)[0]!.trim().split(" ");
+  // The subject runs to its first comma (`قال الرئيس، عبدربه منصور هادي، إن` keeps the name too).
+  const segs = m[1]!.replace(/^لـ?["«“][^"»”]+["»”]\s+/u, "").split(/\s*[،,]\s*/u);
+  const subjWords = (count(segs[0]!) <= 2 && segs[1] ? `${segs[0]} ${segs[1]}` : segs[0]!).trim().split(" ");
   const end = subjWords.findIndex((w, i) => i > 0 && (SUBJECT_END.test(w) || (w === "في" && STATEMENT.test(subjWords[i + 1] ?? ""))));
   const subject = (end > 0 ? subjWords.slice(0, end) : subjWords).join(" ").trim();
   let said = m[2]!.trim();
@@ -168,14 +171,17 @@ function reportingLead(s: string): string | undefined {
  * `X:` prefix that a cut must not reach into.
  */
 function cut(words: string[], head: number, max = TITLE_CUT_WORDS, slack = TITLE_MAX_WORDS - TITLE_CUT_WORDS, boundaryOnly = false): string[] {
-  const TITLE_MAX_WORDS = max;
-  if (words.length <= TITLE_MAX_WORDS + slack) return words;
+  if (words.length <= max + slack) return words;
   // Long enough to hold the predicate and its object: a verb-first lead's subject alone often runs to 8 words.
   const min = Math.max(9, head + 6);
-  const ok = (n: number) => n >= min && n <= TITLE_MAX_WORDS && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!);
+  const balanced = (n: number) => {
+    const t = words.slice(0, n).join(" ");
+    return t.split("«").length === t.split("»").length && t.split("“").length === t.split("”").length && (t.match(/"/g)?.length ?? 0) % 2 === 0;
+  };
+  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n);
   let clause: number | undefined;
   let prep: number | undefined;
-  for (let n = min; n <= Math.min(TITLE_MAX_WORDS, words.length - 1); n++) {
+  for (let n = min; n <= Math.min(max, words.length - 1); n++) {
     const next = bare(words[n]!);
     const prevWord = words[n - 1]!;
     const commaCut = /[،,؛;:]$/u.test(prevWord);
@@ -188,9 +194,9 @@ function cut(words: string[], head: number, max = TITLE_CUT_WORDS, slack = TITLE
   if (best !== undefined) return words.slice(0, best);
   if (boundaryOnly) return words;
   // Last resort: a closed word before a conjunction-led word (`… الأمنية وقوات …`).
-  for (let n = TITLE_MAX_WORDS; n >= min; n--) if (ok(n) && /^و\S{2,}/u.test(words[n]!) && /^(?:[وفبلك]?ال|لل)/u.test(bare(words[n - 1]!))) return words.slice(0, n);
-  for (let n = TITLE_MAX_WORDS; n >= min; n--) if (ok(n)) return words.slice(0, n);
-  const out = words.slice(0, TITLE_MAX_WORDS);
+  for (let n = max; n >= min; n--) if (ok(n) && /^و\S{2,}/u.test(words[n]!) && /^(?:[وفبلك]?ال|لل)/u.test(bare(words[n - 1]!))) return words.slice(0, n);
+  for (let n = max; n >= min; n--) if (ok(n)) return words.slice(0, n);
+  const out = words.slice(0, max);
   while (out.length > TITLE_MIN_WORDS && DANGLING.has(bare(out[out.length - 1]!))) out.pop();
   return out;
 }

@@ -23,7 +23,7 @@ const SHARED = resolve(ROOT, "../shared");
 const ARTICLES = join(SHARED, "corpus/articles");
 const SEEDS = join(SHARED, "seeds");
 
-const { values } = parseArgs({ options: { sample: { type: "string", default: "0" }, seed: { type: "string", default: "14" }, out: { type: "string" } } });
+const { values } = parseArgs({ options: { sample: { type: "string", default: "0" }, seed: { type: "string", default: "2026" }, out: { type: "string" } } });
 
 if (!existsSync(ARTICLES)) {
   console.error(`corpus not found at ${ARTICLES}`);

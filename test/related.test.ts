@@ -7,7 +7,7 @@ import { shingles, intersectionSize, jaccard } from "../src/related/shingles.ts"
 import type { Story } from "../src/archive/stories.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadSite } from "../src/site/load.ts";
-import { buildRelated } from "../src/archive/related.ts";
+import { buildRelated, relationNote } from "../src/archive/related.ts";
 import { REPO, makeProject, build, cleanup } from "./helpers/project.ts";
 import { load } from "./helpers/site.ts";
 
@@ -50,13 +50,15 @@ test("a much-copied text lists its closest stories only, says how many there are
   const stories = [orig, ...others];
   const pairs = findTextPairs(stories);
   assert.equal(pairs.filter((p) => p.a === orig || p.b === orig).length, 14, "every story pairs with the original");
-  const section = buildRelated(pairs, new Map(), "latn", 10)(orig, "en");
+  const ctx = (maxText: number) => ({ digits: "latn" as const, zone: "UTC", maxText });
+  const section = buildRelated(pairs, new Map(), ctx(10))(orig, "en");
   assert.equal(section.text.length, 10);
-  assert.deepEqual(section.text.slice(0, 5).map((r) => r.url), ["/ar/articles/copy/", "/ar/articles/longer/", "/ar/articles/s00/", "/ar/articles/s01/", "/ar/articles/s02/"], "same text, update, then two shared paragraphs");
-  assert.equal(section.closest, "Closest only: 10 of 14");
+  assert.deepEqual(section.sameText?.copies.map((r) => r.url), ["/ar/articles/copy/"], "the copy is on the same-text line");
+  assert.deepEqual(section.text.slice(0, 4).map((r) => r.url), ["/ar/articles/longer/", "/ar/articles/s00/", "/ar/articles/s01/", "/ar/articles/s02/"], "update, then two shared paragraphs");
+  assert.equal(section.closest, "Closest only: 10 of 13");
   assert.deepEqual(section.shared, [0, 1, 2, 3, 4, 5, 6, 7], "paragraphs shared with unlisted stories are marked too");
-  assert.equal(buildRelated(pairs, new Map(), "latn", 20)(orig, "ar").closest, undefined);
-  assert.equal(buildRelated(pairs, new Map(), "latn", 10)(orig, "ar").closest, "الأقرب فقط: 10 من 14");
+  assert.equal(buildRelated(pairs, new Map(), ctx(20))(orig, "ar").closest, undefined);
+  assert.equal(buildRelated(pairs, new Map(), ctx(10))(orig, "ar").closest, "الأقرب فقط: 10 من 13");
 });
 
 test("related by entities prefers rare shared names within the time window", () => {
@@ -120,4 +122,58 @@ test("related by entities: the window is inclusive at its edges, whatever the in
   const tags = new Map([...s.map((x) => [x.key, ["x"]] as [string, string[]]), ...others.map((o) => [o.key, ["z"]] as [string, string[]])]);
   const rel = relatedByEntities([...s, ...others], tags, { ...DEFAULT_RELATED, maxRelated: 10 });
   assert.deepEqual(rel.get("mid")!.map((x) => x.key).sort(), ["early", "edge"]);
+});
+
+test("related notes count paragraphs in grammatical Arabic and English for every plural form", () => {
+  const self = story("self", "2015-01-01", Array.from({ length: 5 }, (_, i) => para(i)));
+  const withLen = (n: number, day = "2015-01-02") => story(`o${n}`, day, Array.from({ length: n }, (_, i) => para(200 + i)));
+  const pair = (other: Story, n: number, relation: "update" | "shared" = "shared") =>
+    ({ a: self, b: other, relation, shared: Array.from({ length: n }, (_, i) => [i, i] as [number, number]), jaccard: 0.5, containment: 0.9 });
+  // Shared paragraph counts: 0 (no paragraph matched one to one), 1, 2, 3–10, 11–99, 100+.
+  const common: [number, string, string][] = [
+    [0, "يتشابه النصان دون أن تتطابق فيهما فقرة بفقرة", "alike as wholes, though no paragraph matches one for one"],
+    [1, "يشتركان في فقرة واحدة", "1 paragraph in common"],
+    [2, "يشتركان في فقرتين", "2 paragraphs in common"],
+    [3, "يشتركان في 3 فقرات", "3 paragraphs in common"],
+    [10, "يشتركان في 10 فقرات", "10 paragraphs in common"],
+    [11, "يشتركان في 11 فقرة", "11 paragraphs in common"],
+    [100, "يشتركان في 100 فقرة", "100 paragraphs in common"],
+  ];
+  for (const [n, ar, en] of common) {
+    const p = pair(withLen(5), n, n === 0 ? "update" : "shared");
+    assert.equal(relationNote(p, self, "ar", "latn"), `${n === 0 ? "نسخة محدثة أو موسعة" : "فقرات مشتركة"}: ${ar}، وهما بالطول نفسه، ونُشر هذا الخبر قبله`);
+    assert.equal(relationNote(p, self, "en", "latn"), `${n === 0 ? "Update or expansion" : "Shared passages"}: ${en}; the same length; this one published first`);
+  }
+  // Lengths: this article's 5 paragraphs against 1, 2, 3, 11 and 100.
+  const lengths: [number, string, string][] = [
+    [1, "وهذا الخبر أطول (5 فقرات مقابل فقرة واحدة)", "this article is longer (5 paragraphs against 1 paragraph)"],
+    [2, "وهذا الخبر أطول (5 فقرات مقابل فقرتين)", "this article is longer (5 paragraphs against 2 paragraphs)"],
+    [11, "وهذا الخبر أقصر (5 فقرات مقابل 11 فقرة)", "this article is shorter (5 paragraphs against 11 paragraphs)"],
+    [100, "وهذا الخبر أقصر (5 فقرات مقابل 100 فقرة)", "this article is shorter (5 paragraphs against 100 paragraphs)"],
+  ];
+  for (const [len, ar, en] of lengths) {
+    const p = pair(withLen(len, "2015-01-01"), 1);
+    assert.equal(relationNote(p, self, "ar", "latn"), `فقرات مشتركة: يشتركان في فقرة واحدة، ${ar}، ونُشرا في اليوم نفسه`);
+    assert.equal(relationNote(p, self, "en", "latn"), `Shared passages: 1 paragraph in common; ${en}; published the same day`);
+  }
+  assert.match(relationNote(pair(withLen(3), 3), self, "ar", "arab"), /يشتركان في ٣ فقرات، وهذا الخبر أطول \(٥ فقرات مقابل ٣ فقرات\)/);
+});
+
+test("copies of the same text make one line, newest first, and a shared paragraph names the stories it is in", () => {
+  const base = [1, 2, 3, 4, 5, 6, 7, 8].map(para);
+  const orig = story("orig", "2015-01-01", base);
+  const copies = [story("c1", "2015-01-03", [...base]), story("c2", "2015-01-05", [...base]), story("c3", "2015-01-02", [...base])];
+  const other = [para(3), para(60), para(61), para(62), para(63), para(64)];
+  // Two copies of another text that shares one paragraph with the original.
+  const partial = [story("p1", "2015-01-04", other), story("p2", "2015-01-06", [...other])];
+  const pairs = findTextPairs([orig, ...copies, ...partial]);
+  const section = buildRelated(pairs, new Map(), { digits: "latn", zone: "UTC", maxText: 10 })(orig, "en");
+  assert.deepEqual(section.sameText?.copies.map((c) => c.url), ["/ar/articles/c2/", "/ar/articles/c1/", "/ar/articles/c3/"]);
+  assert.equal(section.sameText?.count, "(3)");
+  assert.equal(section.text.length, 1, "the two copies of the partial text are one line");
+  assert.equal(section.text[0]!.copies.length, 1);
+  assert.deepEqual([section.text[0]!.url, section.text[0]!.copies[0]!.url].sort(), ["/ar/articles/p1/", "/ar/articles/p2/"]);
+  const third = section.sharedWith.find((s) => s.index === 2)!;
+  assert.ok(third.with.some((l) => l.url === "/ar/articles/p1/"), "paragraph 3 is shared with p1");
+  assert.ok(third.with.some((l) => l.url === "/ar/articles/c1/"));
 });

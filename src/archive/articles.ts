@@ -7,7 +7,7 @@ import type { Story } from "./stories.ts";
 import { articleUrl, datelineText, dirOf, text } from "./stories.ts";
 import { dateUrl } from "./dates.ts";
 import type { Link, PageBase, Text } from "./types.ts";
-import type { RelatedSection } from "./related.ts";
+import type { CoverageLink, RelatedSection, SharedParagraph } from "./related.ts";
 
 export interface EntityGroup {
   type: string;
@@ -68,6 +68,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     heading: a.title,
     description: a.paragraphs[0]?.slice(0, 200) ?? a.title,
     switchUrl,
+    ...(counterpartArticle ? {} : { switchLabel: t(lang, "switchToDay"), switchTitle: t(lang, "switchToDayLabel") }),
     alternates: counterpartArticle
       ? [
           { lang, url },
@@ -88,7 +89,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     datetime: a.date.hasTime ? a.date.iso : a.date.day,
     gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
     hijri: formatHijri(a.date.epoch, zone, lang, digits),
-    html: lang === "ar" ? markShared(a.html, related.shared, ctx.sharedLabel.ar) : a.html,
+    html: lang === "ar" ? markShared(a.html, related.sharedWith, ctx.sharedLabel.ar, t("ar", "sharedWith")) : a.html,
     ...(a.url ? { sourceUrl: a.url } : story.ar.url ? { sourceUrl: story.ar.url } : {}),
     dayLink: { url: dateUrl(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
     ...(counterpartArticle
@@ -103,13 +104,29 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
   };
 }
 
-/** Marks shared paragraphs (numbered by the renderer) with a class and a note for screen readers. */
-function markShared(html: string, shared: number[], label: string): string {
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function linkHtml(l: CoverageLink): string {
+  const name = escapeHtml(l.label.text);
+  const label = l.label.foreign ? `<bdi lang="${l.label.lang}" dir="${l.label.dir}">${name}</bdi>` : `<bdi>${name}</bdi>`;
+  return `<a href="${escapeHtml(l.url)}">${label}</a> <time datetime="${escapeHtml(l.datetime)}">${escapeHtml(l.dateLabel)}</time>`;
+}
+
+/**
+ * Marks shared paragraphs (numbered by the renderer) with a class and a note for
+ * screen readers, and follows each with the stories it is shared with (shown
+ * when the reader highlights shared passages; kept out of the search index).
+ * Names come from front matter, so everything inserted is escaped.
+ */
+function markShared(html: string, shared: SharedParagraph[], label: string, withLabel: string): string {
   if (!shared.length) return html;
-  const set = new Set(shared.map(String));
-  return html.replace(/<p data-p="(\d+)">/g, (m, n: string) =>
-    set.has(n) ? `<p data-p="${n}" class="shared"><span class="visually-hidden">${label} </span>` : m,
-  );
+  const byIndex = new Map(shared.map((s) => [String(s.index), s]));
+  return html.replace(/<p data-p="(\d+)">([\s\S]*?)<\/p>/g, (m, n: string, inner: string) => {
+    const s = byIndex.get(n);
+    if (!s) return m;
+    const links = s.with.map(linkHtml).join("<span class=\"sep\">، </span>");
+    return `<p data-p="${n}" class="shared"><span class="visually-hidden">${label} </span>${inner}</p><div class="shared-with" data-pagefind-ignore>${escapeHtml(withLabel)} ${links}</div>`;
+  });
 }
 
 export function buildArticlePages(stories: Story[], ctx: ArticleCtx): ArticlePage[] {

@@ -48,6 +48,9 @@ export interface PageBase {
   description: string;
   /** Where the language switcher leads: the same page in the other language or its nearest equivalent. */
   switchUrl: string;
+  /** Set when the switcher does not lead to this page's own translation: what it says instead, and its tooltip. */
+  switchLabel?: string;
+  switchTitle?: string;
   /** `<link rel=alternate hreflang>`: only pages that really exist in both languages. */
   alternates: Alternate[];
   breadcrumbs: Link[];

@@ -6,7 +6,7 @@ import { STRINGS } from "../i18n/strings.ts";
 import { buildStories, type Story } from "./stories.ts";
 import { buildDatePages, type DatePages } from "./dates.ts";
 import { buildArticlePages, type ArticlePage } from "./articles.ts";
-import { buildEntityPages, entityGroupsFor, indexEntities, type EntityEvidence, type EntityIndexPage, type EntityPage } from "./entities.ts";
+import { buildEntityPages, entityGroupsFor, indexEntities, type EntityEvidence, type EntityIndex, type EntityIndexPage, type EntityPage } from "./entities.ts";
 import { buildHome, type HomePage } from "./home.ts";
 import { buildSearchPage, type SearchPage } from "./search.ts";
 import { buildDataPage, type DataPage } from "./datapage.ts";
@@ -65,17 +65,31 @@ function lazyHead(p: object, make: () => HeadMeta): void {
   Object.defineProperty(p, "head", { get: make, enumerable: true, configurable: true });
 }
 
-/**
- * Turns validated articles into every page of the site, in one pass per
- * kind of page (no Eleventy tags or collections: those grow badly with size).
- */
-export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: Story) => string[], settings: Settings, urls: Urls, timings?: Record<string, number>, evidence?: EntityEvidence): SiteData {
+/** Stories with their entities and related coverage: what the page model is built from. */
+export interface Coverage {
+  stories: Story[];
+  /** How many article files (originals and translations) the stories hold. */
+  articles: number;
+  index: EntityIndex;
+  pairs: TextPair[];
+  related: ReturnType<typeof buildRelated>;
+}
+
+/** Groups articles into stories, indexes their entities and finds related coverage. */
+export function relatedCoverage(articles: Article[], tagsOf: (s: Story) => string[], settings: Settings, evidence?: EntityEvidence): Coverage {
   const stories = buildStories(articles);
   const index = indexEntities(stories, tagsOf, evidence);
-  const t0 = performance.now();
   const pairs = findTextPairs(stories, settings.related);
   const related = buildRelated(pairs, relatedByEntities(stories, index.byStory, settings.related), { digits: settings.digits, zone: settings.timeZone, maxText: settings.related.maxTextRelated });
-  if (timings) timings.related = performance.now() - t0;
+  return { stories, articles: articles.length, index, pairs, related };
+}
+
+/**
+ * Turns the stories into every page of the site, in one pass per
+ * kind of page (no Eleventy tags or collections: those grow badly with size).
+ */
+export function buildPageModel(coverage: Coverage, entities: Entity[], settings: Settings, urls: Urls): SiteData {
+  const { stories, index, pairs, related } = coverage;
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };
   const pages: SitePages = { article: [], dateIndex: [], year: [], month: [], day: [], entityIndex: [], entity: [], home: [], search: [], data: [] };
@@ -160,7 +174,7 @@ export function buildSite(articles: Article[], entities: Entity[], tagsOf: (s: S
     stories,
     entities,
     tags: index.byStory,
-    counts: { stories: stories.length, articles: articles.length, pages: pageCount },
+    counts: { stories: stories.length, articles: coverage.articles, pages: pageCount },
     pairs,
     searchPartitions,
     feeds,

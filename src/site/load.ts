@@ -6,7 +6,8 @@ import { ContentError, ContentErrors } from "../content/errors.ts";
 import { loadGazetteer, type Entity } from "../entities/gazetteer.ts";
 import { EntityTagger } from "../entities/tagger.ts";
 import { phraseAround, type Phrase } from "../entities/phrase.ts";
-import { buildSite, type SiteData } from "../archive/site.ts";
+import { relatedCoverage, buildPageModel, type SiteData } from "../archive/site.ts";
+import type { EntityEvidence } from "../archive/entities.ts";
 import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
 import { makeUrls } from "./urls.ts";
@@ -71,16 +72,28 @@ export function taggableText(a: Article): string {
   return [a.title, ...a.paragraphs].join("\n\n");
 }
 
+/** Settings, articles and gazetteer, validated; `errors` lists every content problem found. */
+export interface Content {
+  /** Absent when content/site.yaml itself is broken (then `errors` says why). */
+  settings?: Settings;
+  result: LoadResult;
+  entities: Entity[];
+  errors: ContentError[];
+}
+
+/** Which entities each story names, and where (the tag step's output). */
+export interface Tags {
+  tagsOf: (s: Story) => string[];
+  evidence: EntityEvidence;
+}
+
 /**
- * Loads settings, articles and the gazetteer, validates everything, tags
- * entities and builds the page data. Content problems come back as errors,
- * never thrown, so the CLI can list them all.
+ * Loads settings, articles and the gazetteer and validates everything.
+ * Content problems come back as errors, never thrown, so the CLI can list them all.
  */
-export function loadSite(opts: LoadOptions): Loaded {
+export function loadContent(opts: LoadOptions): Content {
   const contentDir = join(opts.root, "content");
   const errors: ContentError[] = [];
-  const t0 = performance.now();
-  const timings: Loaded["timings"] = { load: 0, tag: 0, pages: 0 };
   let settings: Settings | undefined;
   collect(errors, opts.root, () => {
     settings = loadSettings(join(contentDir, "site.yaml"));
@@ -95,10 +108,11 @@ export function loadSite(opts: LoadOptions): Loaded {
   });
   const known = new Set(entities.map((e) => e.id));
   errors.push(...checkEntityRefs([...result.articles, ...result.drafts], known));
-  timings.load = performance.now() - t0;
-  if (errors.length || !settings) return { result, errors, timings, ...(settings ? { settings } : {}) };
+  return { result, entities, errors, ...(settings ? { settings } : {}) };
+}
 
-  const t1 = performance.now();
+/** Tags the entities each Arabic article names (translations share their original's). */
+export function tagArticles(articles: Article[], entities: Entity[]): Tags {
   const tagger = new EntityTagger(entities);
   const order = new Map(entities.map((e, i) => [e.id, i]));
   const tags = new Map<Article, string[]>();
@@ -106,7 +120,7 @@ export function loadSite(opts: LoadOptions): Loaded {
   const phrases = new Map<Article, Map<string, Phrase>>();
   const filedFrom = new Map<Article, string[]>();
   const places = new Set(entities.filter((e) => e.type === "place").map((e) => e.id));
-  for (const a of result.articles) {
+  for (const a of articles) {
     if (a.lang !== "ar") continue;
     const text = taggableText(a);
     const mentions = tagger.tag(text, { date: a.date.day });
@@ -120,10 +134,31 @@ export function loadSite(opts: LoadOptions): Loaded {
     // Gazetteer order keeps the output stable and groups predictable.
     tags.set(a, [...found].sort((x, y) => order.get(x)! - order.get(y)!));
   }
-  timings.tag = performance.now() - t1;
-  const t2 = performance.now();
-  const evidence = { phrase: (s: Story, id: string) => phrases.get(s.ar)?.get(id), filedFrom: (s: Story) => filedFrom.get(s.ar) ?? [] };
-  const site = buildSite(result.articles, entities, (s: Story) => tags.get(s.ar) ?? [], settings, makeUrls(settings.url, opts.pathPrefix ?? "/"), timings, evidence);
-  timings.pages = performance.now() - t2 - (timings.related ?? 0);
+  return {
+    tagsOf: (s: Story) => tags.get(s.ar) ?? [],
+    evidence: { phrase: (s: Story, id: string) => phrases.get(s.ar)?.get(id), filedFrom: (s: Story) => filedFrom.get(s.ar) ?? [] },
+  };
+}
+
+/**
+ * The content half of the build (src/build/pipeline.ts runs the same four
+ * steps, then writes the site), for tests and scripts that need the page data.
+ */
+export function loadSite(opts: LoadOptions): Loaded {
+  const timings: Loaded["timings"] = { load: 0, tag: 0, pages: 0 };
+  let t = performance.now();
+  const content = loadContent(opts);
+  const { result, errors, entities, settings } = content;
+  timings.load = performance.now() - t;
+  if (errors.length || !settings) return { result, errors, timings, ...(settings ? { settings } : {}) };
+  t = performance.now();
+  const tags = tagArticles(result.articles, entities);
+  timings.tag = performance.now() - t;
+  t = performance.now();
+  const coverage = relatedCoverage(result.articles, tags.tagsOf, settings, tags.evidence);
+  timings.related = performance.now() - t;
+  t = performance.now();
+  const site = buildPageModel(coverage, entities, settings, makeUrls(settings.url, opts.pathPrefix ?? "/"));
+  timings.pages = performance.now() - t;
   return { site, result, errors, settings, timings };
 }

@@ -1,0 +1,153 @@
+import { basename, dirname, join } from "node:path";
+import { rmSync } from "node:fs";
+import { loadContent, tagArticles, type Content, type Tags } from "../site/load.ts";
+import type { Settings } from "../site/settings.ts";
+import { makeUrls } from "../site/urls.ts";
+import { relatedCoverage, buildPageModel, type Coverage, type SiteData } from "../archive/site.ts";
+import type { LoadResult } from "../content/load.ts";
+import type { ContentError } from "../content/errors.ts";
+import { writeSearchIndex } from "../search/pagefind.ts";
+import { bundleSearchScript } from "../search/bundle.ts";
+import { writeDataFiles } from "../export/write.ts";
+import { renderSite } from "./render.ts";
+import { swap } from "./swap.ts";
+import { runSteps, step, Timings, type Step } from "./step.ts";
+
+export interface BuildOptions {
+  /** Project root holding content/, _includes/ and eleventy.config.ts. */
+  root: string;
+  /** Output folder; replaced only when every step succeeded. */
+  output: string;
+  /** URL path prefix the site will be served under. */
+  pathPrefix: string;
+  /** Build the Pagefind index (off: `--no-search`, and the dev server unless ARSHIF_SEARCH=1). */
+  search: boolean;
+  /** "Now" for the future-date check; tests pin it. */
+  now?: number;
+}
+
+/** What the steps read and write; each key is written by exactly one step (or the options). */
+export interface BuildState {
+  options: BuildOptions;
+  /** The fresh folder the site is written into before the swap. */
+  fresh: string;
+  content: Content & { settings: Settings };
+  tags: Tags;
+  coverage: Coverage;
+  site: SiteData;
+  searchIndex: { records: number; partitions: number } | undefined;
+  renderRuns: number;
+  dataFiles: number;
+  scriptBundle: string;
+  published: string;
+}
+
+/** Content errors stop the build before anything is written. */
+export class ContentStop extends Error {
+  constructor(
+    readonly result: LoadResult,
+    readonly errors: ContentError[],
+  ) {
+    super(`${errors.length} content error(s)`);
+  }
+}
+
+const s = step<BuildState>();
+
+/** The build, in order. Timing keys are what bench/bench.ts reads. */
+export const STEPS = [
+  s({
+    name: "load",
+    reads: ["options"],
+    writes: ["content"],
+    run: ({ options }) => {
+      const content = loadContent(options);
+      if (content.errors.length || !content.settings) throw new ContentStop(content.result, content.errors);
+      return { content: { ...content, settings: content.settings } };
+    },
+  }),
+  s({
+    name: "tag",
+    reads: ["content"],
+    writes: ["tags"],
+    run: ({ content }) => ({ tags: tagArticles(content.result.articles, content.entities) }),
+  }),
+  s({
+    name: "related",
+    reads: ["content", "tags"],
+    writes: ["coverage"],
+    run: ({ content, tags }) => ({ coverage: relatedCoverage(content.result.articles, tags.tagsOf, content.settings, tags.evidence) }),
+  }),
+  s({
+    name: "page model",
+    timing: "pages",
+    reads: ["options", "content", "coverage"],
+    writes: ["site"],
+    run: ({ options, content, coverage }) => ({
+      site: buildPageModel(coverage, content.entities, content.settings, makeUrls(content.settings.url, options.pathPrefix)),
+    }),
+  }),
+  // The search index before rendering: Pagefind's process then runs while this
+  // one holds only the site data, not also Eleventy's rendered pages.
+  s({
+    name: "search index",
+    timing: "search",
+    reads: ["options", "site", "fresh"],
+    writes: ["searchIndex"],
+    when: ({ options }) => options.search,
+    run: async ({ site, fresh }) => ({ searchIndex: await writeSearchIndex(site, fresh) }),
+  }),
+  s({
+    name: "render",
+    timing: "eleventy",
+    reads: ["options", "site", "fresh"],
+    writes: ["renderRuns"],
+    run: async ({ options, site, fresh }) => ({ renderRuns: await renderSite(site, fresh, options) }),
+  }),
+  s({
+    name: "data files",
+    timing: "data",
+    reads: ["site", "fresh"],
+    writes: ["dataFiles"],
+    run: ({ site, fresh }) => ({ dataFiles: writeDataFiles(site, fresh) }),
+  }),
+  s({
+    name: "script bundle",
+    timing: "bundle",
+    reads: ["options", "fresh"],
+    writes: ["scriptBundle"],
+    run: async ({ options, fresh }) => {
+      await bundleSearchScript(options.root, fresh);
+      return { scriptBundle: join(fresh, "assets/search.js") };
+    },
+  }),
+  s({
+    name: "swap",
+    reads: ["options", "fresh", "renderRuns", "dataFiles", "scriptBundle"],
+    writes: ["published"],
+    run: ({ options, fresh }) => {
+      swap(fresh, options.output);
+      return { published: options.output };
+    },
+  }),
+] as unknown as readonly Step<BuildState>[];
+
+export type BuildResult = { ok: true; state: BuildState; timings: Record<string, number> } | { ok: false; result: LoadResult; errors: ContentError[] };
+
+/**
+ * Runs every step into a fresh folder next to the output and swaps it in at
+ * the end: a failed build leaves the previous site as it was. Content errors
+ * come back as a result; any other failure is thrown after the fresh folder is removed.
+ */
+export async function build(options: BuildOptions, timings = new Timings()): Promise<BuildResult> {
+  const fresh = join(dirname(options.output), `${basename(options.output)}.tmp-${process.pid}`);
+  rmSync(fresh, { recursive: true, force: true });
+  try {
+    const state = await runSteps(STEPS, { options, fresh }, timings);
+    return { ok: true, state, timings: timings.values };
+  } catch (e) {
+    rmSync(fresh, { recursive: true, force: true });
+    if (e instanceof ContentStop) return { ok: false, result: e.result, errors: e.errors };
+    throw e;
+  }
+}

@@ -1,0 +1,29 @@
+import { join, relative } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { SiteData } from "../archive/site.ts";
+import { renderBatches } from "../site/batches.ts";
+
+/**
+ * Renders the site's pages into `outDir`, one Eleventy run per batch
+ * (src/site/batches.ts). Each run gets its batch as the `site` global data
+ * through Eleventy's programmatic configuration; eleventy.config.ts adds the rest.
+ * Returns the number of runs.
+ */
+export async function renderSite(site: SiteData, outDir: string, opts: { root: string; pathPrefix: string }): Promise<number> {
+  const views = renderBatches(site, site.settings.renderBatchSize);
+  // Eleventy resolves its input and config relative to the working directory.
+  const rel = (p: string) => relative(process.cwd(), join(opts.root, p)) || ".";
+  for (const view of views) {
+    const elev = new Eleventy(rel("content"), outDir, {
+      configPath: rel("eleventy.config.ts"),
+      pathPrefix: opts.pathPrefix,
+      quietMode: true,
+      config: (eleventyConfig: UserConfig) => {
+        eleventyConfig.addGlobalData("site", view);
+      },
+    });
+    await elev.write();
+  }
+  return views.length;
+}

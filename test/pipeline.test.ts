@@ -1,0 +1,56 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { STEPS } from "../src/build/pipeline.ts";
+import { checkOrder, runSteps, step, Timings } from "../src/build/step.ts";
+
+test("pipeline: the steps run in the documented order, each reading only what an earlier step wrote", () => {
+  assert.deepEqual(
+    STEPS.map((s) => s.name),
+    ["load", "tag", "related", "page model", "search index", "render", "data files", "script bundle", "swap"],
+  );
+  checkOrder(STEPS, ["options", "fresh"]);
+  // The benchmark reads these timing keys (bench/bench.ts).
+  const keys = STEPS.map((s) => s.timing ?? s.name);
+  for (const k of ["load", "tag", "related", "pages", "search", "eleventy"]) assert.ok(keys.includes(k), k);
+  // Moving the render before the page model must be caught.
+  const swapped = [...STEPS];
+  [swapped[3], swapped[5]] = [swapped[5]!, swapped[3]!];
+  assert.throws(() => checkOrder(swapped, ["options", "fresh"]), /build step "render" reads site, which no earlier step writes/);
+});
+
+interface S {
+  a: number;
+  b: number;
+  c: number;
+}
+const s = step<S>();
+
+test("step runner: times every step (skipped ones at 0 ms) into $ARSHIF_TIMINGS, checks outputs", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-steps-"));
+  try {
+    const file = join(dir, "t.json");
+    const timings = new Timings(file);
+    const out = await runSteps(
+      [
+        s({ name: "double", reads: ["a"], writes: ["b"], run: ({ a }) => ({ b: a * 2 }) }),
+        s({ name: "never", timing: "nv", reads: ["a"], writes: ["c"], when: () => false, run: () => ({ c: 1 }) }),
+        s({ name: "add", reads: ["a", "b"], writes: ["c"], run: async ({ a, b }) => ({ c: a + b }) }),
+      ] as never,
+      { a: 2 },
+      timings,
+    );
+    assert.deepEqual({ ...out }, { a: 2, b: 4, c: 6 });
+    const written = JSON.parse(readFileSync(file, "utf8")) as Record<string, number>;
+    for (const k of ["at_start", "double", "at_double", "nv", "at_nv", "add", "at_add"]) assert.equal(typeof written[k], "number", k);
+    assert.equal(written.nv, 0);
+    await assert.rejects(
+      runSteps([s({ name: "liar", reads: ["a"], writes: ["b"], run: () => ({}) as never })] as never, { a: 1 }, new Timings(join(dir, "u.json"))),
+      /build step "liar" did not produce b/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

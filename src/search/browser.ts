@@ -131,7 +131,15 @@ function appendPieces(parent: HTMLElement, ps: Piece[]): void {
 }
 
 /** One result: headline, dateline and date, excerpt, each with the matched words marked; a match found only in the names of the article's entities in the other language is shown as such. */
-async function renderResult(r: PagefindResult, positions: Set<number>): Promise<HTMLLIElement> {
+interface Rendered {
+  li: HTMLLIElement;
+  /** Copies of one text share a group (records.ts). */
+  group?: string;
+  /** The result as one line, for the list of copies of another result. */
+  copy: HTMLAnchorElement;
+}
+
+async function renderResult(r: PagefindResult, positions: Set<number>): Promise<Rendered> {
   const { url, meta } = await r.data();
   // Pagefind puts the site's path prefix in front of the record's URL (/archive/ar/…) when the index lives below one.
   const href = url.startsWith(root.pathname) ? url : new URL(url.replace(/^\//, ""), root).pathname;
@@ -172,7 +180,9 @@ async function renderResult(r: PagefindResult, positions: Set<number>): Promise<
     n.append(el("mark", { lang: otherLang, dir: otherLang === "ar" ? "rtl" : "ltr" }, names.join(" ")));
     li.append(n);
   }
-  return li;
+  const copy = el("a", { href, class: "copy" }, [texts.dateline || texts.title, info.querySelector("time")?.textContent ?? ""].filter(Boolean).join(" · "));
+  const group = unmaskText(meta.copies ?? "") || undefined;
+  return { li, copy, ...(group ? { group } : {}) };
 }
 
 /** Pages where the words of a phrase stand at consecutive positions, with those positions. */
@@ -268,12 +278,31 @@ async function search(s: State, typing = false): Promise<void> {
   status.textContent = plural("results", found.length, lang, digits);
   if (!found.length) showNote(missing, s);
   let shown = 0;
+  // Copies of one text (the same wire story in several outlets) are listed once, the others beside it.
+  const groups = new Map<string, HTMLElement>();
   const next = async () => {
     const batch = found.slice(shown, shown + PAGE);
     shown += batch.length;
     const items = await Promise.all(batch.map((x) => renderResult(x.r, x.at)));
     if (mine !== run) return;
-    list.append(...items);
+    for (const item of items) {
+      const copies = item.group ? groups.get(item.group) : undefined;
+      if (copies) {
+        if (copies.childElementCount) copies.append("، ");
+        copies.append(item.copy);
+        copies.parentElement!.hidden = false;
+        continue;
+      }
+      if (item.group) {
+        const line = el("p", { class: "copies" }, `${ui("sameTextIn")} `);
+        const links = el("span");
+        line.append(links);
+        line.hidden = true;
+        item.li.append(line);
+        groups.set(item.group, links);
+      }
+      list.append(item.li);
+    }
     more.hidden = shown >= found.length;
   };
   more.onclick = () => void next();

@@ -36,11 +36,35 @@ export interface SearchRecord {
 export const DAY_MARK = "\u0649";
 
 /** What the build's analysis needs beyond one article: the archive's lexicon and the gazetteer's name words. */
+/**
+ * Copies of one text (related coverage's "same text" pairs, joined
+ * transitively): story key → the key of the group's first story. A search
+ * lists a group once, with the other outlets beside it.
+ */
+export function copyGroups(site: SiteData): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  for (const p of site.pairs) {
+    if (p.relation !== "duplicate") continue;
+    const [x, y] = [find(p.a.key), find(p.b.key)];
+    if (x !== y) parent.set(x < y ? y : x, x < y ? x : y);
+  }
+  const out = new Map<string, string>();
+  for (const k of parent.keys()) out.set(k, find(k));
+  return out;
+}
+
 export interface Analysis {
   lexicon: Lexicon;
   names: ReadonlySet<string>;
   /** Keys already worked out, by word as written (most words recur). */
   cache: Map<string, string>;
+  copies: Map<string, string>;
 }
 
 /** The lexicon of the whole archive (Arabic originals) and the search forms of the gazetteer's Arabic name words. */
@@ -59,7 +83,7 @@ export function buildAnalysis(site: SiteData): Analysis {
       }
     }
   }
-  return { lexicon, names, cache: new Map() };
+  return { lexicon, names, cache: new Map(), copies: copyGroups(site) };
 }
 
 /**
@@ -75,7 +99,7 @@ export function indexedWords(text: string, analysis: Analysis): string[] {
   ).map(indexWord);
 }
 
-function record(byId: Map<string, Entity>, analysis: Analysis, a: Article, original: Article, entityIds: string[]): SearchRecord {
+function record(byId: Map<string, Entity>, analysis: Analysis, a: Article, original: Article, entityIds: string[], group: string | undefined): SearchRecord {
   // Names in the other language only: Shoigu on the English page finds the Arabic
   // articles, شويغو the translations. The page's own language is already in its text.
   const other = a.lang === "ar" ? "en" : "ar";
@@ -96,6 +120,7 @@ function record(byId: Map<string, Entity>, analysis: Analysis, a: Article, origi
       ...(dateline ? { dateline: maskText(dateline) } : {}),
       text: maskText(text),
       ...(names.length ? { names: maskText(names.join(" ")) } : {}),
+      ...(group ? { copies: maskText(`${group} ${a.lang}`) } : {}),
     },
     sort: { date: d.hasTime ? d.iso : `${d.day}T00:00:00` },
     year: d.year,
@@ -108,8 +133,8 @@ export function searchRecords(site: SiteData, stories: Story[] = site.stories, a
   const byId = new Map(site.entities.map((e) => [e.id, e]));
   for (const s of stories) {
     const ids = site.tags.get(s.key) ?? [];
-    out.push(record(byId, analysis, s.ar, s.ar, ids));
-    if (s.en) out.push(record(byId, analysis, s.en, s.ar, ids));
+    out.push(record(byId, analysis, s.ar, s.ar, ids, analysis.copies.get(s.key)));
+    if (s.en) out.push(record(byId, analysis, s.en, s.ar, ids, analysis.copies.get(s.key)));
   }
   return out;
 }

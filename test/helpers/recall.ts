@@ -82,17 +82,18 @@ export async function collectResults(page: Page, root: string, timeout = 30_000)
   const deadline = Date.now() + timeout;
   for (;;) {
     const { n, moreVisible } = await page.evaluate(() => ({
-      n: document.querySelectorAll("#search-results > li").length,
+      // A result is listed on its own line, or beside another as a copy of the same text.
+      n: document.querySelectorAll("#search-results > li a.title, #search-results > li a.copy").length,
       moreVisible: !(document.getElementById("search-more") as HTMLButtonElement).hidden,
     }));
     if (n >= count && !moreVisible) break;
     if (Date.now() > deadline) throw new Error(`only ${n} of ${count} results listed`);
     if (moreVisible) {
       await page.click("#search-more");
-      await page.waitForFunction((k) => document.querySelectorAll("#search-results > li").length > k, n, { timeout });
+      await page.waitForFunction((k) => document.querySelectorAll("#search-results > li a.title, #search-results > li a.copy").length > k, n, { timeout });
     } else await page.waitForTimeout(25);
   }
-  const hrefs = await page.$$eval("#search-results > li a.title", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page.$$eval("#search-results > li a.title, #search-results > li a.copy", (as) => as.map((a) => a.getAttribute("href") ?? ""));
   return { status, count, urls: hrefs.map((h) => "/" + h.slice(root.length)) };
 }
 

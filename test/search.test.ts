@@ -49,8 +49,18 @@ let articles: ArticleRow[] = [];
 const pageOf = (a: ArticleRow) => `/${a.language}/articles/${a.id}/`;
 const seeds = () => articles.filter((a) => a.date.startsWith("2025-09-16"));
 
+// One wire story printed by two outlets: a search lists it once, the second outlet beside it.
+const WIRE =
+  "أعلنت هيئة الأرصاد الجوية أن موجة من الأمطار الغزيرة ستضرب المحافظات الجنوبية خلال الأيام الثلاثة المقبلة، ودعت السكان إلى تجنب السفر غير الضروري.\n\n" +
+  "وقال المتحدث باسم الهيئة إن فرق الطوارئ وضعت في حالة تأهب، وإن المدارس في المناطق المنخفضة قد تغلق أبوابها إذا ارتفع منسوب المياه في الأودية.\n\n" +
+  "وأضاف أن كميات الأمطار المتوقعة تفوق المعدلات المسجلة في الشهر نفسه من العام الماضي، داعيا المزارعين إلى حماية محاصيلهم ومواشيهم.";
+const COPIES = {
+  "content/ar/2025/09/wire-a.md": `---\nid: 2025-09-10-wire-a\ntitle: "أمطار غزيرة متوقعة في الجنوب"\ndate: "2025-09-10"\nsource: وكالة الأنباء\n---\n\n${WIRE}\n`,
+  "content/ar/2025/09/wire-b.md": `---\nid: 2025-09-10-wire-b\ntitle: "الأرصاد تحذر من أمطار غزيرة"\ndate: "2025-09-10"\nsource: صحيفة المساء\n---\n\n${WIRE}\n`,
+};
+
 before(async () => {
-  dir = makeProject({}, { bundledContent: true });
+  dir = makeProject(COPIES, { bundledContent: true });
   if (hasCorpus) corpusArticles = await importCorpusSample(dir, CORPUS_SAMPLE);
   const r = build(dir);
   assert.equal(r.code, 0, r.stderr + r.stdout);
@@ -147,6 +157,17 @@ test("reader checks: forms a reader expects meet, words that differ stay apart, 
   });
   // The live region used more than one Arabic plural form along the way.
   assert.ok(statusForms.size >= 2, `plural forms seen: ${[...statusForms].join(", ")}`);
+});
+
+test("copies of one text are listed once, the other outlet beside it", async () => {
+  await withPage(searchUrl(server.url, "ar", { q: "الأرصاد" }), async ({ page }) => {
+    const got = await collectResults(page, "/");
+    const wire = got.urls.filter((u) => u.includes("-wire-"));
+    assert.equal(wire.length, 2, got.urls.join(" "));
+    const lines = await page.$$eval("#search-results > li", (lis) => lis.filter((li) => li.querySelector("a.copy")).map((li) => li.querySelector("p.copies")?.textContent ?? ""));
+    assert.equal(lines.length, 1, "one line holds both outlets");
+    assert.match(lines[0]!, /وكالة الأنباء|صحيفة المساء/);
+  });
 });
 
 test("typing: the word being typed matches as a beginning, and the results follow the box", async () => {
@@ -350,7 +371,8 @@ async function readerChecks(base: string, root: string): Promise<void> {
     await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "بغداد");
     const second = await collectResults(page, root);
     assert.ok(second.count > 0);
-    // Changing a filter updates the URL and the results.
+    // Changing a filter updates the URL and the results (the filters are in a disclosure, closed while none is set).
+    await page.click("#search-filters > summary");
     await page.selectOption("#f-lang", "en");
     await page.waitForFunction(() => new URLSearchParams(location.search).get("lang") === "en");
     const english = await collectResults(page, root);

@@ -125,8 +125,8 @@ export const STEPS = [
     name: "swap",
     reads: ["options", "fresh", "renderRuns", "dataFiles", "scriptBundle"],
     writes: ["published"],
-    run: ({ options, fresh }) => {
-      swap(fresh, options.output);
+    run: async ({ options, fresh }) => {
+      await swap(fresh, options.output);
       return { published: options.output };
     },
   }),

@@ -1,11 +1,17 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, renameSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 
-/** Replaces `output` with `fresh` in two renames; the old tree is removed only afterwards. */
-export function swap(fresh: string, output: string): void {
+/**
+ * Replaces `output` with `fresh` in two renames; the old tree is removed only
+ * afterwards, asynchronously, so a dev server in this process serves the new
+ * site meanwhile.
+ */
+export async function swap(fresh: string, output: string): Promise<void> {
   if (!existsSync(join(fresh, "index.html"))) throw new Error(`the new site in ${fresh} is incomplete`);
   if (existsSync(output)) {
     const old = `${output}.old-${process.pid}`;
+    await rm(old, { recursive: true, force: true });
     renameSync(output, old);
     try {
       renameSync(fresh, output);
@@ -13,7 +19,7 @@ export function swap(fresh: string, output: string): void {
       renameSync(old, output);
       throw e;
     }
-    rmSync(old, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true });
   } else {
     renameSync(fresh, output);
   }

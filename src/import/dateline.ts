@@ -184,6 +184,11 @@ function splitFields(line: string, header: boolean): Dateline | undefined {
     // Further `PLACE: NAME` pairs after the first (`الرياض: ناصر الحقباني بغداد: حمزة مصطفى`) add authors.
     const rparts = right ? right.split(/\s*[،,]\s*|\s*[ـ–-]?\s+(?=\S+:)/u).map((p) => p.replace(/^[^:]+:\s*/u, "")).filter(Boolean) : [];
     if (rparts.some((p) => words(p) > 5)) return undefined;
+    // `PLACE: NAME` — the left of the colon is the place slot, known or not (`ظهران الجنوب: عوض فرحان`).
+    if (!lparts && !left.includes("،") && !isAgency(left) && !isNotPlace(left) && words(left) <= 3) {
+      const rest = classify(rparts, true);
+      return { ...rest, place: unquote(left) };
+    }
     return classify([...(lparts ?? [left]), ...rparts], true);
   }
   const paren = /^([^()]+?)\s*\(([^()]+)\)$/u.exec(s); // عكاظ (جدة), خالد طاشكندي (جدة), عكاظ (بغداد - عمان)
@@ -198,7 +203,7 @@ function splitFields(line: string, header: boolean): Dateline | undefined {
     if (out.place === undefined && !isAgency(paren[2]!)) return { ...out, place: paren[2]!.trim() };
     return classify([paren[1]!, paren[2]!], false);
   }
-  const from = /^(.+?)\s+من\s+(.+)$/u.exec(s); // «الاقتصادية» من الرياض, ديفيد آكس من واشنطن
+  const from = /^(.+?)(?:\s+|(?<=»))من\s+(.+)$/u.exec(s); // «الاقتصادية» من الرياض, ديفيد آكس من واشنطن
   if (from && words(from[1]!) <= 4 && words(from[2]!) <= 2 && (header || isPlace(from[2]!))) {
     const out = classify([from[1]!], false);
     return { ...out, place: from[2]! };

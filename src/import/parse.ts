@@ -89,6 +89,15 @@ export function parseRaw(text: string, file: string, opts: { date?: string }): R
   }
 
   const paragraphs = blocks.map((b) => b.lines.join(" "));
+  if (!dateline && paragraphs[0]) {
+    const m = /^([^:.،,؟!]{2,60}?)\s*:\s+(\S.*)$/u.exec(paragraphs[0]);
+    const d = m ? standaloneDateline(m[1]!) : undefined;
+    if (m && d && d.source !== undefined) { // with an outlet only: `بغداد: قال مسؤول …` stays the lead
+      dateline = m[1]!;
+      fields = d;
+      paragraphs[0] = m[2]!;
+    }
+  }
   if (dateline && paragraphs[0]) paragraphs[0] = stripRepeatedDateline(paragraphs[0], dateline);
   if (paragraphs.length === 0 || paragraphs.every((p) => p === "")) {
     throw new ContentError(file, dateline ? "no body: the file has a dateline but no article text" : "no body: the file has no article text", {
@@ -192,6 +201,8 @@ function standaloneDateline(line: string): Dateline | undefined {
     for (const k of ["source", "place"] as const) if (merged[k] === undefined) delete merged[k];
     return { ...merged, ...(author ? { author } : {}) };
   }
+  // `كتب – عبدالكريم الحارثي`, `إعداد: …`: a credit line.
+  if (/^(?:كتب|كتبت|إعداد|حوار|تقرير|متابعة)\s*[-–—ـ:]\s*\S+(?:\s+\S+){0,3}$/u.test(s)) return parseDateline(s);
   const doctor = /^\.?(د\.\s*\S+(?:\s+\S+){1,4})$/u.exec(s);
   if (doctor && !/[،,؛]/u.test(s)) return { author: doctor[1]! };
   if (words(s) > 8 || s.length > 80 || hasSentencePunctuation(s, false)) return undefined;

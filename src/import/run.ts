@@ -147,10 +147,16 @@ function prepare({ file, raw, notice }: Parsed, learnt: Learnt | undefined, opts
   let salutation = false;
   const first = paragraphs[0]!;
   const wc = (s: string) => s.split(/\s+/).filter(Boolean).length;
-  if (paragraphs.length > 1 && wc(first) >= 3 && wc(first) <= 14 && !/[.!؟?:،,…]$/u.test(first) && wc(paragraphs[1]!) >= 15 && !isSalutation(first)) {
+  const shortLine = paragraphs.length > 1 && wc(first) >= 3 && wc(first) <= 14 && !/[.!؟?:،,…]$/u.test(first) && wc(paragraphs[1]!) >= 15 && !isSalutation(first);
+  // A deck says what happened (it has a verb: `كيري يؤكد …`, `واصلت مقاتلات …`); a verbless line above the lead is a photo caption.
+  if (shortLine && hasVerb(first)) {
     title = deriveTitle(first);
     removed.push({ rule: "deck-as-title", text: first });
     paragraphs = paragraphs.slice(1);
+  } else if (shortLine && !/\p{N}/u.test(first)) {
+    removed.push({ rule: "caption", text: first });
+    paragraphs = paragraphs.slice(1);
+    title = headlineFrom(paragraphs).title || paragraphs[0]!;
   } else {
     const h = headlineFrom(paragraphs);
     title = h.title || first;
@@ -193,6 +199,11 @@ function prepare({ file, raw, notice }: Parsed, learnt: Learnt | undefined, opts
       paragraphs,
     );
   return { file, out, info, markdown };
+}
+
+/** A present-tense verb (`يكشف`, `تعيد`, `يؤكد`), a past verb ending a plural (`…وا`), or the `..` of a two-part deck. */
+function hasVerb(line: string): boolean {
+  return /\.\./u.test(line) || line.split(/\s+/).some((w) => /^[وف]?(?:[يت](?!ال)[\u0621-\u064A]{2,})$/u.test(w) && !/^(?:تركيا|تونس|تبوك|تعز|تكريت|تايوان|تشاد|تنزانيا|تموز|تشرين|يونيو|يوليو|يناير|يوم|تاريخ|تحت|تجاه|تلك|تم)$/u.test(w)) || /^(?:أعلن|أكد|قال|كشف|واصل|بدأ|وصل|عاد|فاز|خسر|قرر|أصدر|افتتح|دشن|رفض|وافق|انطلق)/u.test(line.trim());
 }
 
 /** The dateline's own date (SPA, Arriyadiyah) against the file's date line, and SPA's Hijri date against its Gregorian one. */

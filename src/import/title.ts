@@ -11,6 +11,8 @@ export const TITLE_MIN_WORDS = 5;
 /** Longest headline; a lead sentence up to this length is kept whole, a longer one cut near TITLE_CUT_WORDS. */
 export const TITLE_MAX_WORDS = 18;
 export const TITLE_CUT_WORDS = 16;
+/** Hard limit: a long subject (a title chain) may push the object past TITLE_CUT_WORDS. */
+export const TITLE_LIMIT_WORDS = 24;
 
 const DAYS = "السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة";
 const PART_OF_DAY = "يوم|مساء|صباح|ظهر|فجر|ليلة|عصر|ظهيرة|مساء يوم|صباح يوم|ظهر يوم";
@@ -22,7 +24,7 @@ const TIME_WORDS = [
   new RegExp(`\\s*\\((?:${DAYS}|أمس|اليوم)[^()]{0,20}\\)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?(?:أمس|امس)(?:\\s+(?:الأول|${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?اليوم\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
-  new RegExp(`(?<=\\s|^)(?:${PART_OF_DAY})\\s+(?:${DAYS})(?:\\s+(?:الماضي|المقبل))?(?=[\\s،,.]|$)`, "gu"),
+  new RegExp(`(?<=\\s|^)(?:${PART_OF_DAY})\\s+(?:${DAYS})(?:\\s+(?:الماضي|المقبل|القادم))?(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)(?:مؤخرا|مؤخراً|حاليا|حالياً)(?=[\s،,.]|$)/gu,
 ];
 
@@ -37,7 +39,7 @@ const HONORIFICS = [
 ];
 
 // Openings that are a time or concessive clause, not the news: skipped up to their comma.
-const OPENING_CLAUSE = /^(?:و?(?:بعد|قبل|رغم|برغم|بالرغم|على الرغم|في الوقت الذي|في ظل|وسط|عقب|إثر|اثر|منذ|خلال|مع|في إطار|ضمن|تزامنا|تزامناً|بمناسبة|نظرا|نظراً|بناء على|بناءً على|في حين|فيما|بينما|لليوم|للمرة|في خطوة|في سابقة|على خلفية|في أعقاب|قبيل|بعيد|حين|عندما|لما|إذا|وفي|في))\s/u;
+const OPENING_CLAUSE = /^(?:و?(?:بعد|قبل|رغم|برغم|بالرغم|على الرغم|في الوقت الذي|في ظل|وسط|عقب|إثر|اثر|منذ|خلال|مع|في إطار|ضمن|تزامنا|تزامناً|بمناسبة|نظرا|نظراً|بناء على|بناءً على|في حين|فيما|بينما|لليوم|للمرة|في خطوة|في سابقة|على خلفية|في أعقاب|قبيل|بعيد|حين|عندما|لما|إذا|وفي|في|إنفاذا|إنفاذًا|إنفاذاً|تنفيذا|تنفيذًا|تنفيذاً|استجابة|حرصا|حرصًا|حرصاً|انطلاقا|انطلاقًا|انطلاقاً|برعاية|تحت رعاية|بحضور|وفقا|وفقًا|وفقاً|بتوجيه|بتوجيهات))\s/u;
 
 // Reporting verbs (masculine and feminine, with و/ف): the lead «VERB X أن …» becomes «X: …».
 const REPORT_VERBS =
@@ -72,6 +74,9 @@ const DANGLING = new Set([
   "بعد", "قبل", "خلال", "وفي", "ومن", "وعلى", "وإلى", "بن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل", "ولي", "نائب", "رئيس",
   "وزير", "أمير", "عدد", "أكثر", "أقل", "نحو", "حوالي", "قرابة", "نسبة", "مليون", "مليار", "ألف", "الف", "آلاف", "تحت", "فوق",
   "لدى", "أي", "كل", "بعض", "غير", "أحد", "إحدى", "هذا", "هذه", "ذلك", "تلك", "هناك", "عام", "العام", "شهر", "يوم",
+  "لأنها", "لأنه", "لانها", "كونها", "كونه", "لمدة", "مدة", "منطقة", "بمنطقة", "مدينة", "بمدينة", "محافظة", "بمحافظة", "مناطق",
+  "قرية", "بقرية", "حي", "بحي", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "بنسبة",
+  "بقيمة", "بمبلغ", "بعنوان", "مع", "لصالح", "بين", "أبرز", "أهم", "أكبر", "أفضل", "أول", "أعلى", "أدنى", "أشد", "أسوأ",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
 
@@ -114,7 +119,7 @@ export function deriveTitle(lead: string): string {
 }
 
 // A circumstance between the subject and the object: `، خلال لقائه …، والوفد المرافق له،`.
-const CIRCUMSTANCE = /(?<=\S)[،,]?\s+(?:خلال|لدى|أثناء|اثناء|عقب|في ختام|على هامش|في كلمة|في تصريح|في تصريحات|في بيان|في حديث|في مؤتمر|في لقاء|في اتصال|في مقابلة)\s[^،,.]{3,120}[،,](?:\s*و[^،,.\s]+(?:\s+[^،,.\s]+){0,3}[،,])?\s*/u;
+const CIRCUMSTANCE = /(?<=\S)[،,]?\s+(?:خلال|لدى|أثناء|اثناء|عقب|في ختام|على هامش|في كلمة|في تصريح|في تصريحات|في بيان|في حديث|في مؤتمر|في لقاء|في اتصال|في مقابلة)\s[^،,.]{3,60}[،,](?:\s*و[^،,.\s]+(?:\s+[^،,.\s]+){0,3}[،,])?\s*/u;
 
 /** Drops one circumstance aside when a real continuation (3+ words) follows it. */
 function dropCircumstance(s: string): string {
@@ -131,8 +136,17 @@ const ASIDE = /[،,]\s*(?:الذي|التي|الذين|حامل|حاملة|رئ�
 const TITLE_CHAIN = /(?<=^\S+\s)(?:(?:ولي\s+ولي\s+العهد|ولي\s+العهد|النائب\s+(?:الأول|الثاني)\s+لرئيس\s+مجلس\s+الوزراء|نائب\s+رئيس\s+مجلس\s+الوزراء|وزير\s+(?:ال)?\S+|مستشار\s+(?:خادم\s+الحرمين\s+الشريفين|الملك)|أمير\s+منطقة\s+(?:مكة\s+المكرمة|المدينة\s+المنورة|\S+)|رئيس\s+(?:ال)?\S+(?:\s+(?:ال)?\S+)?)\s+){1,5}(?=(?:الأمير|الملك)\s)/u;
 
 /** Drops asides that keep the subject from its verb or the verb from its object, when enough text follows. */
+// `- والذي يشغل منصب نائب الرئيس العراقي –`: an aside between two dashes.
+const DASH_ASIDE = /\s?[-–—]\s+[^-–—.،,]{3,80}?\s+[-–—]\s?/u;
+// `، تجريها الحكومة الشرعية،`: a short clause between commas opened by a present-tense verb.
+const VERB_ASIDE = /[،,]\s*[يت](?!ال)\S{2,}(?:\s+[^\s،,.]+){0,4}[،,]\s*/u;
+
 function dropAsides(s: string): string {
   let t = s.replace(TITLE_CHAIN, "");
+  const dash = DASH_ASIDE.exec(t);
+  if (dash && count(t.slice(dash.index + dash[0].length)) >= 3) t = `${t.slice(0, dash.index)} ${t.slice(dash.index + dash[0].length)}`;
+  const verb = VERB_ASIDE.exec(t);
+  if (verb && count(t.slice(verb.index + verb[0].length)) >= 4 && count(t.slice(0, verb.index)) >= 3) t = `${t.slice(0, verb.index)} ${t.slice(verb.index + verb[0].length)}`;
   for (let i = 0; i < 3; i++) {
     const m = ASIDE.exec(t);
     if (!m || count(t.slice(m.index + m[0].length)) < 4 || count(t.slice(0, m.index)) < 2) break;
@@ -144,15 +158,24 @@ function dropAsides(s: string): string {
 /** `بعد 34 يوما من …، أعلن …` → `أعلن …` when what follows the comma can stand alone. */
 function skipOpeningClause(s: string): string {
   if (!OPENING_CLAUSE.test(s)) return s;
-  const m = /^([^،,]{3,160}?)[،,]\s*(.+)$/u.exec(s);
-  if (!m || count(m[2]!) < TITLE_MIN_WORDS || /^(?:الذي|التي|الذين|ما|من|ومن|إلا|الا|لكن|حيث|و?إن|و?أن)\s/u.test(m[2]!)) return s;
-  return m[2]!;
+  // Concessive: `رغم …، إلا أن X …` → `X …`.
+  const concessive = /^و?(?:رغم|برغم|بالرغم|على الرغم)\s[^.؟!]{3,200}?[،,]\s*(?:إلا|الا)\s+(?:أن|ان)(?:ه|ها)?\s+(.+)$/u.exec(s);
+  if (concessive && count(concessive[1]!) >= TITLE_MIN_WORDS) return concessive[1]!;
+  let t = s;
+  // The clause may run over several commas while it goes on with a preposition or و (`إنفاذًا لتوجيهات …، بتقديم …، وبإشراف …، وصلت …`).
+  for (let i = 0; i < 4; i++) {
+    const m = /^([^،,]{3,160}?)[،,]\s*(.+)$/u.exec(t);
+    if (!m || count(m[2]!) < TITLE_MIN_WORDS || /^(?:الذي|التي|الذين|ما|من|ومن|إلا|الا|لكن|حيث|و?إن|و?أن|و(?:هذا|هذه|ذلك|هو|هي|قد|لكن|كان|كانت))\s/u.test(m[2]!)) return i === 0 ? s : t;
+    t = m[2]!;
+    if (!/^(?:و?[بل](?!ال)\S{2,}|و?في|و?على|و?من|و?عبر|و?مع)\s/u.test(t)) return t;
+  }
+  return s;
 }
 
 /** `قال مصدر بالحكومة، يوم…، إن الزيارة …` → `مصدر بالحكومة: الزيارة …`; undefined if the lead is not one. */
 function reportingLead(s: string): string | undefined {
   const m = REPORT.exec(s);
-  if (!m) return undefined;
+  if (!m || count(m[1]!) > 16 || /[،,]\s*(?:مشيرا|مشيرة|مؤكدا|مؤكدة|موضحا|موضحة|لافتا|لافتة|مضيفا|مضيفة|مبينا|مبينة)/u.test(m[1]!)) return undefined;
   // The subject runs to its first comma (`قال الرئيس، عبدربه منصور هادي، إن` keeps the name too).
   const segs = m[1]!.replace(/^لـ?["«“][^"»”]+["»”]\s+/u, "").split(/\s*[،,]\s*/u);
   const subjWords = (count(segs[0]!) <= 2 && segs[1] ? `${segs[0]} ${segs[1]}` : segs[0]!).trim().split(" ");
@@ -170,10 +193,17 @@ function reportingLead(s: string): string | undefined {
  * else the latest preposition boundary, else the longest closed prefix. `head`: words of an
  * `X:` prefix that a cut must not reach into.
  */
-function cut(words: string[], head: number, max = TITLE_CUT_WORDS, slack = TITLE_MAX_WORDS - TITLE_CUT_WORDS, boundaryOnly = false): string[] {
+function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack = TITLE_MAX_WORDS - TITLE_CUT_WORDS, boundaryOnly = false): string[] {
   if (words.length <= max + slack) return words;
-  // Long enough to hold the predicate and its object: a verb-first lead's subject alone often runs to 8 words.
-  const min = Math.max(9, head + 6);
+  // Long enough to hold the predicate and its object: a verb-first lead's subject alone often runs to 8 words,
+  // and a comma after it (`استنكر الأمين العام … الزياني، بشدة تصريحات …`) is followed by the object.
+  let min = Math.max(9, head + 6);
+  const subjectComma = words.slice(0, 14).findIndex((w) => /[،,]$/u.test(w));
+  if (head === 0 && subjectComma >= 2 && !/^(?:و|مشير|مؤكد|موضح|لافت|مضيف|مبين|حيث|الذي|التي|فيما|بينما)/u.test(bare(words[subjectComma + 1] ?? ""))) {
+    min = Math.max(min, subjectComma + 5);
+  }
+  max = Math.min(TITLE_LIMIT_WORDS, words.length - 1, Math.max(max, min + 5, head > 0 ? head + 10 : 0));
+  if (min > max) return words.slice(0, Math.min(words.length, TITLE_LIMIT_WORDS));
   const balanced = (n: number) => {
     const t = words.slice(0, n).join(" ");
     return t.split("«").length === t.split("»").length && t.split("“").length === t.split("”").length && (t.match(/"/g)?.length ?? 0) % 2 === 0;
@@ -195,7 +225,9 @@ function cut(words: string[], head: number, max = TITLE_CUT_WORDS, slack = TITLE
   if (boundaryOnly) return words;
   // Last resort: a closed word before a conjunction-led word (`… الأمنية وقوات …`).
   for (let n = max; n >= min; n--) if (ok(n) && /^و\S{2,}/u.test(words[n]!) && /^(?:[وفبلك]?ال|لل)/u.test(bare(words[n - 1]!))) return words.slice(0, n);
-  for (let n = max; n >= min; n--) if (ok(n)) return words.slice(0, n);
+  // Otherwise a definite word not followed by its adjective or complement (`… الأمنية | وقوات`).
+  const definite = (w: string) => /^(?:[وفبلك]?ال|لل)/u.test(bare(w)) && bare(w).length > 3;
+  for (let n = max; n >= min; n--) if (ok(n) && definite(words[n - 1]!) && !definite(words[n]!) && !/^\d/.test(words[n]!)) return words.slice(0, n);
   const out = words.slice(0, max);
   while (out.length > TITLE_MIN_WORDS && DANGLING.has(bare(out[out.length - 1]!))) out.pop();
   return out;

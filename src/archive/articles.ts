@@ -1,10 +1,10 @@
-import type { Lang } from "../site/settings.ts";
+import { dirOf, type Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatGregorian, formatHijri, formatDay, formatMonth, formatYear } from "../dates/format.ts";
 import { t } from "../i18n/strings.ts";
 import type { Article } from "../content/article.ts";
 import type { Story } from "./stories.ts";
-import { articleUrl, datelineText, dirOf, text } from "./stories.ts";
+import { articleUrl, datelineText, text } from "./stories.ts";
 import { dateUrl } from "./dates.ts";
 import type { Link, PageBase, Text } from "./types.ts";
 import type { CoverageLink, RelatedSection, SharedParagraph } from "./related.ts";

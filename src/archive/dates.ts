@@ -1,5 +1,5 @@
 import { pageBase } from "./page.ts";
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatDay, formatMonth, formatYear } from "../dates/format.ts";
 import { plural } from "../i18n/plural.ts";

@@ -1,4 +1,4 @@
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
 import { plural } from "../i18n/plural.ts";
 import { t, type StringKey } from "../i18n/strings.ts";

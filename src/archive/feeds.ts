@@ -1,4 +1,5 @@
-import type { Lang, Settings } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
+import type { Settings } from "../site/settings.ts";
 import type { Urls } from "../site/urls.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 import type { Story } from "./stories.ts";

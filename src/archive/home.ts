@@ -1,5 +1,5 @@
 import { pageBase } from "./page.ts";
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { Settings } from "../site/settings.ts";
 import { t } from "../i18n/strings.ts";
 import type { Story } from "./stories.ts";

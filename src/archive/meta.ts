@@ -1,4 +1,4 @@
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { Settings } from "../site/settings.ts";
 import type { Urls } from "../site/urls.ts";
 import { jsonForHtml } from "../site/urls.ts";

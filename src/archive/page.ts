@@ -1,5 +1,4 @@
-import type { Lang } from "../site/settings.ts";
-import { dirOf } from "./stories.ts";
+import { dirOf, type Lang } from "../i18n/lang.ts";
 import type { Link, PageBase } from "./types.ts";
 
 export interface PageSpec {

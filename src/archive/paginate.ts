@@ -1,4 +1,4 @@
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatNumber } from "../dates/format.ts";
 import type { PageNav } from "./types.ts";

@@ -1,5 +1,5 @@
 import { pageBase } from "./page.ts";
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatYear } from "../dates/format.ts";
 import { t } from "../i18n/strings.ts";

@@ -1,5 +1,6 @@
-import type { Lang, Settings } from "../site/settings.ts";
-import { LANGS } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
+import type { Settings } from "../site/settings.ts";
+import { LANGS } from "../i18n/lang.ts";
 import type { Article } from "../content/article.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 import { STRINGS } from "../i18n/strings.ts";

@@ -1,5 +1,5 @@
 import type { Article } from "../content/article.ts";
-import type { Lang } from "../site/settings.ts";
+import { dirOf, type Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatDay } from "../dates/format.ts";
 import type { ListItem, Text } from "./types.ts";
@@ -9,10 +9,6 @@ export interface Story {
   key: string;
   ar: Article;
   en?: Article;
-}
-
-export function dirOf(lang: Lang): "rtl" | "ltr" {
-  return lang === "ar" ? "rtl" : "ltr";
 }
 
 export function text(value: string, lang: Lang, pageLang: Lang): Text {

@@ -1,4 +1,4 @@
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { ArticleDate } from "../dates/parse.ts";
 import { parseArticleDate, isDateProblem } from "../dates/parse.ts";
 import { ContentError } from "./errors.ts";

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { LANGS, type Lang } from "../site/settings.ts";
+import { LANGS, type Lang } from "../i18n/lang.ts";
 import { ContentError } from "./errors.ts";
 import { parseArticle, type Article } from "./article.ts";
 

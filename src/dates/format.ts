@@ -1,4 +1,4 @@
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 
 export type Digits = "latn" | "arab";
 

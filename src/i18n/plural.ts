@@ -1,4 +1,4 @@
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "./lang.ts";
 import { formatNumber, type Digits } from "../dates/format.ts";
 
 type Forms = Record<Intl.LDMLPluralRule, string>;

@@ -1,4 +1,4 @@
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "./lang.ts";
 
 /** Every interface string, in both languages, in one place. */
 export const STRINGS = {

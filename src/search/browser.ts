@@ -10,7 +10,7 @@ import { plural } from "../i18n/plural.ts";
 import { formatDay } from "../dates/format.ts";
 import { unmaskText } from "./mask.ts";
 import { STRINGS } from "../i18n/strings.ts";
-import type { Lang } from "../site/settings.ts";
+import type { Lang } from "../i18n/lang.ts";
 
 interface PagefindResult {
   id: string;

@@ -3,9 +3,7 @@ import { parse } from "yaml";
 import { ContentError, ContentErrors } from "../content/errors.ts";
 import { DEFAULT_RELATED, type RelatedSettings } from "../related/pairs.ts";
 import { DEFAULT_PARTITION_SIZE } from "../search/partition.ts";
-
-export type Lang = "ar" | "en";
-export const LANGS: readonly Lang[] = ["ar", "en"];
+import { LANGS, type Lang } from "../i18n/lang.ts";
 
 export interface Settings {
   title: Record<Lang, string>;

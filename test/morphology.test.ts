@@ -4,6 +4,7 @@ import { Lexicon, indexKey, indexKeys, candidateKeys, queryKey, typingPrefixes }
 import { parseQuery, resolveQuery, closeSpellings, suggestions } from "../src/search/query.ts";
 import { normalizeForSearch, normalizeWithMap } from "../src/arabic/normalize.ts";
 import { indexWord } from "../src/search/terms.ts";
+import { arabicSpellings } from "../src/search/transliterate.ts";
 
 // A small archive of our own sentences: the lexicon is what the build would learn from it.
 const ARCHIVE = [
@@ -101,4 +102,20 @@ test("close spellings of an absent word: g written four ways, ة/ه, a long vowe
   const held = new Set([indexWord("غوغل")]);
   assert.deepEqual(await suggestions("جوجل", async (t) => (held.has(t) ? 5 : 0)), ["غوغل"]);
   assert.deepEqual(await suggestions("كوفيد", async (t) => (held.has(t) ? 5 : 0)), []);
+});
+
+test("Latin names: likely Arabic spellings, and the search keeps one the index holds", async () => {
+  for (const [latin, arabic] of [["Riyadh", "رياض"], ["Jeddah", "جدة"], ["Houthi", "حوثي"], ["Obama", "اوباما"], ["Kerry", "كيري"], ["Abadi", "عبادي"]] as const) {
+    assert.ok(arabicSpellings(latin).includes(arabic), `${latin} → ${arabic}`);
+  }
+  assert.equal(arabicSpellings("Jeddah")[0], "جدة", "a final -ah is first ة");
+  const held = new Set([indexWord("رياض"), indexWord("riyadh")]);
+  const lookup = async (t: string) => (held.has(t) ? 3 : 0);
+  const r = await resolveQuery(parseQuery("Riyadh"), lookup);
+  assert.deepEqual(r.terms, [indexWord("riyadh")]);
+  assert.deepEqual(r.alternative, { at: 0, term: indexWord("رياض") });
+  // Only the Arabic spelling is in the index: the word is not missing, it is searched in Arabic.
+  const arabicOnly = await resolveQuery(parseQuery("Riyadh"), async (t) => (t === indexWord("رياض") ? 3 : 0));
+  assert.deepEqual(arabicOnly.terms, [indexWord("رياض")]);
+  assert.deepEqual(arabicOnly.missing, []);
 });

@@ -259,8 +259,18 @@ async function search(s: State, typing = false): Promise<void> {
       // The words and the filters are one search (every word in the page); a phrase is
       // found here, from its words' positions (Pagefind's own phrase search works only
       // when the phrase is the whole query); a result must be found by every search.
+      const alt = q.alternative;
       const [main, ...phrases] = await Promise.all([
-        q.terms.length || filters.length ? pf.search([...q.terms, ...filters].join(" "), opts).then((r) => r.results) : Promise.resolve(undefined),
+        q.terms.length || filters.length
+          ? Promise.all([
+              pf.search([...q.terms, ...filters].join(" "), opts).then((r) => r.results),
+              // A Latin name also as its Arabic spelling (Riyadh, الرياض): pages with either.
+              alt ? pf.search([...q.terms.map((t, i) => (i === alt.at ? alt.term : t)), ...filters].join(" "), opts).then((r) => r.results) : [],
+            ]).then(([a, b]) => {
+              const ids = new Set(a.map((r) => r.id));
+              return [...a, ...b.filter((r) => !ids.has(r.id))];
+            })
+          : Promise.resolve(undefined),
         ...q.phrases.map((p) => phraseResults(pf, p, opts)),
       ]);
       const first = main ?? [...phrases[0]!.values()].map((x) => x.r);

@@ -1,6 +1,8 @@
 import { tokenize } from "../arabic/tokens.ts";
 import { compoundCandidates, isCompoundHead, queryKey, typingPrefixes } from "./morphology.ts";
 import { indexWord } from "./terms.ts";
+import { arabicSpellings } from "./transliterate.ts";
+import { normalizeForSearch } from "../arabic/normalize.ts";
 
 /**
  * A reader's query, word by word: quoted phrases, complete words and, while
@@ -61,6 +63,12 @@ async function keyOf(w: QueryWord, lookup: Lookup): Promise<string | undefined> 
 export interface ResolvedQuery {
   /** Pagefind words that must all be in a page. */
   terms: string[];
+  /**
+   * A name typed in Latin letters, also as the Arabic spelling the index
+   * holds (Riyadh → رياض): pages with either are found. At most one such word
+   * per query: `at` is its place in `terms`.
+   */
+  alternative?: { at: number; term: string };
   /** Each phrase as Pagefind words that must stand side by side. */
   phrases: string[][];
   /** Complete words no page contains: the query finds nothing. */
@@ -68,16 +76,29 @@ export interface ResolvedQuery {
 }
 
 /** The query in indexed words: each complete word under the key the index holds for it, the typed word as a prefix. */
+/** The likeliest Arabic spelling of a Latin word that the index holds, as an indexed word. */
+async function arabicSpelling(word: string, lookup: Lookup): Promise<string | undefined> {
+  if (!/^[A-Za-z]+$/.test(word)) return undefined;
+  const terms = arabicSpellings(word).map((s) => indexWord(normalizeForSearch(s)));
+  const counts = await Promise.all(terms.map(lookup));
+  const i = counts.findIndex((n) => n > 0);
+  return i < 0 ? undefined : terms[i];
+}
+
 export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<ResolvedQuery> {
   const missing: string[] = [];
-  const resolve = async (w: QueryWord) => {
-    const k = await keyOf(w, lookup);
-    if (k === undefined) missing.push(w.text);
-    return k === undefined ? "" : indexWord(k);
+  let alternative: { word: QueryWord; term: string } | undefined;
+  const resolve = async (w: QueryWord, latinAlternative = false) => {
+    const [k, arabic] = await Promise.all([keyOf(w, lookup), latinAlternative ? arabicSpelling(w.text, lookup) : undefined]);
+    if (k === undefined && arabic === undefined) missing.push(w.text);
+    if (k === undefined) return arabic ?? "";
+    if (arabic) alternative = { word: w, term: arabic };
+    return indexWord(k);
   };
   const [terms, phrases, typed] = await Promise.all([
-    Promise.all(q.words.map(resolve)),
-    Promise.all(q.phrases.map((p) => Promise.all(p.map(resolve)))),
+    // One Latin name per query gets an Arabic spelling: the first.
+    Promise.all(q.words.map((w, i) => resolve(w, i === q.words.findIndex((x) => /^[A-Za-z]+$/.test(x.text))))),
+    Promise.all(q.phrases.map((p) => Promise.all(p.map((w) => resolve(w))))),
     (async () => {
       if (!q.typing) return undefined;
       for (const p of typingPrefixes(q.typing)) if ((await lookup(p)) > 0) return p;
@@ -85,7 +106,11 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
       return undefined;
     })(),
   ]);
-  return { terms: [...terms, ...(typed ? [typed] : [])].filter(Boolean), phrases, missing };
+  const at = alternative ? q.words.indexOf(alternative.word) : -1;
+  const all = [...terms, ...(typed ? [typed] : [])];
+  const out: ResolvedQuery = { terms: all.filter(Boolean), phrases, missing };
+  if (alternative && at >= 0 && all[at]) out.alternative = { at: all.slice(0, at).filter(Boolean).length, term: alternative.term };
+  return out;
 }
 
 const G_SOUNDS = "جغقك";

@@ -1,4 +1,4 @@
-import type { Entity, NameRule } from "./gazetteer.ts";
+import type { Entity, NameRule } from "./entity.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
 
 /**

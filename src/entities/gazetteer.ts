@@ -9,56 +9,11 @@ import { ContentError, ContentErrors } from "../content/errors.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
 import { COUNTRY_CODES, countryEntity, isCountryCode } from "./countries.ts";
 import { STOP_WORDS } from "./context.ts";
+import type { EntityType, NameRule, Entity } from "./entity.ts";
 
-export type EntityType = "person" | "organization" | "place";
+export type { EntityType, NameRule, Entity };
+
 export const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
-
-export interface Entity {
-  id: string;
-  type: EntityType;
-  /** First name of each language is the display name; all are matched unless in `unmatched`. */
-  names: { ar: string[]; en: string[] };
-  description?: { ar?: string; en?: string };
-  wikidata?: string;
-  /** ISO 3166-1 alpha-2 code when the entity IS that country. */
-  country?: string;
-  /** Names shown but never matched automatically (ambiguous words such as مالي). */
-  unmatched?: string[];
-  /**
-   * Phrases containing one of the names in which it does NOT mean this entity
-   * (صلاة المغرب is the sunset prayer, not Morocco). The tagger matches them
-   * like names and then drops them, so the name inside is not tagged.
-   */
-  notIn?: string[];
-  /**
-   * Conditions on some of the names (written as maps in `ar:`): dated names,
-   * names that count only beside another entity, only after some words, or
-   * that are also an adjective or a common noun. See NameRule.
-   */
-  rules?: NameRule[];
-  /** Spellings with harakat (اليَمَن): the text's own harakat can rule a match out. */
-  vowelled?: string[];
-}
-
-/** A name with conditions (an `ar:` item written as a map). */
-export interface NameRule {
-  /** The name as written; it is one of the entity's Arabic names. */
-  name: string;
-  /** Only in articles dated on or after this day (YYYY-MM-DD). */
-  from?: string;
-  /** Only in articles dated on or before this day. */
-  until?: string;
-  /** Only when the article also names one of these entities (a designation: المملكة). */
-  with?: string[];
-  /** Never when the article also names one of these entities. */
-  without?: string[];
-  /** Only right after one of these words (في مالي, وسط مالي). */
-  after?: string[];
-  /** Also an adjective (السعودية): not right after a definite word (الحكومة السعودية). */
-  noun?: boolean;
-  /** Also a common noun (القاعدة, النصر): not before an adjective (القاعدة الخلفية) or على. */
-  common?: boolean;
-}
 
 /** Whether `day` (YYYY-MM-DD) is inside the rule's dates; no date fails a dated rule. */
 export function inDates(rule: NameRule, day: string | undefined): boolean {

@@ -2,6 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { CSP } from "./src/site/csp.ts";
 import { FONT_FILES } from "./src/site/assets.ts";
+import { LANGS, dirOf, otherLang } from "./src/i18n/lang.ts";
 
 /**
  * Wiring only: the build (src/build/pipeline.ts) runs Eleventy once per render
@@ -12,8 +13,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.ignores.add("content/ar/**");
   eleventyConfig.ignores.add("content/en/**");
 
-  eleventyConfig.addGlobalData("otherLang", { ar: "en", en: "ar" });
-  eleventyConfig.addGlobalData("dirOf", { ar: "rtl", en: "ltr" });
+  eleventyConfig.addGlobalData("otherLang", Object.fromEntries(LANGS.map((l) => [l, otherLang(l)])));
+  eleventyConfig.addGlobalData("dirOf", Object.fromEntries(LANGS.map((l) => [l, dirOf(l)])));
   eleventyConfig.addGlobalData("csp", CSP);
 
   eleventyConfig.addPassthroughCopy({ public: "/" });

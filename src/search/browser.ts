@@ -139,17 +139,33 @@ interface Rendered {
   copy: HTMLAnchorElement;
 }
 
+/** The text and matched names of a result, written beside the index by the build (records.ts textPath). */
+async function excerptSource(href: string): Promise<{ text: string; names: string }> {
+  const m = /(ar|en)\/articles\/([^/]+)\/$/.exec(href);
+  if (!m) return { text: "", names: "" };
+  try {
+    const res = await fetch(new URL(`search-text/${m[1]}/${m[2]}.json`, root));
+    if (!res.ok) return { text: "", names: "" };
+    const j = (await res.json()) as { text?: unknown; names?: unknown };
+    return { text: typeof j.text === "string" ? j.text : "", names: typeof j.names === "string" ? j.names : "" };
+  } catch {
+    // Without its text a result still shows its headline and dateline.
+    return { text: "", names: "" };
+  }
+}
+
 async function renderResult(r: PagefindResult, positions: Set<number>): Promise<Rendered> {
   const { url, meta } = await r.data();
   // Pagefind puts the site's path prefix in front of the record's URL (/archive/ar/…) when the index lives below one.
   const href = url.startsWith(root.pathname) ? url : new URL(url.replace(/^\//, ""), root).pathname;
   const itemLang: Lang = href.slice(root.pathname.length).startsWith("en/") ? "en" : "ar";
   const dir = itemLang === "ar" ? "rtl" : "ltr";
+  const source = await excerptSource(href);
   const texts = {
     title: unmaskText(meta.title ?? ""),
     dateline: unmaskText(meta.dateline ?? ""),
-    text: unmaskText(meta.text ?? ""),
-    names: unmaskText(meta.names ?? ""),
+    text: source.text,
+    names: source.names,
   };
   const seg = markedTokens(texts, positions);
   const li = el("li", { lang: itemLang, dir });

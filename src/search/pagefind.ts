@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
-import { buildAnalysis, searchRecords, type SearchRecord } from "./records.ts";
+import { buildAnalysis, searchRecords, textPath, type SearchRecord } from "./records.ts";
 import type { Story } from "../archive/stories.ts";
 
 async function writePartition(records: SearchRecord[], outputPath: string): Promise<void> {
@@ -10,7 +10,7 @@ async function writePartition(records: SearchRecord[], outputPath: string): Prom
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
     for (const r of records) {
-      const res = await index.addCustomRecord(r);
+      const res = await index.addCustomRecord({ url: r.url, content: r.content, language: r.language, meta: r.meta, sort: r.sort });
       if (res.errors.length) throw new Error(`Pagefind refused ${r.url}: ${res.errors.join("; ")}`);
     }
     // The files come back in memory and are written here: Pagefind's own writeFiles
@@ -46,6 +46,11 @@ export async function writeSearchIndex(site: SiteData, outDir: string): Promise<
   for (const [i, part] of site.searchPartitions.entries()) {
     const mine = searchRecords(site, byPart[i]!, analysis);
     written += mine.length;
+    for (const r of mine) {
+      const file = join(outDir, textPath(r.url));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(r.excerpt));
+    }
     await writePartition(mine, join(outDir, part.dir));
   }
   if (written !== expected) throw new Error(`search index: ${expected - written} record(s) in no partition`);

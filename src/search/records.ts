@@ -24,11 +24,31 @@ export interface SearchRecord {
   sort: Record<string, string>;
   /** For partitioning only; not sent to Pagefind as a field of its own. */
   year: string;
+  /** The original text and matched names for the excerpt, written beside the index (textPath), not sent to Pagefind. */
+  excerpt: ExcerptSource;
+}
+
+/**
+ * The words of a result the search page marks but Pagefind need not hold:
+ * the article's text and the names of its entities in the other language.
+ * Kept out of Pagefind's records, which it holds in memory while it builds an
+ * index, and fetched only for the results shown.
+ */
+export interface ExcerptSource {
+  text: string;
+  names: string;
+}
+
+/** Where the excerpt source of the article at `url` (/ar/articles/<id>/) is, relative to the site root. */
+export function textPath(url: string): string {
+  const m = /^\/(ar|en)\/articles\/([^/]+)\/$/.exec(url);
+  if (!m) throw new Error(`not an article URL: ${url}`);
+  return `search-text/${m[1]}/${m[2]}.json`;
 }
 
 /**
  * Pagefind 1.5 searches metadata too (raw words, without our analysis), so
- * every metadata text is masked (mask.ts): a query matches our keys only. The
+ * the metadata texts (headline, dateline) are masked (mask.ts): a query matches our keys only. The
  * date is one word Pagefind cannot split or match (ى + digits, decoded by the
  * search page), so a search for 2015 or August does not find every article
  * of that month.
@@ -118,12 +138,11 @@ function record(byId: Map<string, Entity>, analysis: Analysis, a: Article, origi
       title: maskText(a.title),
       day: DAY_MARK + d.day.replace(/-/g, ""),
       ...(dateline ? { dateline: maskText(dateline) } : {}),
-      text: maskText(text),
-      ...(names.length ? { names: maskText(names.join(" ")) } : {}),
       ...(group ? { copies: maskText(`${group} ${a.lang}`) } : {}),
     },
     sort: { date: d.hasTime ? d.iso : `${d.day}T00:00:00` },
     year: d.year,
+    excerpt: { text, names: names.join(" ") },
   };
 }
 

@@ -130,7 +130,6 @@ function appendPieces(parent: HTMLElement, ps: Piece[]): void {
   for (const piece of ps) parent.append(piece.mark ? el("mark", {}, piece.text) : document.createTextNode(piece.text));
 }
 
-/** One result: headline, dateline and date, excerpt, each with the matched words marked; a match found only in the names of the article's entities in the other language is shown as such. */
 interface Rendered {
   li: HTMLLIElement;
   /** Copies of one text share a group (records.ts). */
@@ -154,6 +153,7 @@ async function excerptSource(href: string): Promise<{ text: string; names: strin
   }
 }
 
+/** One result: headline, dateline and date, excerpt, each with the matched words marked; a match found only in the names of the article's entities in the other language is shown as such. */
 async function renderResult(r: PagefindResult, positions: Set<number>): Promise<Rendered> {
   const { url, meta } = await r.data();
   // Pagefind puts the site's path prefix in front of the record's URL (/archive/ar/…) when the index lives below one.
@@ -192,7 +192,7 @@ async function renderResult(r: PagefindResult, positions: Set<number>): Promise<
   if (names.length) {
     // The page's language is not the query's: say which name in the other language matched.
     const otherLang: Lang = itemLang === "ar" ? "en" : "ar";
-    const n = el("p", { class: "matched-name", lang }, `${ui("matchedName")} `);
+    const n = el("p", { class: "matched-name", lang, dir: lang === "ar" ? "rtl" : "ltr" }, `${ui("matchedName")} `);
     n.append(el("mark", { lang: otherLang, dir: otherLang === "ar" ? "rtl" : "ltr" }, names.join(" ")));
     li.append(n);
   }

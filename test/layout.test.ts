@@ -79,7 +79,7 @@ const topOf = (page: Page, selector: string) =>
 /** Everything a reader taps that is too small: the site's own links, buttons, inputs, toggles (links inside running text are exempt). */
 function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const sel = "header.site a, .crumbs a, .pager a, .orders a, .ways a, .calendar a, .years-months a, button, input, select, summary, .mark-label, .choose a";
+    const sel = "header.site a, .crumbs a, .pager a, .orders a, .ways a, .calendar a, .years-months a, button, input, select, summary, .mark-label, .choose h2 a, .articles li > a, .coverage .title";
     const out: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>(sel)) {
       const r = el.getBoundingClientRect();
@@ -142,7 +142,7 @@ async function fontsOfDigits(page: Page, selector: string): Promise<{ text: stri
   }
 }
 
-const DIGIT_PLACES = ".article .dates time, .articles time, .related time, .calendar a, .years-months a, .count, .meta time, h1";
+const DIGIT_PLACES = ".article .dates time, .articles time, .related time, .calendar a, .years-months a, .count, .meta time, .num, h1";
 
 for (const size of Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[]) {
   test(`${size}: every kind of page fits, with big enough targets, whole dates and the site's face`, async () => {

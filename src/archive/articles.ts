@@ -24,8 +24,8 @@ export interface ArticlePage extends PageBase {
   datetime: string;
   gregorian: string;
   hijri: string;
-  /** Rendered by our markdown-it (html: false), so safe to insert. */
-  html: string;
+  /** Rendered by our markdown-it (html: false), so safe to insert; cut after shared paragraphs. */
+  body: BodyPart[];
   sourceUrl?: string;
   dayLink: Link;
   /** The other-language version: translation from an original, original from a translation. */
@@ -89,7 +89,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     datetime: a.date.hasTime ? a.date.iso : a.date.day,
     gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
     hijri: formatHijri(a.date.epoch, zone, lang, digits),
-    html: lang === "ar" ? markShared(a.html, related.sharedWith, ctx.sharedLabel.ar, t("ar", "sharedWith")) : a.html,
+    body: lang === "ar" ? markShared(a.html, related.sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }],
     ...(a.url ? { sourceUrl: a.url } : story.ar.url ? { sourceUrl: story.ar.url } : {}),
     dayLink: { url: dateUrl(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
     ...(counterpartArticle
@@ -104,29 +104,50 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
   };
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function linkHtml(l: CoverageLink): string {
-  const name = escapeHtml(l.label.text);
-  const label = l.label.foreign ? `<bdi lang="${l.label.lang}" dir="${l.label.dir}">${name}</bdi>` : `<bdi>${name}</bdi>`;
-  return `<a href="${escapeHtml(l.url)}">${label}</a> <time datetime="${escapeHtml(l.datetime)}">${escapeHtml(l.dateLabel)}</time>`;
+/** A run of the article body, and the stories its last (shared) paragraph is also in. */
+export interface BodyPart {
+  html: string;
+  sharedWith?: CoverageLink[];
 }
+
+const OPEN = /<(blockquote|ul|ol|li|table)\b/g;
+const CLOSE = /<\/(blockquote|ul|ol|li|table)>/g;
 
 /**
  * Marks shared paragraphs (numbered by the renderer) with a class and a note for
- * screen readers, and follows each with the stories it is shared with (shown
- * when the reader highlights shared passages; kept out of the search index).
- * Names come from front matter, so everything inserted is escaped.
+ * screen readers, and cuts the body after each of them, so the template can say
+ * there which stories the paragraph is also in (outside the body's text, which
+ * tests and readers take as the article). A paragraph inside a list or quote
+ * gets its note after that block.
  */
-function markShared(html: string, shared: SharedParagraph[], label: string, withLabel: string): string {
-  if (!shared.length) return html;
+function markShared(html: string, shared: SharedParagraph[], label: string): BodyPart[] {
+  if (!shared.length) return [{ html }];
   const byIndex = new Map(shared.map((s) => [String(s.index), s]));
-  return html.replace(/<p data-p="(\d+)">([\s\S]*?)<\/p>/g, (m, n: string, inner: string) => {
-    const s = byIndex.get(n);
-    if (!s) return m;
-    const links = s.with.map(linkHtml).join("<span class=\"sep\">، </span>");
-    return `<p data-p="${n}" class="shared"><span class="visually-hidden">${label} </span>${inner}</p><div class="shared-with" data-pagefind-ignore>${escapeHtml(withLabel)} ${links}</div>`;
-  });
+  const parts: BodyPart[] = [];
+  let pending: CoverageLink[] = [];
+  let from = 0;
+  let out = "";
+  const re = /<p data-p="(\d+)">([\s\S]*?)<\/p>\n?/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const s = byIndex.get(m[1]!);
+    out += html.slice(from, m.index);
+    from = re.lastIndex;
+    if (!s) {
+      out += m[0];
+      continue;
+    }
+    out += `<p data-p="${m[1]}" class="shared"><span class="visually-hidden">${label} </span>${m[2]}</p>\n`;
+    for (const l of s.with) if (!pending.some((p) => p.url === l.url)) pending.push(l);
+    const before = html.slice(0, from);
+    if ((before.match(OPEN)?.length ?? 0) === (before.match(CLOSE)?.length ?? 0)) {
+      parts.push({ html: out, sharedWith: pending });
+      out = "";
+      pending = [];
+    }
+  }
+  out += html.slice(from);
+  if (out.trim() || pending.length) parts.push(pending.length ? { html: out, sharedWith: pending } : { html: out });
+  return parts;
 }
 
 export function buildArticlePages(stories: Story[], ctx: ArticleCtx): ArticlePage[] {

@@ -1,7 +1,7 @@
 import { pageBase } from "./page.ts";
 import type { Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
-import { formatDay, formatMonth, formatYear } from "../dates/format.ts";
+import { arabicMonthName, formatDay, formatHijri, formatHijriSpan, formatMonth, formatNumber, formatYear, weekdays } from "../dates/format.ts";
 import { plural } from "../i18n/plural.ts";
 import { t } from "../i18n/strings.ts";
 import type { Story } from "./stories.ts";
@@ -9,10 +9,18 @@ import { listItem } from "./stories.ts";
 import type { CountLink, Link, ListItem, PageBase, PageNav } from "./types.ts";
 import { chunk, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
 
-export interface DateIndexPage extends PageBase { years: CountLink[] }
-export interface YearPage extends PageBase { months: CountLink[]; period: PageNav }
-export interface MonthPage extends PageBase { days: CountLink[]; items: ListItem[]; period: PageNav; pagination?: PageNav }
-export interface DayPage extends PageBase { items: ListItem[]; period: PageNav }
+/** A month column of the years × months table: its name (both Arabic forms, or English). */
+export interface MonthColumn { label: string; alt?: string }
+/** One cell: the month's article count linked to its page, or nothing. */
+export interface YearMonthCell { url?: string; count?: string; label: string }
+export interface YearRow { year: Link; total: string; cells: YearMonthCell[] }
+export interface DateIndexPage extends PageBase { years: CountLink[]; monthColumns: MonthColumn[]; table: YearRow[]; tableCaption: string }
+export interface YearPage extends PageBase { hijri: string; months: CountLink[]; period: PageNav }
+/** A day of the month calendar: the day's number, and its article count and page when it has articles. */
+export interface CalendarDay { day: string; datetime: string; url?: string; count?: string; countLabel?: string }
+export interface Calendar { caption: string; weekdays: { short: string; long: string }[]; weeks: (CalendarDay | null)[][] }
+export interface MonthPage extends PageBase { hijri: string; calendar: Calendar; days: CountLink[]; items: ListItem[]; itemsHeading: string; period: PageNav; pagination?: PageNav }
+export interface DayPage extends PageBase { hijri: string; items: ListItem[]; period: PageNav }
 
 export interface DatePages {
   dateIndex: DateIndexPage[];
@@ -100,9 +108,38 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
     return n;
   };
 
+  const num = (n: number) => formatNumber(n, lang, digits);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const lastDay = (y: string, m: string) => new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
+  const monthHijri = (y: string, m: string) => formatHijriSpan(`${y}-${m}-01`, `${y}-${m}-${pad(lastDay(y, m))}`, "month", lang, digits);
+  const monthCount = (y: string, m: string) => {
+    let n = 0;
+    for (const l of years.get(y)!.get(m)!.values()) n += l.length;
+    return n;
+  };
+  // Column names of the years × months table: Iraqi and pan-Arab month names, or English short names.
+  const monthColumns: MonthColumn[] = Array.from({ length: 12 }, (_, i) => {
+    const epoch = Date.UTC(2001, i, 15, 12);
+    if (lang === "en") return { label: new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(epoch) };
+    const [label, alt] = arabicMonthName("UTC", epoch, digits).split("/");
+    return alt ? { label: label!, alt } : { label: label! };
+  });
   out.dateIndex.push({
     ...base("dateIndex", lang, dateUrl(lang), t(lang, "dates"), [home], dateUrl(other), t(lang, "dates")),
     years: yearKeys.map((y) => ({ ...yearLink(y), count: count(countStories(years.get(y)!)) })),
+    monthColumns,
+    tableCaption: t(lang, "yearsByMonths"),
+    table: yearKeys.map((y) => ({
+      year: yearLink(y),
+      total: count(countStories(years.get(y)!)),
+      cells: monthColumns.map((c, i) => {
+        const m = pad(i + 1);
+        const name = `${c.label}${c.alt ? `/${c.alt}` : ""} ${formatYear(y, lang, digits)}`;
+        if (!years.get(y)!.has(m)) return { label: name };
+        const n = monthCount(y, m);
+        return { url: dateUrl(lang, y, m), count: num(n), label: name };
+      }),
+    })),
   });
 
   yearKeys.forEach((y, i) => {
@@ -110,6 +147,7 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
     const { label } = yearLink(y);
     out.year.push({
       ...base("year", lang, dateUrl(lang, y), label, [home, datesCrumb], dateUrl(other, y), `${t(lang, "dates")}: ${label}`),
+      hijri: formatHijriSpan(`${y}-01-01`, `${y}-12-31`, "year", lang, digits),
       months: [...months.keys()].sort(desc).map((m) => {
         let n = 0;
         for (const l of months.get(m)!.values()) n += l.length;
@@ -118,6 +156,26 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
       period: periodNav(yearKeys, i, yearLink, lang),
     });
   });
+
+  const week = weekdays(lang);
+  /** Week rows of a month, in the language's week order; days with articles link to their page. */
+  const calendar = (y: string, m: string, days: Map<string, Story[]>, label: string): Calendar => {
+    const last = lastDay(y, m);
+    const firstIso = ((new Date(Date.UTC(Number(y), Number(m) - 1, 1)).getUTCDay() + 6) % 7) + 1;
+    const lead = week.findIndex((w) => w.iso === firstIso);
+    const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
+    for (let d = 1; d <= last; d++) {
+      const key = pad(d);
+      const list = days.get(key) ?? days.get(String(d));
+      const cell: CalendarDay = { day: num(d), datetime: `${y}-${m}-${key}` };
+      if (list) Object.assign(cell, { url: dateUrl(lang, y, m, days.has(key) ? key : String(d)), count: num(list.length), countLabel: count(list.length) });
+      cells.push(cell);
+    }
+    while (cells.length % 7) cells.push(null);
+    const weeks: (CalendarDay | null)[][] = [];
+    for (let k = 0; k < cells.length; k += 7) weeks.push(cells.slice(k, k + 7));
+    return { caption: `${t(lang, "calendar")}: ${label}`, weekdays: week.map(({ short, long }) => ({ short, long })), weeks };
+  };
 
   monthKeys.forEach(([y, m], i) => {
     const days = years.get(y)!.get(m)!;
@@ -133,6 +191,9 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
       out.month.push({
         ...base("month", lang, pageUrl(url, p), label + pageSuffix(p, lang, digits), crumbs, pageUrl(dateUrl(other, y, m), p), `${t(lang, "dates")}: ${label}`),
         heading: label,
+        hijri: monthHijri(y, m),
+        calendar: calendar(y, m, days, label),
+        itemsHeading: t(lang, "articlesOfMonth"),
         days: dayList.map((d) => ({ ...dayLink([y, m, d]), count: count(days.get(d)!.length) })),
         items: part.map(item),
         period: periodNav(monthKeys, i, monthLink, lang),
@@ -143,9 +204,12 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
 
   dayKeys.forEach(([y, m, d], i) => {
     const { label } = dayLink([y, m, d]);
+    const list = years.get(y)!.get(m)!.get(d)!;
     out.day.push({
       ...base("day", lang, dateUrl(lang, y, m, d), label, [home, datesCrumb, yearLink(y), monthLink([y, m])], dateUrl(other, y, m, d), `${t(lang, "dates")}: ${label}`),
-      items: years.get(y)!.get(m)!.get(d)!.map(item),
+      hijri: formatHijri(list[0]!.ar.date.epoch, zone, lang, digits),
+      // The heading gives the date: items do not repeat it.
+      items: list.map((s) => ({ ...item(s), dateLabel: "" })),
       period: periodNav(dayKeys, i, dayLink, lang),
     });
   });

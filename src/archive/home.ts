@@ -10,9 +10,14 @@ import type { EntityIndexPage } from "./entities.ts";
 
 export const LATEST_COUNT = 10;
 const TOP_ENTITIES = 8;
+const ROOT_LATEST = 5;
 
 export interface HomePage extends PageBase {
   latest: ListItem[];
+  /** The first few of them, for the root page that shows both languages. */
+  rootLatest: ListItem[];
+  /** The language's own name ("العربية", "English"), for the root page. */
+  languageName: string;
   years: CountLink[];
   entityGroups: EntityIndexPage["groups"];
   links: Link[];
@@ -21,6 +26,7 @@ export interface HomePage extends PageBase {
 export function buildHome(stories: Story[], lang: Lang, settings: Settings, dates: DateIndexPage, entities: EntityIndexPage): HomePage {
   const other: Lang = lang === "ar" ? "en" : "ar";
   const url = `/${lang}/`;
+  const latest = stories.slice(0, LATEST_COUNT).map((s) => listItem(s, lang, settings.timeZone, settings.digits));
   return {
     ...pageBase({
       kind: "home",
@@ -31,7 +37,9 @@ export function buildHome(stories: Story[], lang: Lang, settings: Settings, date
       description: settings.description[lang],
       breadcrumbs: [],
     }),
-    latest: stories.slice(0, LATEST_COUNT).map((s) => listItem(s, lang, settings.timeZone, settings.digits)),
+    latest,
+    rootLatest: latest.slice(0, ROOT_LATEST),
+    languageName: t(lang, lang === "ar" ? "langArabic" : "langEnglish"),
     years: dates.years,
     entityGroups: entities.groups.map((g) => ({ ...g, items: g.items.slice(0, TOP_ENTITIES) })),
     links: [

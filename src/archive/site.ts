@@ -19,6 +19,7 @@ import type { Urls } from "../site/urls.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
 import { findTextPairs, relatedByEntities, type TextPair } from "../related/pairs.ts";
 import { buildRelated } from "./related.ts";
+import { addEnglishFacts } from "./english.ts";
 import { planPartitions, type Partition } from "../search/partition.ts";
 
 export interface SitePages extends DatePages {
@@ -92,6 +93,7 @@ export function relatedCoverage(articles: Article[], tagsOf: (s: Story) => strin
 export function buildPageModel(coverage: Coverage, entities: Entity[], settings: Settings, urls: Urls): SiteData {
   const { stories, index, pairs, related } = coverage;
   const byId = new Map(entities.map((e) => [e.id, e]));
+  addEnglishFacts(stories, index.byStory, byId);
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };
   const pages: SitePages = { article: [], dateIndex: [], year: [], month: [], day: [], entityIndex: [], entity: [], home: [], search: [], data: [] };
   pages.article = buildArticlePages(stories, {
@@ -112,7 +114,7 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     pages.entity.push(...e.entity);
     pages.home.push(buildHome(stories, lang, settings, d.dateIndex[0]!, e.entityIndex[0]!));
     pages.search.push(buildSearchPage(stories, index, entities, lang, settings.digits));
-    pages.data.push(buildDataPage(lang));
+    pages.data.push(buildDataPage(lang, { settings, urls, stories, tags: index.byStory, entities, pairs }));
   }
   const perMonth = new Map<string, number>();
   for (const s of stories) {

@@ -3,12 +3,15 @@ import { dirOf, type Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatDay } from "../dates/format.ts";
 import type { ListItem, Text } from "./types.ts";
+import { t } from "../i18n/strings.ts";
 
 /** An Arabic original and, when one exists, its English translation. */
 export interface Story {
   key: string;
   ar: Article;
   en?: Article;
+  /** For an untranslated story: what is known of it in English (src/archive/english.ts). */
+  english?: { dateline?: string; names: string[] };
 }
 
 export function text(value: string, lang: Lang, pageLang: Lang): Text {
@@ -57,5 +60,8 @@ export function listItem(story: Story, lang: Lang, zone: string, digits: Digits)
     datetime: story.ar.date.hasTime ? story.ar.date.iso : story.ar.date.day,
     dateLabel: formatDay(story.ar.date.epoch, zone, lang, digits),
     ...(dateline ? { dateline } : {}),
+    ...(a.lang !== lang ? { badge: t(lang, "arabicOnly") } : {}),
+    ...(a.lang !== lang && story.english?.dateline ? { dateline: text(story.english.dateline, lang, lang) } : {}),
+    ...(a.lang !== lang && story.english?.names.length ? { about: `${t(lang, "about")}: ${story.english.names.join(", ")}` } : {}),
   };
 }

@@ -20,6 +20,10 @@ export interface ListItem {
   datetime: string;
   dateLabel: string;
   dateline?: Text;
+  /** "Arabic only": the item is shown in another language than the page's, having no translation. */
+  badge?: string;
+  /** With the badge on English pages: the English names of the entities in the article. */
+  about?: string;
 }
 
 export interface CountLink extends Link {

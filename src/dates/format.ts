@@ -78,3 +78,41 @@ export function formatNumber(n: number, lang: Lang, digits: Digits): string {
 export function formatYear(year: string, lang: Lang, digits: Digits): string {
   return lang === "ar" ? formatNumber(Number(year), "ar", digits).replace(/[٬,]/g, "") : year;
 }
+
+/**
+ * The Hijri (Umm al-Qura) months or years a span of calendar days falls in, for
+ * the headings of Gregorian years and months: «ربيع الأول – ربيع الآخر 1447 هـ»,
+ * «1446–1447 هـ» / «Rabiʻ I – Rabiʻ II 1447 AH», «1446–1447 AH». Days are
+ * YYYY-MM-DD calendar dates (read at noon UTC, so no zone can move them).
+ */
+export function formatHijriSpan(first: string, last: string, unit: "month" | "year", lang: Lang, digits: Digits): string {
+  const locale = lang === "en" ? "en-GB-u-ca-islamic-umalqura" : `ar-SA-u-ca-islamic-umalqura-nu-${digits}`;
+  const at = (day: string) => parts(locale, "UTC", Date.parse(`${day}T12:00:00Z`), { month: "long", year: "numeric" });
+  const a = at(first);
+  const b = at(last);
+  const era = lang === "en" ? "AH" : "هـ";
+  const dash = unit === "year" ? "–" : " – ";
+  if (unit === "year") return a.year === b.year ? `${a.year} ${era}` : `${a.year}${dash}${b.year} ${era}`;
+  if (a.year === b.year) return a.month === b.month ? `${a.month} ${a.year} ${era}` : `${a.month}${dash}${b.month} ${a.year} ${era}`;
+  return `${a.month} ${a.year}${dash}${b.month} ${b.year} ${era}`;
+}
+
+/** Short weekday names in the order of the language's week (Iraq: Saturday first; British English: Monday first). */
+export function weekdays(lang: Lang): { iso: number; short: string; long: string }[] {
+  const locale = lang === "ar" ? "ar-IQ" : "en-GB";
+  const info = (new Intl.Locale(locale) as Intl.Locale & { weekInfo?: { firstDay: number } }).weekInfo;
+  const first = info?.firstDay ?? (lang === "ar" ? 6 : 1);
+  const out: { iso: number; short: string; long: string }[] = [];
+  for (let i = 0; i < 7; i++) {
+    const iso = ((first - 1 + i) % 7) + 1; // 1 = Monday … 7 = Sunday
+    // 2024-01-01 was a Monday.
+    const epoch = Date.UTC(2024, 0, iso, 12);
+    out.push({
+      iso,
+      // Arabic has no short weekday names but standard one-letter ones (س ح ن ث ر خ ج).
+      short: parts(locale, "UTC", epoch, { weekday: lang === "ar" ? "narrow" : "short" }).weekday ?? "",
+      long: parts(locale, "UTC", epoch, { weekday: "long" }).weekday ?? "",
+    });
+  }
+  return out;
+}

@@ -11,7 +11,28 @@ export interface DataFiles {
 const ARTICLE_FIELDS = ["id", "language", "title", "date", "source", "place", "url", "entities", "translation_id", "page"] as const;
 const ENTITY_FIELDS = ["id", "type", "name_ar", "name_en", "names_ar", "names_en", "article_count", "first_date", "latest_date", "wikidata", "page_ar", "page_en"] as const;
 
-export function dataFiles(site: SiteData): DataFiles {
+/** What the export reads: the site's stories, entities and related pairs (SiteData has them all). */
+export type ExportSource = Pick<SiteData, "settings" | "urls" | "stories" | "tags" | "entities" | "pairs">;
+
+/** A published file: its path under the site, its size in bytes and how many records it holds. */
+export interface DataFileInfo {
+  path: string;
+  bytes: number;
+  /** Rows or items; none for the package descriptor. */
+  records?: number;
+}
+
+export function dataFiles(site: ExportSource): DataFiles {
+  return exportData(site).files;
+}
+
+/** Size and record count of every published file (the data page shows them). */
+export function describeDataFiles(site: ExportSource): DataFileInfo[] {
+  const { files, records } = exportData(site);
+  return Object.entries(files).map(([path, body]) => ({ path: "/" + path, bytes: Buffer.byteLength(body, "utf8"), ...(path in records ? { records: records[path] } : {}) }));
+}
+
+function exportData(site: ExportSource): { files: DataFiles; records: Record<string, number> } {
   const { urls } = site;
   const articles: Record<(typeof ARTICLE_FIELDS)[number], string>[] = [];
   const counts = new Map<string, { n: number; first: string; latest: string }>();
@@ -77,6 +98,7 @@ export function dataFiles(site: SiteData): DataFiles {
     title: `${site.settings.title.en} — ${site.settings.title.ar}`,
     description: site.settings.description.en,
     homepage: urls.abs("/"),
+    ...(site.settings.license ? { licenses: [{ title: site.settings.license.name, ...(site.settings.license.url ? { path: site.settings.license.url } : { name: site.settings.license.name }) }] } : {}),
     resources: [
       {
         name: "articles",
@@ -125,7 +147,14 @@ export function dataFiles(site: SiteData): DataFiles {
       { name: "entities-json", path: "entities.json", format: "json", mediatype: "application/json" },
     ],
   };
-  return {
+  const records: Record<string, number> = {
+    "data/articles.json": articles.length,
+    "data/articles.csv": articles.length,
+    "data/entities.json": entities.length,
+    "data/entities.csv": entities.length,
+    "data/related.json": site.pairs.length,
+  };
+  const files: DataFiles = {
     "data/articles.json": JSON.stringify(articles, null, 1) + "\n",
     "data/articles.csv": toCsv([...ARTICLE_FIELDS], articles.map((a) => ARTICLE_FIELDS.map((f) => a[f]))),
     "data/entities.json": JSON.stringify(entities, null, 1) + "\n",
@@ -144,4 +173,5 @@ export function dataFiles(site: SiteData): DataFiles {
     ) + "\n",
     "data/datapackage.json": JSON.stringify(pkg, null, 1) + "\n",
   };
+  return { files, records };
 }

@@ -22,7 +22,12 @@ const PARAGRAPHS: Record<Lang, Forms> = {
   en: { zero: "no paragraphs", one: "# paragraph", two: "# paragraphs", few: "# paragraphs", many: "# paragraphs", other: "# paragraphs" },
 };
 
-export const PLURALS = { articles: ARTICLES, results: RESULTS, paragraphs: PARAGRAPHS };
+const RECORDS: Record<Lang, Forms> = {
+  ar: { zero: "لا سجلات", one: "سجل واحد", two: "سجلان", few: "# سجلات", many: "# سجلاً", other: "# سجل" },
+  en: { zero: "# records", one: "# record", two: "# records", few: "# records", many: "# records", other: "# records" },
+};
+
+export const PLURALS = { articles: ARTICLES, results: RESULTS, paragraphs: PARAGRAPHS, records: RECORDS };
 
 const rules: Record<Lang, Intl.PluralRules> = {
   ar: new Intl.PluralRules("ar"),

@@ -18,6 +18,8 @@ export interface Settings {
   searchPartitionSize: number;
   /** Most pages one Eleventy run renders (the heap the build needs grows with it). */
   renderBatchSize: number;
+  /** The licence of the published data files (shown on the data page and in datapackage.json). */
+  license?: { name: string; url?: string };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -114,7 +116,16 @@ export function loadSettings(file: string): Settings {
       }
     }
   }
-  const known = new Set(["title", "description", "url", "timeZone", "digits", "pageSize", "related", "searchPartitionSize", "renderBatchSize"]);
+  if (r.license !== undefined) {
+    const l = r.license;
+    const url = (v: unknown) => typeof v === "string" && /^https?:\/\/\S+$/.test(v);
+    if (typeof l === "string" && l.trim()) s.license = { name: l.trim() };
+    else if (typeof l === "object" && l !== null && typeof (l as Record<string, unknown>).name === "string" && ((l as Record<string, unknown>).url === undefined || url((l as Record<string, unknown>).url))) {
+      const { name, url: u } = l as { name: string; url?: string };
+      s.license = { name: name.trim(), ...(u ? { url: u } : {}) };
+    } else bad("license", "must be a licence name, or a name and an http(s) url", "write e.g. license: { name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/ }");
+  }
+  const known = new Set(["title", "description", "url", "timeZone", "digits", "pageSize", "related", "searchPartitionSize", "renderBatchSize", "license"]);
   for (const key of Object.keys(r)) {
     if (!known.has(key)) bad(key, "unknown setting", `remove it or use one of: ${[...known].join(", ")}`);
   }

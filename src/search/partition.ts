@@ -1,12 +1,10 @@
 /**
- * Pagefind keeps a whole index in memory while it writes it (measured with
- * bench/: about 0.4–0.65 MB per record, 4.9 GB for one 12,000-record index,
- * 0.85–1.26 GB for 2,000), so a large archive is indexed in partitions of whole
- * months (whole years would not do: at 100,000 articles a year holds ~5,000
- * records), one Pagefind process after another. The browser searches all of them
- * at once (Pagefind's mergeIndex); each partition costs the browser one more
- * index chunk (~25–30 KB) per query word, so partitions are not made smaller
- * than memory requires.
+ * Pagefind keeps a whole index in memory while it writes it (README, Scale),
+ * so a large archive is indexed in partitions of whole months, one Pagefind
+ * process after another. The browser searches all of them at once (Pagefind's
+ * mergeIndex); each partition costs the browser its metadata and one more
+ * index chunk per query word, so partitions are not made smaller than memory
+ * requires.
  */
 export interface Partition {
   /** Output folder of this partition's index, relative to the site root. */
@@ -15,7 +13,7 @@ export interface Partition {
   months: string[];
 }
 
-export const DEFAULT_PARTITION_SIZE = 2000;
+export const DEFAULT_PARTITION_SIZE = 4000;
 
 /** Consecutive months packed into partitions of at most `max` records (a bigger month stands alone). */
 export function planPartitions(recordsPerMonth: Map<string, number>, max: number): Partition[] {

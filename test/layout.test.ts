@@ -1,6 +1,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { load } from "./helpers/site.ts";
 import type { Browser, Page } from "playwright-core";
 import { makeProject, build, cleanup, article } from "./helpers/project.ts";
 import { serve, type Served } from "./helpers/serve.ts";
@@ -31,7 +33,7 @@ let pages: KindPage[] = [];
 
 const ARABIC_ONLY = article(
   { id: "2025-09-14-g20-summit", title: "قمة G20 تبحث في 2025 خطة من 12 بندًا للطاقة", date: "2025-09-14", source: "وكالة الأنباء العراقية", place: "بغداد" },
-  "قال الوزير إن قمة G20 ستعقد في 14 أيلول 2025 بمشاركة 20 دولة.\n\nوأضاف أن الخطة تضم 12 بندًا.",
+  "قال الوزير في بغداد إن قمة G20 ستعقد في 14 أيلول 2025 بمشاركة 20 دولة منها العراق.\n\nوأضاف أن الخطة تضم 12 بندًا.",
 );
 
 before(async () => {
@@ -153,8 +155,17 @@ for (const size of Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[]) {
         const { page } = o;
         const where = `${size} ${pg.kind} ${pg.path}`;
         problems.push(...describeProblems(o).map((p) => `${where}: ${p}`));
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (overflow > 0) problems.push(`${where}: ${overflow}px of horizontal overflow`);
+        const overflow = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          const over = document.documentElement.scrollWidth - width;
+          // Name the outermost elements sticking out, to say what to fix.
+          const out = [...document.body.querySelectorAll("*")].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return (r.right > width + 1 || r.left < -1) && !el.closest(".table-wrap, .crumbs") && !(el.parentElement && (el.parentElement.getBoundingClientRect().right > width + 1 || el.parentElement.getBoundingClientRect().left < -1));
+          });
+          return { over, what: out.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`).join(", ") };
+        });
+        if (overflow.over > 0) problems.push(`${where}: ${overflow.over}px of horizontal overflow (${overflow.what})`);
         for (const t of await smallTargets(page)) problems.push(`${where}: touch target ${t}`);
         for (const d of await brokenDates(page)) problems.push(`${where}: date broken over lines: ${d}`);
         const synthesis = await page.evaluate(() => getComputedStyle(document.body).getPropertyValue("font-synthesis-weight"));
@@ -184,3 +195,65 @@ for (const size of Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[]) {
     assert.deepEqual(problems, []);
   });
 }
+
+// The reading pages, from the built HTML: the truths below come from the content
+// (three articles in September 2025: two on the 16th, this test's one on the 14th;
+// 1 September 2025 was a Monday; the month runs from Rabiʻ I into Rabiʻ II 1447).
+test("dates: Hijri headings, a calendar in each language's week order, a years × months table, day items without dates", { skip: !!SITE }, () => {
+  const ar = load(site, "ar/dates/2025/09/index.html");
+  assert.equal(ar(".hijri-heading").text(), "ربيع الأول – ربيع الآخر 1447 هـ");
+  assert.deepEqual(ar(".calendar thead abbr").map((_, el) => ar(el).attr("title")).get(), ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]);
+  const firstRow = ar(".calendar tbody tr").first().find("td").map((_, el) => ar(el).text().trim()).get();
+  assert.deepEqual(firstRow, ["", "", "1", "2", "3", "4", "5"], "Monday the 1st is the third column from Saturday");
+  const linked = ar(".calendar a").map((_, el) => `${ar(el).attr("href")} ${ar(el).find(".n").text()}`).get();
+  assert.deepEqual(linked.filter((l) => l.startsWith("/ar/dates/2025/09/")), ["/ar/dates/2025/09/14/ 1", "/ar/dates/2025/09/16/ 2"]);
+  const en = load(site, "en/dates/2025/09/index.html");
+  assert.equal(en(".hijri-heading").text(), "Rabiʻ I – Rabiʻ II 1447 AH");
+  assert.equal(en(".calendar thead abbr").first().attr("title"), "Monday");
+  assert.equal(en(".calendar tbody tr").first().find("td").first().text().trim(), "1");
+  const index = load(site, "ar/dates/index.html");
+  const row = index(".years-months tbody tr").filter((_, el) => index(el).find("th a").attr("href") === "/ar/dates/2025/");
+  const cells = row.find("td").map((_, el) => index(el).find("a").contents().last().text()).get();
+  assert.equal(cells.length, 12);
+  assert.equal(cells[8], "3", "September 2025: three articles");
+  assert.equal(cells.filter(Boolean).length, 1, "no other month of 2025 has articles");
+  assert.equal(load(site, "ar/dates/2025/index.html")(".hijri-heading").text(), "1446–1447 هـ");
+  const day = load(site, "ar/dates/2025/09/16/index.html");
+  // Umm al-Qura: 16 September 2025 was 24 Rabiʻ I 1447.
+  assert.match(day(".hijri-heading").text(), /^24 ربيع الأول 1447 هـ$/);
+  assert.equal(day(".articles li").length, 2);
+  assert.equal(day(".articles time").length, 0, "the heading gives the date");
+});
+
+test("both languages: Arabic-only articles labelled on English pages with what is known in English; root, 404 and data pages", { skip: !!SITE }, () => {
+  const home = load(site, "en/index.html");
+  const item = home(".articles li").filter((_, el) => home(el).find("a").first().attr("href") === "/ar/articles/2025-09-14-g20-summit/");
+  assert.equal(item.find(".badge").text(), "Arabic only");
+  assert.match(item.find(".about").text(), /^About: .*Baghdad/);
+  assert.match(item.find(".about").text(), /Iraq/);
+  const translated = home(".articles li").filter((_, el) => (home(el).find("a").first().attr("href") ?? "").startsWith("/en/articles/"));
+  assert.ok(translated.length >= 2 && translated.find(".badge").length === 0, "translated articles carry no badge");
+  const art = load(site, "ar/articles/2025-09-14-g20-summit/index.html");
+  assert.equal(art("header.site .lang").attr("href"), "/en/dates/2025/09/14/");
+  assert.equal(art("header.site .lang").text(), "English: same day");
+  const root = load(site, "index.html");
+  for (const lang of ["ar", "en"]) {
+    const sec = root(`section[lang="${lang}"]`);
+    assert.equal(sec.find(`form[action="/${lang}/search/"] input[name="q"]`).length, 1, `${lang} search box`);
+    assert.ok(sec.find(".articles li").length >= 3, `${lang} latest articles`);
+  }
+  assert.deepEqual(root("section h2 .name").map((_, el) => root(el).text()).get(), ["العربية", "English"]);
+  const nf = load(site, "404.html");
+  assert.equal(nf("header.site a.brand").length, 1);
+  assert.equal(nf('form[action="/ar/search/"]').length + nf('form[action="/en/search/"]').length, 2);
+  const data = load(site, "en/data/index.html");
+  const rows = new Map(data("table.files tbody tr").map((_, el) => [[data(el).find("th a").text(), data(el).find("td").map((__, td) => data(td).text()).get()]]).get() as [string, string[]][]);
+  assert.deepEqual([...rows.keys()].sort(), ["articles.csv", "articles.json", "datapackage.json", "entities.csv", "entities.json", "related.json"]);
+  const articles = JSON.parse(readFileSync(join(site, "data/articles.json"), "utf8")) as unknown[];
+  const related = JSON.parse(readFileSync(join(site, "data/related.json"), "utf8")) as unknown[];
+  assert.equal(rows.get("articles.json")![2], `${articles.length} records`);
+  assert.equal(rows.get("related.json")![2], related.length === 1 ? "1 record" : `${related.length} records`);
+  assert.match(rows.get("articles.csv")![1]!, /^[0-9.]+ (B|KB|MB)$/);
+  assert.equal(data('a[rel="license"]').attr("href"), "https://creativecommons.org/licenses/by/4.0/");
+  assert.match(data("main").text(), /not the articles' text/);
+});

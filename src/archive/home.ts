@@ -48,3 +48,21 @@ export function buildHome(stories: Story[], lang: Lang, settings: Settings, date
     ],
   };
 }
+
+/** One language's half of the root and not-found pages. */
+export interface RootSection {
+  lang: HomePage["lang"];
+  dir: HomePage["dir"];
+  url: string;
+  languageName: string;
+  latest: ListItem[];
+}
+
+export interface RootPage {
+  sections: RootSection[];
+}
+
+/** The root page shows both languages: each home page's name, address and first few articles. */
+export function buildRoot(homes: HomePage[]): RootPage {
+  return { sections: homes.map((h) => ({ lang: h.lang, dir: h.dir, url: h.url, languageName: h.languageName, latest: h.rootLatest })) };
+}

@@ -8,7 +8,7 @@ import { buildStories, type Story } from "./stories.ts";
 import { buildDatePages, type DatePages } from "./dates.ts";
 import { buildArticlePages, type ArticlePage } from "./articles.ts";
 import { buildEntityPages, entityGroupsFor, indexEntities, type EntityEvidence, type EntityIndex, type EntityIndexPage, type EntityPage } from "./entities.ts";
-import { buildHome, type HomePage } from "./home.ts";
+import { buildHome, buildRoot, type HomePage, type RootPage } from "./home.ts";
 import { buildSearchPage, type SearchPage } from "./search.ts";
 import { buildDataPage, type DataPage } from "./datapage.ts";
 import { buildFeeds, feedUrl, type Feed } from "./feeds.ts";
@@ -56,6 +56,8 @@ export interface SiteData {
   sitemapIndex: { loc: string; lastmod: string }[];
   sitemapUrl: string;
   urls: Urls;
+  /** The root and not-found pages' view of both languages (not split into render batches). */
+  root: RootPage;
 }
 
 /**
@@ -185,5 +187,6 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     sitemapIndex,
     sitemapUrl: urls.abs("/sitemap.xml"),
     urls,
+    root: buildRoot(pages.home),
   };
 }

@@ -7,7 +7,7 @@
  */
 import { normalizeArabic } from "../arabic/normalize.ts";
 import { prefixCandidates } from "../arabic/clitics.ts";
-import { isWordCharAt } from "../arabic/tokens.ts";
+import { isWordChar, isWordCharAt } from "../arabic/tokens.ts";
 
 const set = (words: string) => new Set(words.trim().split(/\s+/).map(normalizeArabic));
 
@@ -100,23 +100,37 @@ export interface Neighbour {
   gap: string;
 }
 
+// Word-character test by table for the Basic Multilingual Plane (the
+// tagger asks it for every neighbouring character); surrogates fall back.
+let WORD_TABLE: Uint8Array | undefined;
+function isWord(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) return isWordCharAt(s, i);
+  if (!WORD_TABLE) {
+    WORD_TABLE = new Uint8Array(65536);
+    for (let k = 0; k < 65536; k++) if (k < 0xd800 || k > 0xdfff) WORD_TABLE[k] = isWordChar(String.fromCharCode(k)) ? 1 : 0;
+  }
+  return WORD_TABLE[c] === 1;
+}
+
 /** The word before position `t` of normalised text (and the characters between). */
 export function wordBefore(norm: string, t: number): Neighbour {
   let e = t;
-  while (e > 0 && !isWordCharAt(norm, e - 1) && t - e < 8) e--;
-  if (e === 0 || !isWordCharAt(norm, e - 1)) return { word: "", gap: norm.slice(e, t) };
+  while (e > 0 && !isWord(norm, e - 1) && t - e < 8) e--;
+  if (e === 0 || !isWord(norm, e - 1)) return { word: "", gap: norm.slice(e, t) };
   let s = e;
-  while (s > 0 && isWordCharAt(norm, s - 1)) s--;
+  while (s > 0 && isWord(norm, s - 1)) s--;
   return { word: norm.slice(s, e), gap: norm.slice(e, t) };
 }
 
 /** The word after position `b` of normalised text (and the characters between). */
 export function wordAfter(norm: string, b: number): Neighbour {
   let s = b;
-  while (s < norm.length && !isWordCharAt(norm, s) && s - b < 8) s++;
-  if (s >= norm.length || !isWordCharAt(norm, s)) return { word: "", gap: norm.slice(b, s) };
+  while (s < norm.length && !isWord(norm, s) && s - b < 8) s++;
+  if (s >= norm.length || !isWord(norm, s)) return { word: "", gap: norm.slice(b, s) };
   let e = s;
-  while (e < norm.length && isWordCharAt(norm, e)) e++;
+  while (e < norm.length && isWord(norm, e)) e++;
   return { word: norm.slice(s, e), gap: norm.slice(b, s) };
 }
 
@@ -132,7 +146,14 @@ export function stems(word: string): string[] {
 }
 
 /** Whether some reading of `word` (proclitics peeled) is in `list`. */
-export const inList = (word: string, list: ReadonlySet<string>) => word !== "" && stems(word).some((s) => list.has(s));
+export function inList(word: string, list: ReadonlySet<string>): boolean {
+  if (word === "") return false;
+  if (list.has(word)) return true;
+  // Cheap first look: most words start with no proclitic letter at all.
+  const c = word.charCodeAt(0);
+  if (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644 && c !== 0x643) return false;
+  return stems(word).some((s) => list.has(s));
+}
 
 /** A definite word (الحكومه, للحكومه, والحكومه …) that is not a function word such as الى. */
 export function isDefinite(word: string): boolean {

@@ -12,23 +12,38 @@ export interface Phrase {
   after: string;
 }
 
-const WORD = /[^\s]+/g;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
+const isBreak = (c: number) => c === 10 || c === 13;
 
 /** `words` words either side of [start, end) of `text`, inside its paragraph. */
 export function phraseAround(text: string, start: number, end: number, words = 6): Phrase {
-  const paraStart = text.lastIndexOf("\n", start - 1) + 1;
-  const nl = text.indexOf("\n", end);
-  const paraEnd = nl === -1 ? text.length : nl;
-  const flat = (s: string) => s.replace(/\s+/g, " ");
-  const left = text.slice(paraStart, start);
-  const leftWords = [...left.matchAll(WORD)];
-  const cutLeft = leftWords.length > words ? leftWords[leftWords.length - words]!.index : 0;
-  const right = text.slice(end, paraEnd);
-  const rightWords = [...right.matchAll(WORD)];
-  const cutRight = rightWords.length > words ? rightWords[words - 1]!.index + rightWords[words - 1]![0].length : right.length;
+  // Walk out from the name a word at a time (a plain scan: this runs for every entity of every article).
+  let a = start;
+  let seen = 0;
+  while (a > 0 && !isBreak(text.charCodeAt(a - 1))) {
+    const c = text.charCodeAt(a - 1);
+    // Entering a word from its end.
+    if (!isSpace(c) && (a === start || isSpace(text.charCodeAt(a)))) {
+      if (++seen > words) break;
+    }
+    a--;
+  }
+  const cutLeft = a > 0 && !isBreak(text.charCodeAt(a - 1));
+  let b = end;
+  seen = 0;
+  while (b < text.length && !isBreak(text.charCodeAt(b))) {
+    const c = text.charCodeAt(b);
+    if (!isSpace(c) && (b === end || isSpace(text.charCodeAt(b - 1)))) {
+      if (++seen > words) break;
+    }
+    b++;
+  }
+  const rest = text.slice(b);
+  const cutRight = b < text.length && !isBreak(text.charCodeAt(b)) && rest.trim() !== "" && !/^\s*\n/.test(rest);
+  const flat = (x: string) => x.replace(/\s+/g, " ");
   return {
-    before: (cutLeft > 0 ? "…" : "") + flat(left.slice(cutLeft)).trimStart(),
+    before: (cutLeft ? "…" : "") + flat(text.slice(a, start)).trimStart(),
     name: text.slice(start, end),
-    after: flat(right.slice(0, cutRight)).trimEnd() + (cutRight < right.trimEnd().length ? "…" : ""),
+    after: flat(text.slice(end, b)).trimEnd() + (cutRight ? "…" : ""),
   };
 }

@@ -93,6 +93,8 @@ interface PatternData {
   ownGiven?: ReadonlySet<string>;
   /** Harakat per letter of each vowelled spelling of this name (اليَمَن). */
   vowels?: (string | undefined)[][];
+  /** Why a mention by this pattern counts, in words (Mention.rule). */
+  ruleText: string;
   /** The rule's `after` words, as a set. */
   after?: ReadonlySet<string>;
   /** Countries named by a `with` condition (their nisba does not veto the name). */
@@ -173,9 +175,9 @@ export class EntityTagger {
         return { norm: text.trim(), marks: marksOf(v, map, 0, text.trim().length) };
       });
       const base = (name: string, block: boolean): Omit<PatternData, "form"> => {
-        const data: Omit<PatternData, "form"> = { entityId: e.id, type: e.type, name, block };
+        const rule = block ? undefined : ruleFor(e, name);
+        const data: Omit<PatternData, "form"> = { entityId: e.id, type: e.type, name, block, ruleText: describeRule(name, rule) };
         if (block) return data;
-        const rule = ruleFor(e, name);
         if (rule) {
           data.rule = rule;
           if (rule.after) data.after = new Set(rule.after);
@@ -222,7 +224,7 @@ export class EntityTagger {
    * entity, or undefined when it may be. Looks at the neighbouring words only.
    */
   #veto(d: PatternData, norm: string, text: string, map: readonly number[], t: number, a: number, b: number, opts: TagOptions): string | undefined {
-    const prefix = norm.slice(t, a);
+    const prefix = t === a ? "" : norm.slice(t, a);
     const prev = wordBefore(norm, t);
     const next = wordAfter(norm, b);
     const r = d.rule;
@@ -350,7 +352,8 @@ export class EntityTagger {
       }
       if (!chosen) continue;
       const { a, b, t, d } = chosen;
-      mentions.push({ entityId: d.entityId, ...span(a, b), wordStart: map[t]!, prefix: norm.slice(t, a), rule: describeRule(d, norm.slice(t, a)) });
+      const prefix = norm.slice(t, a);
+      mentions.push({ entityId: d.entityId, ...span(a, b), wordStart: map[t]!, prefix, rule: prefix ? `${d.ruleText}, after the proclitics ${quote(prefix)}` : d.ruleText });
     }
     // A turned-down reading inside a counted mention would have lost anyway (السعودية in المملكة العربية السعودية).
     const inside = (r: Rejected) => mentions.some((m) => m.start <= r.start && r.end <= m.end && !(m.start === r.start && m.end === r.end));
@@ -373,10 +376,8 @@ export class EntityTagger {
 }
 
 /** The rule that made a mention, in words: the name and the conditions it met. */
-function describeRule(d: PatternData, prefix: string): string {
-  const parts = [`name ${quote(d.name)}`];
-  if (prefix) parts.push(`after the proclitics ${quote(prefix)}`);
-  const r = d.rule;
+function describeRule(name: string, r: NameRule | undefined): string {
+  const parts = [`name ${quote(name)}`];
   if (r?.from || r?.until) parts.push(`dated${r.from ? ` from ${r.from}` : ""}${r.until ? ` until ${r.until}` : ""}`);
   if (r?.after) parts.push("in a safe context");
   if (r?.with) parts.push(`beside ${r.with.join(" / ")}`);

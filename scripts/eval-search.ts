@@ -201,12 +201,20 @@ async function listAll(page: Page, root: string, timeout: number): Promise<{ sta
   const count = statusCount(status);
   if (count === undefined) throw new Error(`status "${status}" is not a count`);
   const deadline = Date.now() + timeout;
+  // Copies of one text share a line, so the list can hold fewer lines than the count announced:
+  // the list is complete when "more" is gone and the number of lines has stopped changing.
+  let lastN = -1;
+  let stableSince = Date.now();
   for (;;) {
     const { n, moreVisible } = await page.evaluate(() => ({
       n: document.querySelectorAll("#search-results > li").length,
       moreVisible: !((document.getElementById("search-more") as HTMLButtonElement | null)?.hidden ?? true),
     }));
-    if (n >= count && !moreVisible) break;
+    if (n !== lastN) {
+      lastN = n;
+      stableSince = Date.now();
+    }
+    if (!moreVisible && (n >= count || Date.now() - stableSince >= 400)) break;
     if (Date.now() > deadline) throw new Error(`only ${n} of ${count} results listed`);
     if (moreVisible) {
       await page.click("#search-more");

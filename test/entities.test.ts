@@ -403,3 +403,23 @@ test("explain: turned-down readings come with the rule, and none inside a counte
   assert.match(rejected[0]!.reason, /an adjective here/);
   assert.equal(rejected[0]!.surface, "السعودية");
 });
+
+test("competitions, reversed quotes, demonstratives and other bodies (classes 1-4, wider forms)", () => {
+  const g = parseGazetteer(`countries: [DE, KW, SA]
+entities:
+  - {id: europe, type: place, ar: [أوروبا]}
+  - {id: riyadh, type: place, ar: [الرياض]}
+  - {id: al-qaeda, type: organization, ar: [تنظيم القاعدة, القاعدة]}
+  - {id: al-ittihad, type: organization, ar: [نادي الاتحاد, الاتحاد]}
+`, FILE);
+  const tg = new EntityTagger(g);
+  const ids = (s: string) => tg.tag(s).map((m) => m.entityId);
+  assert.deepEqual(ids("في بطولة دوري أبطال أوروبا وكأس ألمانيا"), []);
+  assert.deepEqual(ids("جولة في أوروبا وألمانيا"), ["europe", "germany"]);
+  assert.deepEqual(ids("مؤكدا ل»الرياض» أن"), []);
+  assert.deepEqual(ids("كشفت جولة نفذتها «الرياض» مساء"), []);
+  assert.deepEqual(ids("وعلى هذه القاعدة نقيس"), []);
+  assert.deepEqual(ids("تبنى تنظيم القاعدة الهجوم ثم أعلنت القاعدة"), ["al-qaeda", "al-qaeda"]);
+  assert.deepEqual(ids("طلب الاتحاد الكويتي ورد الاتحاد الأوروبي"), []);
+  assert.deepEqual(ids("فاز الاتحاد على الهلال"), ["al-ittihad"]);
+});

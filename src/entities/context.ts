@@ -37,6 +37,27 @@ export const PLACE_NAME_HEADS = set(`
   فندق بنك مصرف نادي ملعب استاد صحيفة جريدة مجلة قناة وكالة إذاعة مطعم فريق`);
 
 /**
+ * Heads of the names of competitions (كأس ألمانيا, كأس الخليج, دوري أبطال
+ * أوروبا, كأس ولي العهد): a place or person right after one of them is part
+ * of the competition's name.
+ */
+// Not أبطال alone: أبطال مصر are Egypt's champions (دوري أبطال is checked as a pair).
+export const COMPETITION_HEADS = set("كأس دوري دورة بطولة خليجي");
+
+/** Demonstratives: «تلك القاعدة», «هذه القاعدة» are a common noun, not the organisation. */
+export const DEMONSTRATIVES = set("هذه هذا تلك ذلك هاتين هذين");
+
+/**
+ * Relative adjectives of regions and scopes that name another body after a
+ * one-word body name (الاتحاد الأوروبي, الاتحاد الدولي); with the countries'
+ * own (الاتحاد الكويتي), derived in the tagger.
+ */
+export const SCOPE_NISBAS = set("الأوروبي الآسيوي الأفريقي الإفريقي الدولي الخليجي العربي الوطني الإنجليزي الإنكليزي الاسكتلندي العالمي القاري الإيراني");
+
+/** Ordinals that end like an adjective but follow any noun («قائمة الزمالك الأولى»). */
+export const ORDINALS = set("الأولى الثاني الثانية الأول");
+
+/**
  * Connecting words of transliterated foreign names (بنك أوف أمريكا, باريس
  * سان جرمان): a name right after or right before one of them is inside a
  * longer foreign name.
@@ -88,8 +109,11 @@ export const OUTLET_NAMES = set(`
   الرياض عكاظ الجزيرة الوطن المدينة اليوم الحياة الاقتصادية سبق واس الشرق الأهرام النهار السفير الخليج
   البيان الاتحاد العربية رويترز الرأي الغد القبس الأنباء`).add(normalizeArabic("الشرق الأوسط")).add(normalizeArabic("القدس العربي"));
 
-/** Opening quote marks (a quoted name after لـ is an outlet: «أكد لـ"الرياض"»). */
-const OPEN_QUOTES = /[«"“„'‘‹]/;
+/**
+ * Quote marks that may open a quotation (a quoted name after لـ is an
+ * outlet: «أكد لـ"الرياض"»); writers also open with » or ” (ل»الرياض»).
+ */
+const OPEN_QUOTES = /[«»"“”„'‘’‹›]/;
 /** Characters that end a phrase: a context word across them is not next to the name. */
 const PHRASE_BREAK = /[.،,؛;:!?؟\n()[\]{}]/;
 
@@ -139,6 +163,8 @@ export const adjacent = (n: Neighbour) => n.word !== "" && /^ ?$/.test(n.gap);
 /** Spaces and quotes only (no phrase break). */
 export const sameClause = (n: Neighbour) => n.word !== "" && !PHRASE_BREAK.test(n.gap);
 export const hasOpenQuote = (n: Neighbour) => OPEN_QUOTES.test(n.gap);
+/** Whether a name stands between quote marks of its own («الرياض»). */
+export const quoted = (prev: Neighbour, next: Neighbour) => OPEN_QUOTES.test(prev.gap.slice(-1)) && OPEN_QUOTES.test(next.gap.charAt(0));
 
 /** The word and its readings without proclitics (وصحيفة → صحيفه). */
 export function stems(word: string): string[] {

@@ -36,7 +36,7 @@ import { ContentError } from "../content/errors.ts";
 import { inDates, matchedNames, ruleFor, type Entity, type EntityType, type NameRule } from "./gazetteer.ts";
 import { nisbaForms } from "./countries.ts";
 import {
-  ALA_FORMS, FOREIGN_CONNECTORS, FOREIGN_WORDS, GIVEN_NAMES, NAME_TAILS, PERSON_NAME_HEADS, PLACE_NAME_HEADS,
+  ALA_FORMS, SCOPE_NISBAS, COMPETITION_HEADS, DEMONSTRATIVES, ORDINALS, OUTLET_NAMES, quoted, FOREIGN_CONNECTORS, FOREIGN_WORDS, GIVEN_NAMES, NAME_TAILS, PERSON_NAME_HEADS, PLACE_NAME_HEADS,
   PUBLICATION_HEADS, VOWEL_MARKS, adjacent, hasOpenQuote, inList, isDefinite, sameClause, wordAfter, wordBefore,
 } from "./context.ts";
 
@@ -237,6 +237,12 @@ export class EntityTagger {
     if (d.type === "place") {
       if (sameClause(prev) && inList(prev.word, PUBLICATION_HEADS)) return `an outlet's name (after ${quote(prev.word)})`;
       if (hasOpenQuote(prev) && sameClause(prev) && (prev.word === "ل" || prev.word === "ول" || prev.word === "فل")) return "an outlet's name (quoted after لـ)";
+      // A city that is also a newspaper, in quotes of its own: «جولة نفذتها «الرياض»».
+      if (prefix === "" && quoted(prev, next) && OUTLET_NAMES.has(d.name)) return "an outlet's name (in quotes)";
+    }
+    if (prefix === "" && adjacent(prev) && (d.type === "place" || d.type === "person")) {
+      if (inList(prev.word, COMPETITION_HEADS)) return `part of a competition's name (after ${quote(prev.word)})`;
+      if (prev.word === "ابطال" && inList(wordBefore(norm, t - prev.gap.length - prev.word.length).word, COMPETITION_HEADS)) return "part of a competition's name (after «دوري أبطال»)";
     }
     if (prefix === "" && adjacent(prev)) {
       if (d.type === "person" && inList(prev.word, PERSON_NAME_HEADS)) return `part of an institution's name (after ${quote(prev.word)})`;
@@ -266,8 +272,14 @@ export class EntityTagger {
     // adjective of its own (القاعدة الخلفية, القاعدة الاقتصادية). Only that
     // form: قائمة الزمالك الأولى or قناة الجزيرة والإذاعة are the names.
     const common = r?.common || (d.type === "organization" && d.name.startsWith("ال") && !d.name.includes(" "));
-    if (common && adjacent(next) && (ALA_FORMS.has(next.word) || (next.word.startsWith("ال") && next.word.endsWith("يه") && isDefinite(next.word) && !this.#nisba.has(next.word)))) {
+    if (common && adjacent(next) && (ALA_FORMS.has(next.word) || (next.word.startsWith("ال") && next.word.endsWith("يه") && isDefinite(next.word) && !this.#nisba.has(next.word) && !ORDINALS.has(next.word)))) {
       return `a common noun here (before ${quote(next.word)})`;
+    }
+    if (common && prefix === "" && adjacent(prev) && DEMONSTRATIVES.has(prev.word)) return `a common noun here (after ${quote(prev.word)})`;
+    // «الاتحاد الكويتي», «الاتحاد الإنجليزي»: a one-word body name before a
+    // relative adjective is another body (the Kuwaiti, English federation).
+    if (common && !r?.common && adjacent(next) && (SCOPE_NISBAS.has(next.word) || this.#nisba.has(next.word))) {
+      return `another body (before ${quote(next.word)})`;
     }
     if ((r?.with || r?.without) && adjacent(next)) {
       const country = this.#nisba.get(next.word);

@@ -1,4 +1,8 @@
-import type { SiteData } from "../archive/site.ts";
+import type { Settings } from "../site/settings.ts";
+import type { Urls } from "../site/urls.ts";
+import type { Story } from "../archive/stories.ts";
+import type { Entity } from "../entities/gazetteer.ts";
+import type { TextPair } from "../related/pairs.ts";
 import { articleUrl } from "../archive/stories.ts";
 import { entityUrl } from "../archive/entities.ts";
 import { toCsv } from "./csv.ts";
@@ -11,8 +15,19 @@ export interface DataFiles {
 const ARTICLE_FIELDS = ["id", "language", "title", "date", "source", "place", "url", "entities", "translation_id", "page"] as const;
 const ENTITY_FIELDS = ["id", "type", "name_ar", "name_en", "names_ar", "names_en", "article_count", "first_date", "latest_date", "wikidata", "page_ar", "page_en"] as const;
 
-/** What the export reads: the site's stories, entities and related pairs (SiteData has them all). */
-export type ExportSource = Pick<SiteData, "settings" | "urls" | "stories" | "tags" | "entities" | "pairs">;
+/**
+ * What the export reads: the site's stories, entities and related pairs
+ * (SiteData has them all; named here so the data page can use it without a circle).
+ */
+export interface ExportSource {
+  settings: Settings;
+  urls: Urls;
+  stories: Story[];
+  /** Story key → entity ids. */
+  tags: Map<string, string[]>;
+  entities: Entity[];
+  pairs: TextPair[];
+}
 
 /** A published file: its path under the site, its size in bytes and how many records it holds. */
 export interface DataFileInfo {

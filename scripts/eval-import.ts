@@ -55,6 +55,8 @@ const headlineClasses: Record<string, (h: string, raw: RawInfo) => boolean> = {
   byline: (h, raw) => {
     const f = fold(h);
     if (raw.author && fold(raw.author) && (f === fold(raw.author) || (wordsOf(h).length <= 8 && f.includes(fold(raw.author))))) return true;
+    // A name and a place split by a dash, nothing else (`حاتم النجيمي – تربة`).
+    if (wordsOf(h).length <= 5 && /^[^\s.،,:]+(?:\s+[^\s.،,:]+){1,2}\s*[-–—ـ]\s*[^\s.،,:]+(?:\s+[^\s.،,:]+)?$/u.test(h)) return true;
     return wordsOf(h).length <= 7 && /^[^.،,]*\([^()]+\)$|^(?:عين اليوم|واس|سبق|الوئام)\s*[-–]|[-–]\s*(?:عين اليوم|واس|سبق|الوئام|رويترز)$|^\.?د\.\s*\S+\s+\S+$/u.test(h);
   },
   navigation: (h) => /Next|Previous|شارك من خلال|شارك عبر|تويتر فيسبوك|اقرأ أيضا|\.\.\.?المزيد|رابط الخبر|^سمات\s|الصفحة الرئيسية/u.test(h),

@@ -7,7 +7,7 @@ import { cleanText } from "../text/clean.ts";
 import { parseRaw, type RawArticle } from "./parse.ts";
 import { deriveTitle, headlineFrom, isSalutation } from "./title.ts";
 import { learnBoilerplate, removeBoilerplate, type Learnt, type Removal } from "./boilerplate.ts";
-import { checkHijri } from "./dateline.ts";
+import { checkHijri, parseDateline } from "./dateline.ts";
 import { mergeBrokenParagraphs } from "../text/paragraphs.ts";
 import { articleId, toMarkdown } from "./markdown.ts";
 
@@ -149,7 +149,13 @@ function prepare({ file, raw, notice }: Parsed, learnt: Learnt | undefined, opts
   const wc = (s: string) => s.split(/\s+/).filter(Boolean).length;
   const shortLine = paragraphs.length > 1 && wc(first) >= 3 && wc(first) <= 14 && !/[.!؟?:،,…]$/u.test(first) && wc(paragraphs[1]!) >= 15 && !isSalutation(first);
   // A deck says what happened (it has a verb: `كيري يؤكد …`, `واصلت مقاتلات …`); a verbless line above the lead is a photo caption.
-  if (shortLine && hasVerb(first)) {
+  const byline = shortLine && wc(first) <= 6 ? parseDateline(first, true) : undefined;
+  if (byline && (byline.author !== undefined || byline.place !== undefined) && /[-–—ـ()]/u.test(first)) {
+    // A byline left above the lead (`حاتم النجيمي – تربة`): never a headline.
+    removed.push({ rule: "byline", text: first });
+    paragraphs = paragraphs.slice(1);
+    title = headlineFrom(paragraphs).title || paragraphs[0]!;
+  } else if (shortLine && hasVerb(first)) {
     title = deriveTitle(first);
     removed.push({ rule: "deck-as-title", text: first });
     paragraphs = paragraphs.slice(1);
@@ -203,7 +209,7 @@ function prepare({ file, raw, notice }: Parsed, learnt: Learnt | undefined, opts
 
 /** A present-tense verb (`يكشف`, `تعيد`, `يؤكد`), a past verb ending a plural (`…وا`), or the `..` of a two-part deck. */
 function hasVerb(line: string): boolean {
-  return /\.\./u.test(line) || line.split(/\s+/).some((w) => /^[وف]?(?:[يت](?!ال)[\u0621-\u064A]{2,})$/u.test(w) && !/^(?:تركيا|تونس|تبوك|تعز|تكريت|تايوان|تشاد|تنزانيا|تموز|تشرين|يونيو|يوليو|يناير|يوم|تاريخ|تحت|تجاه|تلك|تم)$/u.test(w)) || /^(?:أعلن|أكد|قال|كشف|واصل|بدأ|وصل|عاد|فاز|خسر|قرر|أصدر|افتتح|دشن|رفض|وافق|انطلق)/u.test(line.trim());
+  return /\.\./u.test(line) || line.split(/\s+/).some((w) => /^[وف]?(?:[يت](?!ال)[\u0621-\u064A]{2,})$/u.test(w) && !/^ت\S*(?:ات|ي\S)$/u.test(w) && !/^(?:تركيا|تونس|تبوك|تعز|تكريت|تايوان|تشاد|تنزانيا|تموز|تشرين|يونيو|يوليو|يناير|يوم|تاريخ|تحت|تجاه|تلك|تم)$/u.test(w)) || /^(?:أعلن|أكد|قال|كشف|واصل|بدأ|وصل|عاد|فاز|خسر|قرر|أصدر|افتتح|دشن|رفض|وافق|انطلق)/u.test(line.trim());
 }
 
 /** The dateline's own date (SPA, Arriyadiyah) against the file's date line, and SPA's Hijri date against its Gregorian one. */

@@ -1,10 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { STEPS } from "../src/build/pipeline.ts";
 import { checkOrder, runSteps, step, Timings } from "../src/build/step.ts";
+import { bundleKey, writeScriptBundle } from "../src/build/bundle.ts";
+import { bundleSearchScript } from "../src/search/bundle.ts";
+import { REPO } from "./helpers/project.ts";
 
 test("pipeline: the steps run in the documented order, each reading only what an earlier step wrote", () => {
   assert.deepEqual(
@@ -50,6 +53,28 @@ test("step runner: times every step (skipped ones at 0 ms) into $ARSHIF_TIMINGS,
       runSteps([s({ name: "liar", reads: ["a"], writes: ["b"], run: () => ({}) as never })] as never, { a: 1 }, new Timings(join(dir, "u.json"))),
       /build step "liar" did not produce b/,
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("script bundle: reused only while src/ and the lockfile are unchanged, byte-identical to a fresh one", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-bundle-"));
+  try {
+    cpSync(join(REPO, "src"), join(dir, "src"), { recursive: true });
+    cpSync(join(REPO, "package-lock.json"), join(dir, "package-lock.json"));
+    symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
+    const key = bundleKey(dir);
+    const first = readFileSync(await writeScriptBundle(dir, join(dir, "out1")));
+    const reused = readFileSync(await writeScriptBundle(dir, join(dir, "out2")));
+    await bundleSearchScript(dir, join(dir, "fresh"));
+    assert.ok(first.length > 1000);
+    assert.deepEqual(reused, first);
+    assert.deepEqual(readFileSync(join(dir, "fresh/assets/search.js")), first);
+    // Any change under src/ makes a new key, so the next build bundles again.
+    const f = join(dir, "src/search/browser.ts");
+    writeFileSync(f, readFileSync(f, "utf8") + "\n// edited\n");
+    assert.notEqual(bundleKey(dir), key);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,9 +7,9 @@ import { relatedCoverage, buildPageModel, type Coverage, type SiteData } from ".
 import type { LoadResult } from "../content/load.ts";
 import type { ContentError } from "../content/errors.ts";
 import { writeSearchIndex } from "../search/pagefind.ts";
-import { bundleSearchScript } from "../search/bundle.ts";
 import { writeDataFiles } from "../export/write.ts";
 import { renderSite } from "./render.ts";
+import { writeScriptBundle } from "./bundle.ts";
 import { swap } from "./swap.ts";
 import { runSteps, step, Timings, type Step } from "./step.ts";
 
@@ -116,10 +116,7 @@ export const STEPS = [
     timing: "bundle",
     reads: ["options", "fresh"],
     writes: ["scriptBundle"],
-    run: async ({ options, fresh }) => {
-      await bundleSearchScript(options.root, fresh);
-      return { scriptBundle: join(fresh, "assets/search.js") };
-    },
+    run: async ({ options, fresh }) => ({ scriptBundle: await writeScriptBundle(options.root, fresh) }),
   }),
   s({
     name: "swap",

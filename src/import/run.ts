@@ -129,7 +129,8 @@ interface Prepared {
   markdown: (copies: string[]) => string;
 }
 
-function prepare({ file, raw, notice }: Parsed, learnt: Learnt | undefined, opts: ImportOptions): Prepared {
+function prepare({ file, raw: parsedRaw, notice }: Parsed, learnt: Learnt | undefined, opts: ImportOptions): Prepared {
+  let raw = parsedRaw;
   const cleaned = removeBoilerplate(raw.paragraphs, learnt);
   const removed = [...cleaned.removed];
   const repaired = mergeBrokenParagraphs(cleaned.paragraphs);
@@ -153,6 +154,8 @@ function prepare({ file, raw, notice }: Parsed, learnt: Learnt | undefined, opts
   if (byline && (byline.author !== undefined || byline.place !== undefined) && /[-–—ـ()]/u.test(first)) {
     // A byline left above the lead (`حاتم النجيمي – تربة`): never a headline.
     removed.push({ rule: "byline", text: first });
+    if (raw.author === undefined && byline.author !== undefined) raw = { ...raw, author: byline.author };
+    if (raw.place === undefined && byline.place !== undefined) raw = { ...raw, place: byline.place };
     paragraphs = paragraphs.slice(1);
     title = headlineFrom(paragraphs).title || paragraphs[0]!;
   } else if (shortLine && hasVerb(first)) {

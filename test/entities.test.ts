@@ -423,3 +423,21 @@ entities:
   assert.deepEqual(ids("طلب الاتحاد الكويتي ورد الاتحاد الأوروبي"), []);
   assert.deepEqual(ids("فاز الاتحاد على الهلال"), ["al-ittihad"]);
 });
+
+test("entities:check prints each hit with its rule, and names an unknown id; entities:suggest prints YAML", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const run = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", join(here, "../scripts", script), ...args], { cwd: join(here, ".."), encoding: "utf8" });
+  const ok = run("entities-check.ts", ["baghdad"]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /^\+ .*⟪بغداد⟫/m);
+  assert.match(ok.stdout, /^ {4}name «بغداد»/m);
+  const n = Number(/(\d+) mentions in (\d+) articles/.exec(ok.stdout)?.[1]);
+  assert.ok(n > 0);
+  const bad = run("entities-check.ts", ["baghdadd"]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /no entity "baghdadd" in the gazetteer \(did you mean baghdad/);
+  const sug = run("entities-suggest.ts", ["--min", "1", "--top", "5"]);
+  assert.equal(sug.status, 0, sug.stderr);
+  assert.match(sug.stdout, /^# \d+ candidates from \d+ Arabic articles/m);
+});

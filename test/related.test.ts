@@ -10,6 +10,8 @@ import { loadSite } from "../src/site/load.ts";
 import { buildRelated, relationNote } from "../src/archive/related.ts";
 import { REPO, makeProject, build, cleanup } from "./helpers/project.ts";
 import { load } from "./helpers/site.ts";
+import { hasCorpus } from "./helpers/corpus.ts";
+import { importCorpusSample } from "./helpers/recall.ts";
 
 function story(id: string, day: string, paragraphs: string[]): Story {
   const ar = { id, lang: "ar", title: id, translationKey: id, paragraphs, date: { day, epoch: Date.parse(day), iso: day, year: day.slice(0, 4), month: "", dayOfMonth: "", hasTime: false } } as unknown as Article;
@@ -176,4 +178,43 @@ test("copies of the same text make one line, newest first, and a shared paragrap
   const third = section.sharedWith.find((s) => s.index === 2)!;
   assert.ok(third.with.some((l) => l.url === "/ar/articles/p1/"), "paragraph 3 is shared with p1");
   assert.ok(third.with.some((l) => l.url === "/ar/articles/c1/"));
+});
+
+test("on the corpus: every copy of an article's text is on its same-text line, never also an item, and items name their outlet", { skip: !hasCorpus && "no ../shared/corpus" }, async () => {
+  const dir = makeProject({}, { bundledContent: true });
+  try {
+    await importCorpusSample(dir, 2000);
+    const site = loadSite({ root: dir }).site!;
+    const max = site.settings.related.maxTextRelated;
+    // The truth: stories joined by same-text pairs (transitively), from the pairs module alone.
+    const group = new Map<string, Set<string>>();
+    for (const p of site.pairs.filter((x) => x.relation === "duplicate")) {
+      const g = new Set([...(group.get(p.a.key) ?? [p.a.key]), ...(group.get(p.b.key) ?? [p.b.key])]);
+      for (const k of g) group.set(k, g);
+    }
+    assert.ok(group.size > 10, `the corpus has copies (${group.size} stories in same-text groups)`);
+    const byKey = new Map(site.stories.map((s) => [s.key, s]));
+    let lines = 0;
+    for (const page of site.pages.article.filter((p) => p.lang === "ar")) {
+      const mine = group.get(page.storyKey);
+      const urls = (keys: Iterable<string>) => [...keys].map((k) => `/ar/articles/${byKey.get(k)!.ar.id}/`);
+      const expected = mine ? urls([...mine].filter((k) => k !== page.storyKey)) : [];
+      const shown = page.related.sameText?.copies.map((c) => c.url) ?? [];
+      assert.equal(shown.length, Math.min(expected.length, max), page.url);
+      for (const u of shown) assert.ok(expected.includes(u), `${page.url}: ${u} is not a copy`);
+      if (shown.length) lines++;
+      for (const it of page.related.text) {
+        assert.ok(!expected.includes(it.url), `${page.url}: copy ${it.url} listed again as an item`);
+        const s = site.stories.find((x) => `/ar/articles/${x.ar.id}/` === it.url)!;
+        if (s.ar.source) assert.equal(it.outlet?.text, s.ar.source, `${it.url} outlet`);
+        for (const c of it.copies) assert.ok(group.get(s.key)?.has(site.stories.find((x) => `/ar/articles/${x.ar.id}/` === c.url)!.key), `${c.url} is a copy of ${it.url}`);
+      }
+      const dates = page.related.sameText?.copies.map((c) => c.datetime) ?? [];
+      assert.deepEqual(dates, [...dates].sort().reverse(), `${page.url}: copies newest first`);
+    }
+    assert.ok(lines > 10, `${lines} pages with a same-text line`);
+    console.log(`# corpus: ${group.size} stories in same-text groups, ${lines} pages with a same-text line`);
+  } finally {
+    cleanup(dir);
+  }
 });

@@ -58,22 +58,24 @@ function isPresentationForm(cp: number): boolean {
 
 /**
  * Search folds further (src/search/morphology.ts): ة stays apart from ه, so
- * الرياضة (sport) never meets الرياض (the city), and every hamza seat
- * (ء ئ ؤ) becomes ي, so مسئولية meets مسؤولية, رءيس meets رئيس and a reader
- * who types لاجيين finds لاجئين.
+ * الرياضة (sport) never meets الرياض (the city). Hamza seats are folded to
+ * what a reader types without the hamza: ؤ to و (موسسة finds مؤسسة), ئ and ء
+ * to ي (لاجيين finds لاجئين, رءيس meets رئيس), and any hamza before و to و,
+ * so the seats writers swap there meet (مسئول/مسؤول, شئون/شؤون, رءوف/رؤوف).
  */
 const SEARCH_LETTER_MAP: Record<string, string> = {
   ...LETTER_MAP,
   "\u0629": "\u0629", // ة kept
-  "\u0624": "\u064A", // ؤ → ي
+  "\u0624": "\u0648", // ؤ → و
   "\u0626": "\u064A", // ئ → ي
   "\u0621": "\u064A", // ء → ي
 };
+const HAMZA_BEFORE_WAW = /[\u0621\u0626](?=[\u0648\u0624])/g;
 
 /** Folds one (non-space) character; returns "" when it is dropped. */
-function foldChar(ch: string, letters: Record<string, string> = LETTER_MAP): string {
+function foldChar(ch: string): string {
   if (REMOVE.test(ch)) return "";
-  const mapped = letters[ch];
+  const mapped = LETTER_MAP[ch];
   if (mapped !== undefined) return mapped;
   const cp = ch.codePointAt(0)!;
   if (cp >= 0x0660 && cp <= 0x0669) return String.fromCharCode(48 + cp - 0x0660);
@@ -95,8 +97,7 @@ export interface Normalized {
 }
 
 /** Normalises `s` and records where each output character came from. */
-export function normalizeWithMap(s: string, forSearch = false): Normalized {
-  const letters = forSearch ? SEARCH_LETTER_MAP : LETTER_MAP;
+export function normalizeWithMap(s: string): Normalized {
   let out = "";
   const map: number[] = [];
   // Pending whitespace run: its first offset and whether it had a line break.
@@ -129,13 +130,13 @@ export function normalizeWithMap(s: string, forSearch = false): Normalized {
       // an isolated haraka form (ﹰ) expands to space + mark: drop it whole.
       const expanded = ch.normalize("NFKC");
       let folded = "";
-      for (const c of expanded) folded += HSPACE.test(c) ? " " : foldChar(c, letters);
+      for (const c of expanded) folded += HSPACE.test(c) ? " " : foldChar(c);
       if (folded.trim() === "") continue;
       // Spaces inside an expansion are emitted as-is (single spaces).
       emit(folded, at);
       continue;
     }
-    emit(foldChar(ch, letters), at);
+    emit(foldChar(ch), at);
   }
   // Trailing whitespace is kept as one character, like interior runs.
   if (spaceAt >= 0) {
@@ -159,9 +160,8 @@ const SPACES = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\n\r\v\f\u0085\u2
 
 /**
  * The search form of `s`: as normalizeArabic, but ة kept and hamza seats
- * folded to ي (see SEARCH_LETTER_MAP). The same folds as normalizeWithMap
- * without the offset map, a few times faster: the build runs it over the
- * whole archive (a test checks both give the same words).
+ * folded (see SEARCH_LETTER_MAP), without normalizeWithMap's offset map: the
+ * build runs it over the whole archive.
  */
 export function normalizeForSearch(s: string): string {
   return s
@@ -170,6 +170,7 @@ export function normalizeForSearch(s: string): string {
       return folded.trim() === "" ? "" : folded;
     })
     .replace(REMOVE_ALL, "")
+    .replace(HAMZA_BEFORE_WAW, "\u0648")
     .replace(SEARCH_LETTERS, (c) => SEARCH_LETTER_MAP[c]!)
     .replace(INDIC_DIGITS, (c) => {
       const cp = c.charCodeAt(0);

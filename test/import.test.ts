@@ -546,3 +546,15 @@ test("headline asides: concessive opening, dash aside, verb aside between commas
   const t = deriveTitle("قال الرئيس اليمني، عبد ربه منصور هادي، إن أي حوارات أو محادثات يمنية، تجريها الحكومة الشرعية، يجب أن تكون للضغط على تنفيذ قرار مجلس الأمن الدولي 2216، مشددًا على أهمية المضي قدما.");
   assert.ok(t.startsWith("الرئيس اليمني عبد ربه منصور هادي: أي حوارات أو محادثات يمنية يجب أن تكون"), t);
 });
+
+test("front matter: author, opinion and alsoImportedFrom are read and checked", async () => {
+  const { parseArticle } = await import("../src/content/article.ts");
+  const opts = { file: "content/ar/x.md", lang: "ar" as const, zone: "Asia/Baghdad", now: Date.parse("2026-01-01") };
+  const fm = (extra: string) => `---\nid: a-1\ntitle: عنوان\ndate: "2015-08-01"\n${extra}---\n\nنص.\n`;
+  const ok = parseArticle(fm("author: سطام المقرن\nopinion: true\nalsoImportedFrom: [b.txt]\n"), opts);
+  assert.ok(!Array.isArray(ok), JSON.stringify(ok));
+  assert.deepEqual([ok.author, ok.opinion], ["سطام المقرن", true]);
+  const bad = parseArticle(fm("opinion: yes\nalsoImportedFrom: b.txt\n"), opts);
+  assert.ok(Array.isArray(bad));
+  assert.deepEqual(bad.map((e) => e.field).sort(), ["alsoImportedFrom", "opinion"]);
+});

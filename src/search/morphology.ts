@@ -361,18 +361,21 @@ export async function queryKey(word: string, pages: (key: string) => Promise<num
 
 /**
  * Prefixes for the word being typed (the last word, before the reader is
- * done): the typed letters, then without what is surely a clitic. Tried in
- * order; the first that begins some key of the index is used.
+ * done): without a typed article, as typed, then without a clitic letter.
+ * Tried in order; the first that begins some key of the index is used.
  */
 export function typingPrefixes(word: string): string[] {
   const norm = normalizeForSearch(word);
   if (!norm) return [];
   if (!ARABIC.test(norm)) return [norm];
-  const out = [norm];
+  // The build always takes the article off, so a typed article goes first (الأع… is اع…);
+  // a bare clitic letter may be the word's own (لبنا… is لبنان), so the letters as typed go first.
+  const out: string[] = [];
   const lam = /^([وف]?)لل(.+)$/.exec(norm);
   if (lam) out.push(lam[2]!);
   const art = WITH_ARTICLE.exec(norm);
   if (art) out.push(art[3]!);
+  out.push(norm);
   const bare = /^([وف]?[بل]?)(.{3,})$/.exec(norm);
   if (bare && bare[1]) out.push(bare[2]!, norm.slice(1));
   return [...new Set(out)];

@@ -6,6 +6,7 @@
  *   npm run eval:search -- --commit abc123       # another commit
  *   npm run eval:search -- --worktree            # the working tree as it is
  *   npm run eval:search -- --out /tmp/eval       # where results go (default: a temp folder, printed)
+ *   npm run eval:search -- --only q1,q2 --settle 2000   # some queries, waiting longer for a page's list to settle
  *
  * Imports ../shared/corpus/articles/*.txt with the code's own importer into a
  * temporary project, builds it with search, serves it, and in Chromium runs every
@@ -214,7 +215,8 @@ async function listAll(page: Page, root: string, timeout: number): Promise<{ sta
       lastN = n;
       stableSince = Date.now();
     }
-    if (!moreVisible && (n >= count || Date.now() - stableSince >= 400)) break;
+    // "More" can appear a moment after the first lines: a list shorter than the count must stay unchanged for 4 s.
+    if (!moreVisible && (n >= count || Date.now() - stableSince >= 4000)) break;
     if (Date.now() > deadline) throw new Error(`only ${n} of ${count} results listed`);
     if (moreVisible) {
       await page.click("#search-more");
@@ -259,7 +261,7 @@ async function runArshif(page: Page, base: string, query: EvalQuery): Promise<{ 
     await waitSettled(page, 1200, 60_000);
   } else {
     await page.goto(`${base}${lang}/search/?${new URLSearchParams({ q: query.q })}`);
-    await waitSettled(page, 150, 60_000);
+    await waitSettled(page, Number(arg("settle") ?? 150), 60_000);
   }
   return listAll(page, "/", 120_000);
 }
@@ -409,14 +411,16 @@ async function main(): Promise<void> {
     const server = await serve(site);
     try {
       await withBrowser(async (browser) => {
-        const truths = QUERIES.map((query) => {
+        const only = arg("only")?.split(",");
+        const selected = only ? QUERIES.filter((q) => only.includes(q.q)) : QUERIES;
+        const truths = selected.map((query) => {
           const re = compile(query.rule, query.q);
           return new Set([...pages.values()].filter((p) => re.test(p.norm)).map((p) => p.url));
         });
         // arshif: the real search page, one page load (or typing) per query.
         const opened = await openPage(browser, `${server.url}ar/search/`);
         const ours: SystemRun[] = [];
-        for (const [i, query] of QUERIES.entries()) {
+        for (const [i, query] of selected.entries()) {
           const t = Date.now();
           try {
             const r = await runArshif(opened.page, server.url, query);
@@ -431,7 +435,7 @@ async function main(): Promise<void> {
         await opened.close();
         // Plain Pagefind: its own JS API in a page of the same site (a page with no script of ours), loaded once.
         const other = await openPage(browser, `${server.url}ar/`);
-        for (const [i, query] of QUERIES.entries()) {
+        for (const [i, query] of selected.entries()) {
           const t = Date.now();
           let plain: SystemRun;
           try {

@@ -173,14 +173,17 @@ for (const size of Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[]) {
         if (pg.kind !== "root" && pg.kind !== "404") {
           const rows = await headerRows(page);
           if (rows > (size === "phone" ? 2 : 1)) problems.push(`${where}: header on ${rows} rows`);
+          if (size === "phone" && pg.kind.startsWith("article")) console.log(`${where}: header on ${rows} rows, ${Math.round(await page.$eval("header.site", (h) => h.getBoundingClientRect().height))} px`);
         }
         if (size === "phone" && pg.kind.startsWith("article")) {
           const top = await topOf(page, ".article .body");
           if (top > 320) problems.push(`${where}: article body starts at ${Math.round(top)}px (target ≤ 320)`);
+          console.log(`${where}: article body at ${Math.round(top)} px`);
         }
         if (size === "phone" && pg.kind.startsWith("search")) {
           const top = await topOf(page, "#search-results li");
           if (top > 500) problems.push(`${where}: first result at ${Math.round(top)}px (target ≤ 500)`);
+          console.log(`${where}: first result at ${Math.round(top)} px`);
         }
         const probe = await fontsOfDigits(page, DIGIT_PLACES);
         if (pg.kind.endsWith("-ar") && !probe) problems.push(`${where}: no digits in Arabic text found to check the font`);

@@ -105,6 +105,9 @@ function fillForm(s: State): void {
     const el = form.elements.namedItem(f) as HTMLInputElement | HTMLSelectElement | null;
     if (el) el.value = s[f];
   }
+  // The filters' disclosure stays closed unless a filter is set.
+  const box = document.getElementById("search-filters") as HTMLDetailsElement | null;
+  if (box && (s.entity || s.year || s.lang || s.sort)) box.open = true;
 }
 
 function formState(): State {

@@ -15,6 +15,7 @@ const ARCHIVE = [
   "قال بوتين إن روسيا لن تتراجع، وشكر عبدالعزيز وعبد الله والوزراء والوزير.",
   "عمل الموظف في البلدية، وعمله في البلديات الأخرى كان صعبا. يصل القطار غدا.",
   "مسؤولية الحكومة عن الاجتماعات والاجتماع والحياة الاجتماعية، ومسئولية اللجان.",
+  "قال المعلمون إن المعلمة والمعلم في المدرسة الدولية والمؤتمر الدولي انتقدوا العملة الجديدة.",
 ];
 const lex = new Lexicon();
 for (const t of ARCHIVE) lex.addText(t);
@@ -58,6 +59,10 @@ test("build keys: clitics and endings go, but only when what remains is a word o
   assert.equal(key("البحرين"), "بحرين", "a gazetteer name keeps its ending");
   assert.equal(key("عمله"), key("عمل"), "his work, not the currency");
   assert.equal(key("البلديه"), key("البلدية"), "ة written as ه");
+  assert.equal(key("المعلمة"), key("المعلم"), "a feminine participle meets its masculine (معلمون)");
+  assert.equal(key("الدولية"), key("الدولي"), "a feminine nisba meets its masculine");
+  assert.equal(key("العمله"), key("العملة"), "with the article, a final ه is a ة: the currency");
+  assert.notEqual(key("العملة"), key("عمله"), "the currency is not his work");
 });
 
 test("build keys: a compound name has one key however it is spaced; عبدالله is not عبداللطيف", () => {

@@ -178,6 +178,18 @@ function peelIndex(w: string, lex: Lexicon): string {
   return peelBare(w, lex, 0);
 }
 
+/** Whether a word carries the article (with or without clitics before it). */
+function hasArticle(w: string): boolean {
+  const art = WITH_ARTICLE.exec(w);
+  const lam = LAM_ARTICLE.exec(w);
+  return (!!art && art[3]!.length >= MIN_STEM) || (!!lam && lam[2]!.length >= MIN_STEM);
+}
+
+/** The article and an attached pronoun never go together: a final ه after the article is a ة without its dots (العمله is العملة). */
+function definite(stem: string): string {
+  return stem.endsWith("ه") ? `${stem.slice(0, -1)}ة` : stem;
+}
+
 /** ت before a suffix is the ة of the word (حكومتها, طائرتين). */
 function withTaMarbuta(base: string, lex: Lexicon): string | undefined {
   if (!base.endsWith("ت")) return undefined;
@@ -219,7 +231,20 @@ function suffixIndex(w: string, lex: Lexicon): string {
     }
     break;
   }
-  return s;
+  return masculine(s, lex);
+}
+
+/**
+ * A feminine adjective or participle meets its masculine: a nisba always
+ * (الدولية → دولي), another word in ة when its masculine takes the plural in
+ * ون, as people do (المعلمة → معلم: معلمون). Nouns in ة keep it: رياضة is
+ * not رياض, عملة (currency) is not عمل (work), حكومة has no حكوم.
+ */
+function masculine(s: string, lex: Lexicon): string {
+  if (!s.endsWith("ة") || s.length - 1 < MIN_STEM) return s;
+  const base = s.slice(0, -1);
+  if (!lex.attested(base)) return s;
+  return base.endsWith("ي") || lex.attested(`${base}ون`) ? base : s;
 }
 
 /**
@@ -233,7 +258,7 @@ export function indexKey(word: string, lex: Lexicon, names: ReadonlySet<string> 
   if (names.has(peeled) || names.has(norm)) return peeled;
   const compound = compoundRest(peeled);
   if (compound !== undefined) return COMPOUND_HEAD + indexKey(compound, lex, names);
-  return singular(suffixIndex(peeled, lex));
+  return singular(suffixIndex(hasArticle(norm) && peeled !== norm ? definite(peeled) : peeled, lex));
 }
 
 /** For a word written as one with عبد (عبدالعزيز, عبدالله), what follows عبد. */
@@ -325,13 +350,18 @@ export function candidateKeys(word: string): string[] {
   if (!norm) return [];
   if (!ARABIC.test(norm)) return [latinKey(norm)];
   const out: string[] = [];
+  const article = hasArticle(norm);
   for (const peeled of peelCandidates(norm)) {
     const compound = compoundRest(peeled);
     if (compound !== undefined) {
       for (const k of candidateKeys(compound)) out.push(COMPOUND_HEAD + k);
       continue;
     }
-    for (const s of suffixCandidates(peeled)) out.push(s, singular(s));
+    const stem = article && peeled !== norm ? definite(peeled) : peeled;
+    for (const s of suffixCandidates(stem)) {
+      out.push(s, singular(s));
+      if (s.endsWith("ة") && s.length - 1 >= MIN_STEM) out.push(s.slice(0, -1));
+    }
   }
   return [...new Set(out)];
 }

@@ -147,7 +147,10 @@ export async function openPage(browser: Browser, url: string, opts: OpenOptions 
   });
   page.on("requestfailed", (r) => {
     const entry = entries.get(r);
-    if (entry) entry.failure = r.failure()?.errorText ?? "failed";
+    // A load the page's own next navigation cancelled (a font still arriving when the
+    // test moves on to the next search) is no fault of the page.
+    const failure = r.failure()?.errorText ?? "failed";
+    if (entry && !(failure === "net::ERR_ABORTED" && r.resourceType() === "font")) entry.failure = failure;
     inFlight.delete(r);
     lastActivity = Date.now();
   });

@@ -21,7 +21,7 @@
  * wrong result and every miss, to read.
  *
  * The query set and its truth were written by reading the corpus, not the code
- * under test (src/search, src/arabic); see the README, "Measured by reader judgement".
+ * under test (src/search, src/arabic); see docs/search.md, "Measured by reader judgement".
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";

@@ -2,7 +2,7 @@
  * Disputed judgements: queries whose committed truth rule (queries.ts, kept as it
  * is) reading the results called into question, each with the other reading as a
  * rule. scripts/eval-search.ts reports the figures under both readings; the
- * README says which reading the table uses (the committed one) and why the other
+ * docs/search.md says which reading the table uses (the committed one) and why the other
  * one is arguable. Written after reading the first run's wrong results and misses.
  */
 import { ART, FEM, NOART, PRE, PRON, word } from "./rules.ts";

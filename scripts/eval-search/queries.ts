@@ -6,7 +6,7 @@
  * src/arabic or the recall suite's stems. Each query has a truth rule: a
  * regular expression over the article's normalised headline + dateline + body
  * (./normalize.ts) that says which written words a reader would accept as what
- * they asked. Conventions (see README "Measured by reader judgement"):
+ * they asked. Conventions (see docs/search.md "Measured by reader judgement"):
  *
  * - a query word stands for its word (lemma): every inflection counts — proclitics,
  *   article, case ending, dual, sound and broken plural, gender of a noun or
@@ -21,7 +21,7 @@
  *   (with its usual spellings) and checked to match nothing.
  *
  * This file is fixed once committed: a rule that reading the results shows to be
- * wrong is kept, and the dispute is recorded in the README.
+ * wrong is kept, and the dispute is recorded in docs/search.md.
  */
 import { ART, B, E, FEM, MASC, NOART, PRE, PRE_NO_K, PRON, any, phrase, prefix, word } from "./rules.ts";
 

@@ -1,5 +1,5 @@
 /**
- * Pagefind keeps a whole index in memory while it writes it (README, Scale),
+ * Pagefind keeps a whole index in memory while it writes it (docs/scale.md),
  * so a large archive is indexed in partitions of whole months, one Pagefind
  * process after another. The browser searches all of them at once (Pagefind's
  * mergeIndex); each partition costs the browser its metadata and one more

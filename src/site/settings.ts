@@ -63,7 +63,7 @@ export function loadSettings(file: string): Settings {
   const s: Settings = structuredClone(DEFAULT_SETTINGS);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new ContentErrors([
-      new ContentError(file, "settings must be a mapping of fields", { hint: "see the README for the fields" }),
+      new ContentError(file, "settings must be a mapping of fields", { hint: "see docs/settings.md for the fields" }),
     ]);
   }
   const r = raw as Record<string, unknown>;
@@ -106,7 +106,7 @@ export function loadSettings(file: string): Settings {
     else bad(key, `"${String(v)}" is not a whole number of at least 1`, `write e.g. ${DEFAULT_SETTINGS[key]}`);
   }
   if (r.related !== undefined) {
-    if (typeof r.related !== "object" || r.related === null) bad("related", "must be a mapping of thresholds", "see the README for the related-coverage settings");
+    if (typeof r.related !== "object" || r.related === null) bad("related", "must be a mapping of thresholds", "see docs/settings.md for the related-coverage settings");
     else {
       for (const [k, v] of Object.entries(r.related as Record<string, unknown>)) {
         const key = k as keyof RelatedSettings;

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Lexicon, indexKey, indexKeys, candidateKeys, queryKey, typingPrefixes } from "../src/search/morphology.ts";
-import { parseQuery, resolveQuery, closeSpellings, suggestions } from "../src/search/query.ts";
+import { Lexicon, indexKey, indexKeys, candidateKeys, queryKey, typingPrefixes, pluralsBeginning } from "../src/search/morphology.ts";
+import { parseQuery, resolveQuery, closeSpellings, suggestions, searchesOf } from "../src/search/query.ts";
 import { normalizeForSearch } from "../src/arabic/normalize.ts";
 import { indexWord } from "../src/search/terms.ts";
 import { arabicSpellings } from "../src/search/transliterate.ts";
@@ -16,6 +16,8 @@ const ARCHIVE = [
   "عمل الموظف في البلدية، وعمله في البلديات الأخرى كان صعبا. يصل القطار غدا.",
   "مسؤولية الحكومة عن الاجتماعات والاجتماع والحياة الاجتماعية، ومسئولية اللجان.",
   "قال المعلمون إن المعلمة والمعلم في المدرسة الدولية والمؤتمر الدولي انتقدوا العملة الجديدة.",
+  "عاد الموظفون إلى البلاد، وقال موظفو الشركة إن الموظفين والموظف وموظفي البلدية بخير، ورفع المستوى.",
+  "قال العراقي إن العراقيين في العراق بخير، وكتب أحدهم العراقين خطأ.",
 ];
 const lex = new Lexicon();
 for (const t of ARCHIVE) lex.addText(t);
@@ -30,6 +32,9 @@ test("search normaliser: ة stays, hamza seats meet, ى folds", () => {
   assert.equal(normalizeForSearch("مؤسسة"), "موسسة", "ؤ is typed و");
   assert.equal(normalizeForSearch("شئون"), normalizeForSearch("شؤون"));
   assert.equal(normalizeForSearch("رءوف"), normalizeForSearch("رؤوف"));
+  assert.equal(normalizeForSearch("هيأة"), normalizeForSearch("هيئة"), "أ after ي is typed for ئ");
+  assert.notEqual(normalizeForSearch("هيأ"), normalizeForSearch("هيئة"));
+  assert.equal(normalizeForSearch("سأل"), "سال", "elsewhere أ is ا");
   assert.equal(normalizeForSearch("إلى"), "الي");
 });
 
@@ -63,6 +68,11 @@ test("build keys: clitics and endings go, but only when what remains is a word o
   assert.equal(key("الدولية"), key("الدولي"), "a feminine nisba meets its masculine");
   assert.equal(key("العمله"), key("العملة"), "with the article, a final ه is a ة: the currency");
   assert.notEqual(key("العملة"), key("عمله"), "the currency is not his work");
+  assert.equal(key("بلاده"), key("البلاد"), "بلاد takes the article: its ب is no clitic");
+  assert.equal(key("مستواه"), key("المستوى"), "ى is ا before a pronoun");
+  assert.equal(key("موظفي"), key("الموظف"), "a plural before its noun (موظفي البلدية)");
+  assert.equal(key("موظفيها"), key("الموظفين"));
+  assert.notEqual(key("العراقي"), key("العراق"), "a nisba is no construct plural, a stray العراقين notwithstanding");
 });
 
 test("build keys: a compound name has one key however it is spaced; عبدالله is not عبداللطيف", () => {
@@ -105,6 +115,28 @@ test("query: the last word is a beginning only while typing; phrases and compoun
   assert.deepEqual((await resolveQuery(parseQuery("كوفيد بغداد"), lookup)).missing, ["كوفيد"]);
 });
 
+test("a word being typed into a broken plural also finds the singular it is indexed under (الأع… → الأعمال → عمل)", async () => {
+  assert.deepEqual(pluralsBeginning("اع").sort(), ["عضو", "عمل"].sort());
+  assert.deepEqual(pluralsBeginning("ا"), [], "one letter begins too much");
+  const held = new Set(["اعلان", "عمل", "بغداد"].map(indexWord));
+  const lookup = async (t: string) => (held.has(t) || (!t.endsWith("\u0649") && [...held].some((h) => h.startsWith(t))) ? 1 : 0);
+  const r = await resolveQuery(parseQuery("بغداد الأع", true), lookup);
+  assert.deepEqual(r.terms, [indexWord("بغداد"), "اع"]);
+  assert.deepEqual(r.alternatives, [{ at: 1, terms: [indexWord("عمل")] }], "عضو is not in this index");
+  assert.deepEqual(searchesOf(r), [[indexWord("بغداد"), "اع"], [indexWord("بغداد"), indexWord("عمل")]]);
+  // Complete words do not expand: the reader finished the word.
+  assert.deepEqual((await resolveQuery(parseQuery("بغداد الأعلان"), lookup)).alternatives, []);
+});
+
+test("searches for alternatives stay bounded: at most `max`, the first alternatives kept", () => {
+  const q = { terms: ["a", "b"], alternatives: [{ at: 0, terms: ["a1", "a2", "a3"] }, { at: 1, terms: ["b1", "b2"] }] };
+  const all = searchesOf(q, 8);
+  assert.ok(all.length <= 8);
+  assert.deepEqual(all[0], ["a", "b"]);
+  assert.ok(all.some((s) => s[0] === "a3"));
+  assert.equal(searchesOf(q, 100).length, 12);
+});
+
 test("close spellings of an absent word: g written four ways, ة/ه, a long vowel; offered only when the index has them", async () => {
   const v = closeSpellings("جوجل");
   for (const w of ["غوغل", "قوقل", "كوكل", "ججل"]) assert.ok(v.includes(w), w);
@@ -123,7 +155,8 @@ test("Latin names: likely Arabic spellings, and the search keeps one the index h
   const lookup = async (t: string) => (held.has(t) ? 3 : 0);
   const r = await resolveQuery(parseQuery("Riyadh"), lookup);
   assert.deepEqual(r.terms, [indexWord("riyadh")]);
-  assert.deepEqual(r.alternative, { at: 0, term: indexWord("رياض") });
+  assert.deepEqual(r.alternatives, [{ at: 0, terms: [indexWord("رياض")] }]);
+  assert.deepEqual(searchesOf(r), [[indexWord("riyadh")], [indexWord("رياض")]]);
   // Only the Arabic spelling is in the index: the word is not missing, it is searched in Arabic.
   const arabicOnly = await resolveQuery(parseQuery("Riyadh"), async (t) => (t === indexWord("رياض") ? 3 : 0));
   assert.deepEqual(arabicOnly.terms, [indexWord("رياض")]);

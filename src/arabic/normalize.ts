@@ -71,6 +71,8 @@ const SEARCH_LETTER_MAP: Record<string, string> = {
   "\u0621": "\u064A", // ء → ي
 };
 const HAMZA_BEFORE_WAW = /[\u0621\u0626](?=[\u0648\u0624])/g;
+// After ي the hamza sits on ي; أ there is a common misspelling (هيأة for هيئة).
+const HAMZA_AFTER_YA = /(?<=[\u064A\u0626])\u0623/g;
 
 /** Folds one (non-space) character; returns "" when it is dropped. */
 function foldChar(ch: string): string {
@@ -171,6 +173,7 @@ export function normalizeForSearch(s: string): string {
     })
     .replace(REMOVE_ALL, "")
     .replace(HAMZA_BEFORE_WAW, "\u0648")
+    .replace(HAMZA_AFTER_YA, "\u064A")
     .replace(SEARCH_LETTERS, (c) => SEARCH_LETTER_MAP[c]!)
     .replace(INDIC_DIGITS, (c) => {
       const cp = c.charCodeAt(0);

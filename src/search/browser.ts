@@ -3,9 +3,10 @@
  * query through the same analyser as the index, asks Pagefind, and renders
  * results with DOM text nodes only (no innerHTML: result text is untrusted).
  */
-import { parseQuery, resolveQuery, suggestions } from "./query.ts";
+import { parseQuery, resolveQuery, searchesOf, suggestions } from "./query.ts";
 import { excerpt, markedTokens, pieces, type Piece } from "./excerpt.ts";
 import { filterToken } from "./filters.ts";
+import { MergedResults } from "./merge.ts";
 import { plural } from "../i18n/plural.ts";
 import { formatDay } from "../dates/format.ts";
 import { unmaskText } from "./mask.ts";
@@ -14,6 +15,7 @@ import type { Lang } from "../i18n/lang.ts";
 
 interface PagefindResult {
   id: string;
+  score: number;
   /** Word positions of the matches in the page's indexed content. */
   words: number[];
   data(): Promise<{ url: string; meta: Record<string, string> }>;
@@ -268,7 +270,8 @@ async function search(s: State, typing = false): Promise<void> {
   }
   status.textContent = ui("searching");
   const opts: SearchOptions = s.sort === "date" ? { sort: { date: "desc" } } : {};
-  let found: { r: PagefindResult; at: Set<number> }[] = [];
+  let found = new MergedResults<PagefindResult>([]);
+  let at: (r: PagefindResult) => Set<number> = () => new Set();
   let missing: string[] = [];
   try {
     const pf = await index.load();
@@ -278,24 +281,20 @@ async function search(s: State, typing = false): Promise<void> {
       // The words and the filters are one search (every word in the page); a phrase is
       // found here, from its words' positions (Pagefind's own phrase search works only
       // when the phrase is the whole query); a result must be found by every search.
-      const alt = q.alternative;
       const [main, ...phrases] = await Promise.all([
         q.terms.length || filters.length
-          ? Promise.all([
-              pf.search([...q.terms, ...filters].join(" "), opts).then((r) => r.results),
-              // A Latin name also as its Arabic spelling (Riyadh, الرياض): pages with either.
-              alt ? pf.search([...q.terms.map((t, i) => (i === alt.at ? alt.term : t)), ...filters].join(" "), opts).then((r) => r.results) : [],
-            ]).then(([a, b]) => {
-              const ids = new Set(a.map((r) => r.id));
-              return [...a, ...b.filter((r) => !ids.has(r.id))];
-            })
+          ? // A word's other forms (a Latin name's Arabic spelling, a typed plural's singular) are further searches: pages found by any.
+            Promise.all(searchesOf(q).map((terms) => pf.search([...terms, ...filters].join(" "), opts).then((r) => r.results)))
           : Promise.resolve(undefined),
         ...q.phrases.map((p) => phraseResults(pf, p, opts)),
       ]);
-      const first = main ?? [...phrases[0]!.values()].map((x) => x.r);
-      found = first
-        .filter((r) => phrases.every((p) => p.has(r.id)))
-        .map((r) => ({ r, at: new Set([...(main ? r.words : []), ...phrases.flatMap((p) => p.get(r.id)!.at)]) }));
+      const lists = main ?? [[...phrases[0]!.values()].map((x) => x.r)];
+      const dateOf = async (r: PagefindResult) => (await r.data()).meta.day ?? "";
+      found = new MergedResults(
+        lists.map((l) => l.filter((r) => phrases.every((p) => p.has(r.id)))),
+        s.sort === "date" ? dateOf : undefined,
+      );
+      at = (r) => new Set([...(main ? r.words : []), ...phrases.flatMap((p) => p.get(r.id)!.at)]);
     }
   } catch {
     // The index did not load (Pagefind reports that on the first search); the next search loads it again.
@@ -304,15 +303,13 @@ async function search(s: State, typing = false): Promise<void> {
     return;
   }
   if (mine !== run) return;
-  status.textContent = plural("results", found.length, lang, digits);
-  if (!found.length) showNote(missing, s);
-  let shown = 0;
+  status.textContent = plural("results", found.count, lang, digits);
+  if (!found.count) showNote(missing, s);
   // Copies of one text (the same wire story in several outlets) are listed once, the others beside it.
   const groups = new Map<string, HTMLElement>();
   const next = async () => {
-    const batch = found.slice(shown, shown + PAGE);
-    shown += batch.length;
-    const items = await Promise.all(batch.map((x) => renderResult(x.r, x.at)));
+    const batch = await found.take(PAGE);
+    const items = await Promise.all(batch.map((r) => renderResult(r, at(r))));
     if (mine !== run) return;
     for (const item of items) {
       const copies = item.group ? groups.get(item.group) : undefined;
@@ -332,7 +329,7 @@ async function search(s: State, typing = false): Promise<void> {
       }
       list.append(item.li);
     }
-    more.hidden = shown >= found.length;
+    more.hidden = found.done;
   };
   more.onclick = () => void next();
   await next();

@@ -76,6 +76,8 @@ const BROKEN_PLURALS: Record<string, string> = Object.fromEntries(
     أسعار: "سعر",
     أسواق: "سوق",
     بلدان: "بلد",
+    بلاد: "بلد",
+    أسئلة: "سؤال",
     مشاريع: "مشروع",
     مواقع: "موقع",
     مناطق: "منطقة",
@@ -143,6 +145,16 @@ const BROKEN_PLURALS: Record<string, string> = Object.fromEntries(
   }).map(([p, s]) => [normalizeForSearch(p), normalizeForSearch(s)]),
 );
 
+/**
+ * The singulars of the table's plurals that begin with `prefix`: a word being
+ * typed (الأع…) that is becoming a plural (الأعمال) is indexed under its
+ * singular (عمل), which a prefix of keys cannot reach.
+ */
+export function pluralsBeginning(prefix: string): string[] {
+  if (prefix.length < 2) return [];
+  return [...new Set(Object.entries(BROKEN_PLURALS).filter(([p]) => p.startsWith(prefix) && p !== prefix).map(([, s]) => s))];
+}
+
 /** The singular of a frequent broken plural, else the word itself. */
 export function singular(stem: string): string {
   return BROKEN_PLURALS[stem] ?? stem;
@@ -160,7 +172,8 @@ function latinKey(norm: string): string {
 
 /** Bare proclitics (no article) taken off while what remains is a word of the archive. */
 function peelBare(w: string, lex: Lexicon, level: 0 | 1 | 2): string {
-  if (level === 2 || lex.takesArticle(w)) return w;
+  // بلاده: بلاد takes the article (البلاد), so its ب is the word's own.
+  if (level === 2 || lex.takesArticle(w) || lex.takesArticle(suffixIndex(w, lex))) return w;
   const allowed = level === 0 ? "وفبل" : "بل";
   const first = w[0]!;
   if (!allowed.includes(first)) return w;
@@ -202,7 +215,7 @@ function suffixIndex(w: string, lex: Lexicon): string {
   for (const p of PRONOUNS) {
     if (!s.endsWith(p) || s.length - p.length < MIN_STEM) continue;
     const base = s.slice(0, -p.length);
-    const pronoun = withTaMarbuta(base, lex) ?? (lex.attested(base) ? base : undefined);
+    const pronoun = withTaMarbuta(base, lex) ?? (lex.attested(base) || constructPlural(base, lex) !== base ? base : undefined) ?? withAlefMaqsura(base, lex);
     // A final ه may be a ة written without its dots (حكومه): the commoner reading wins.
     if (p === "ه") {
       const ta = `${base}ة`;
@@ -214,6 +227,7 @@ function suffixIndex(w: string, lex: Lexicon): string {
     if (pronoun) s = pronoun;
     break;
   }
+  const beforeNumber = s;
   for (const n of NUMBER) {
     if (!s.endsWith(n) || s.length - n.length < MIN_STEM) continue;
     const base = s.slice(0, -n.length);
@@ -231,7 +245,27 @@ function suffixIndex(w: string, lex: Lexicon): string {
     }
     break;
   }
+  if (s === beforeNumber) s = constructPlural(s, lex);
   return masculine(s, lex);
+}
+
+/** ى becomes ا before a pronoun (مستوى → مستواه). */
+function withAlefMaqsura(base: string, lex: Lexicon): string | undefined {
+  if (!base.endsWith("ا")) return undefined;
+  const alt = `${base.slice(0, -1)}ي`;
+  return alt.length >= MIN_STEM && lex.attested(alt) ? alt : undefined;
+}
+
+/**
+ * A sound plural before the noun it belongs to loses its ن (موظفي الشركة is
+ * موظفين): taken when the plural in ين is the commoner form. A nisba
+ * (عراقي) has its plural in يين; a stray عراقين does not make it one.
+ */
+function constructPlural(s: string, lex: Lexicon): string {
+  if (!s.endsWith("ي") || s.length - 1 < MIN_STEM) return s;
+  const base = s.slice(0, -1);
+  const plural = lex.attested(`${base}ين`);
+  return plural > lex.attested(`${s}ين`) && plural * 2 >= lex.attested(s) && (lex.attested(base) || lex.attested(`${base}ون`)) ? base : s;
 }
 
 /**
@@ -332,6 +366,8 @@ function suffixCandidates(w: string): string[] {
       if (n === "ات") out.push(`${base}ة`);
       out.push(base);
     }
+    // A plural before its noun (موظفي): as the build's constructPlural.
+    if (x.endsWith("ي") && x.length - 1 >= MIN_STEM) out.push(x.slice(0, -1));
   };
   numbers(w);
   for (const p of PRONOUNS) {
@@ -339,6 +375,7 @@ function suffixCandidates(w: string): string[] {
     const base = w.slice(0, -p.length);
     if (base.endsWith("ت")) out.push(`${base.slice(0, -1)}ة`);
     out.push(base);
+    if (base.endsWith("ا") && base.length >= MIN_STEM) out.push(`${base.slice(0, -1)}ي`);
     numbers(base);
   }
   return out;

@@ -1,5 +1,5 @@
 import { tokenize } from "../arabic/tokens.ts";
-import { compoundCandidates, isCompoundHead, queryKey, typingPrefixes } from "./morphology.ts";
+import { compoundCandidates, isCompoundHead, pluralsBeginning, queryKey, typingPrefixes } from "./morphology.ts";
 import { indexWord } from "./terms.ts";
 import { arabicSpellings } from "./transliterate.ts";
 import { normalizeForSearch } from "../arabic/normalize.ts";
@@ -64,11 +64,12 @@ export interface ResolvedQuery {
   /** Pagefind words that must all be in a page. */
   terms: string[];
   /**
-   * A name typed in Latin letters, also as the Arabic spelling the index
-   * holds (Riyadh → رياض): pages with either are found. At most one such word
-   * per query: `at` is its place in `terms`.
+   * Other indexed words that stand for the word at `at` in `terms`: a page
+   * with any of them is found. A name typed in Latin letters also as the
+   * Arabic spelling the index holds (Riyadh → رياض); the word being typed also
+   * as the singulars of the plurals it begins (الأع… → عمل for الأعمال).
    */
-  alternative?: { at: number; term: string };
+  alternatives: { at: number; terms: string[] }[];
   /** Each phrase as Pagefind words that must stand side by side. */
   phrases: string[][];
   /** Complete words no page contains: the query finds nothing. */
@@ -85,14 +86,28 @@ async function arabicSpelling(word: string, lookup: Lookup): Promise<string | un
   return i < 0 ? undefined : terms[i];
 }
 
+/** The typed word as the first prefix the index begins a word with, and the held singulars of the plurals it begins. */
+async function typedTerms(typing: string, lookup: Lookup): Promise<string[]> {
+  for (const p of typingPrefixes(typing)) {
+    const [n, singulars] = await Promise.all([
+      lookup(p),
+      Promise.all(pluralsBeginning(p).map(async (s) => ((await lookup(indexWord(s))) > 0 ? indexWord(s) : ""))),
+    ]);
+    const held = singulars.filter((s) => s && !s.startsWith(p));
+    if (n > 0) return [p, ...held];
+    if (held.length) return held;
+  }
+  return [];
+}
+
 export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<ResolvedQuery> {
   const missing: string[] = [];
-  let alternative: { word: QueryWord; term: string } | undefined;
+  const others = new Map<QueryWord | "typed", string[]>();
   const resolve = async (w: QueryWord, latinAlternative = false) => {
     const [k, arabic] = await Promise.all([keyOf(w, lookup), latinAlternative ? arabicSpelling(w.text, lookup) : undefined]);
     if (k === undefined && arabic === undefined) missing.push(w.text);
     if (k === undefined) return arabic ?? "";
-    if (arabic) alternative = { word: w, term: arabic };
+    if (arabic) others.set(w, [arabic]);
     return indexWord(k);
   };
   const [terms, phrases, typed] = await Promise.all([
@@ -101,15 +116,33 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
     Promise.all(q.phrases.map((p) => Promise.all(p.map((w) => resolve(w))))),
     (async () => {
       if (!q.typing) return undefined;
-      for (const p of typingPrefixes(q.typing)) if ((await lookup(p)) > 0) return p;
-      missing.push(q.typing);
-      return undefined;
+      const [first, ...rest] = await typedTerms(q.typing, lookup);
+      if (!first) missing.push(q.typing);
+      else if (rest.length) others.set("typed", rest);
+      return first;
     })(),
   ]);
-  const at = alternative ? q.words.indexOf(alternative.word) : -1;
+  const keys: (QueryWord | "typed")[] = [...q.words, ...(typed ? ["typed" as const] : [])];
   const all = [...terms, ...(typed ? [typed] : [])];
-  const out: ResolvedQuery = { terms: all.filter(Boolean), phrases, missing };
-  if (alternative && at >= 0 && all[at]) out.alternative = { at: all.slice(0, at).filter(Boolean).length, term: alternative.term };
+  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases, missing };
+  keys.forEach((k, i) => {
+    const alt = others.get(k);
+    if (alt && all[i]) out.alternatives.push({ at: all.slice(0, i).filter(Boolean).length, terms: alt });
+  });
+  return out;
+}
+
+/**
+ * The Pagefind searches whose results, together, answer the query: the
+ * terms, then each alternative in its word's place (at most `max` searches;
+ * a page needs every word, in any of its forms).
+ */
+export function searchesOf(q: Pick<ResolvedQuery, "terms" | "alternatives">, max = 8): string[][] {
+  let out: string[][] = [q.terms];
+  for (const { at, terms } of q.alternatives) {
+    const fit = terms.slice(0, Math.floor(max / out.length) - 1);
+    out = out.flatMap((s) => [s, ...fit.map((t) => s.map((x, i) => (i === at ? t : x)))]);
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Lexicon, indexKey, indexKeys, candidateKeys, queryKey, typingPrefixes, pluralsBeginning } from "../src/search/morphology.ts";
-import { parseQuery, resolveQuery, closeSpellings, suggestions, searchesOf } from "../src/search/query.ts";
+import { parseQuery, resolveQuery, closeSpellings, suggestions, searchesOf, foreignSpellings } from "../src/search/query.ts";
 import { normalizeForSearch } from "../src/arabic/normalize.ts";
 import { indexWord } from "../src/search/terms.ts";
 import { arabicSpellings } from "../src/search/transliterate.ts";
@@ -161,4 +161,24 @@ test("Latin names: likely Arabic spellings, and the search keeps one the index h
   const arabicOnly = await resolveQuery(parseQuery("Riyadh"), async (t) => (t === indexWord("رياض") ? 3 : 0));
   assert.deepEqual(arabicOnly.terms, [indexWord("رياض")]);
   assert.deepEqual(arabicOnly.missing, []);
+});
+
+test("foreign names: a rare or absent word is also searched in the archive's other spellings of it; common words are not", async () => {
+  const v = foreignSpellings("بوتن");
+  assert.ok(v.includes("بوتين"), "a long vowel written");
+  assert.ok(foreignSpellings("نتانياهو").includes("نتنياهو"), "a long vowel left out");
+  assert.ok(foreignSpellings("قوقل").includes("جوجل"), "g written another way");
+  assert.deepEqual(foreignSpellings("قال"), [], "three letters: too many words of their own");
+  const counts = new Map([[indexWord("بوتين"), 5], [indexWord("جوجل"), 6], [indexWord("غوغل"), 1], [indexWord("زلينسكي"), 1], [indexWord("فيسبوك"), 20], [indexWord("فيس"), 2], [indexWord("بوك"), 2], [indexWord("قرار"), 900], [indexWord("غرار"), 40]]);
+  const lookup = async (t: string) => counts.get(t) ?? 0;
+  const putin = await resolveQuery(parseQuery("بوتن"), lookup);
+  assert.deepEqual(putin.missing, []);
+  assert.deepEqual(putin.terms, [indexWord("بوتين")]);
+  assert.deepEqual(putin.respelled, [{ typed: "بوتن", as: "بوتين" }], "said to the reader");
+  const google = await resolveQuery(parseQuery("غوغل"), lookup);
+  assert.deepEqual(searchesOf(google), [[indexWord("غوغل")], [indexWord("جوجل")]]);
+  assert.deepEqual((await resolveQuery(parseQuery("زيلينسكي"), lookup)).missing, ["زيلينسكي"], "a spelling found once is no evidence");
+  assert.deepEqual((await resolveQuery(parseQuery("قرار"), lookup)).alternatives, [], "a common word keeps its spelling");
+  const fb = await resolveQuery(parseQuery("فيس بوك"), lookup);
+  assert.deepEqual(searchesOf(fb), [[indexWord("فيس"), indexWord("بوك")], [indexWord("فيسبوك")]], "two words also as one");
 });

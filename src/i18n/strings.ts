@@ -89,6 +89,7 @@ export const STRINGS = {
   langArabic: { ar: "العربية", en: "Arabic" },
   langEnglish: { ar: "الإنجليزية", en: "English" },
   moreResults: { ar: "نتائج أخرى", en: "More results" },
+  atLeast: { ar: "# على الأقل", en: "at least #" },
   searching: { ar: "جارٍ البحث…", en: "Searching…" },
   searchNeedsJs: { ar: "يحتاج البحث إلى تفعيل JavaScript في المتصفح. يمكنك تصفح الأرشيف حسب التاريخ أو الأسماء.", en: "Search needs JavaScript. You can still browse the archive by date or by name." },
   searchUnavailable: { ar: "تعذر تحميل فهرس البحث.", en: "The search index could not be loaded." },
@@ -96,6 +97,7 @@ export const STRINGS = {
   noArticleHas: { ar: "لا يرد في أي خبر:", en: "No article contains:" },
   removeFilters: { ar: "إزالة التصفية", en: "Remove the filters" },
   didYouMean: { ar: "بحث بإملاء قريب:", en: "Search a close spelling:" },
+  respelledAs: { ar: "لا يرد هذا الإملاء في أي خبر؛ النتائج بإملاء الأرشيف:", en: "No article has this spelling; results for the archive's spelling:" },
   sameTextIn: { ar: "النص نفسه أيضًا في:", en: "The same text also in:" },
 } as const satisfies Record<string, Record<Lang, string>>;
 

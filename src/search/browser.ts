@@ -22,10 +22,10 @@ interface PagefindResult {
 }
 interface Pagefind {
   init(): Promise<void>;
-  mergeIndex(path: string): Promise<void>;
-  search(q: string, opts: { sort?: Record<string, "asc" | "desc"> }): Promise<{ results: PagefindResult[] }>;
+  mergeIndex(path: string, opts: { mergeFilter: Record<string, string[]> }): Promise<void>;
+  search(q: string, opts: SearchOptions): Promise<{ results: PagefindResult[] }>;
 }
-type SearchOptions = { sort?: Record<string, "asc" | "desc"> };
+type SearchOptions = { sort?: Record<string, "asc" | "desc">; filters?: Record<string, string> };
 
 const PAGE = 20;
 const FIELDS = ["q", "entity", "year", "lang", "sort"] as const;
@@ -45,49 +45,95 @@ const list = document.getElementById("search-results")!;
 const more = document.getElementById("search-more") as HTMLButtonElement;
 
 interface PagefindModule {
-  createInstance(opts: Record<string, never>): Pagefind;
+  createInstance(opts: { mergeFilter: Record<string, string[]> }): Pagefind;
 }
 
 /**
+ * The index's partitions, newest months first (partition.ts): pagefind/, then
+ * the others the search page lists. Each partition's pages carry a filter of
+ * their own (Pagefind's mergeFilter, added in the browser, nothing fetched),
+ * so that a search can be narrowed to one partition.
+ */
+const PARTS = ["pagefind/", ...(form.dataset.extraIndexes ?? "").split(" ").filter(Boolean)];
+const PART = "partition";
+const inPart = (k: number): Record<string, string[]> => ({ [PART]: [String(k)] });
+
+/**
  * The search index: one Pagefind instance and one load promise, shared by
- * every search; after a failed load the next search loads it again. Also
- * answers how many pages hold a word, once per word (the query analysis asks
- * the index which of a word's candidate keys exist).
+ * every search; after a failed load the next search loads it again. The
+ * partitions are opened lazily, in order, newest first: each costs the reader
+ * its metadata (every page's entry) and an index chunk per word searched, and
+ * once open it is part of every later search. Also answers how many pages
+ * hold a word (the query analysis asks the index which of a word's candidate
+ * keys exist): in the open partitions, opening older ones while none has it,
+ * so a word is missing only when no partition holds it.
  */
 class SearchIndex {
   private pagefind: Promise<Pagefind> | undefined;
+  private opening: Promise<Pagefind>[] = [];
   private attempts = 0;
   private counts = new Map<string, Promise<number>>();
+  /** Partitions open and searchable (0..ready-1). */
+  ready = 0;
+  readonly size = PARTS.length;
 
   load(): Promise<Pagefind> {
     if (this.pagefind) return this.pagefind;
     // A browser remembers a module that failed to load: a retry asks for it under another URL.
     const url = new URL("pagefind/pagefind.js", root);
     if (this.attempts++) url.searchParams.set("retry", String(this.attempts));
-    this.pagefind = import(/* @vite-ignore */ url.href).then(async (mod: PagefindModule) => {
+    const loading = import(/* @vite-ignore */ url.href).then(async (mod: PagefindModule) => {
       // An instance of our own: Pagefind's module-level one waits forever after a failed load.
-      const pf = mod.createInstance({});
+      const pf = mod.createInstance({ mergeFilter: inPart(0) });
       await pf.init();
-      // Large archives are indexed in partitions of months; search them all together.
-      for (const dir of (form.dataset.extraIndexes ?? "").split(" ").filter(Boolean)) {
-        await pf.mergeIndex(new URL(dir, root).pathname);
-      }
+      if (this.pagefind === loading) this.ready = 1;
       return pf;
     });
-    this.pagefind.catch(() => this.reset());
-    return this.pagefind;
+    this.pagefind = loading;
+    this.opening = [loading];
+    loading.catch(() => this.reset());
+    return loading;
+  }
+
+  /** The index with partitions 0..k open (each opened once, after the one before it). */
+  open(k: number): Promise<Pagefind> {
+    const start = this.load();
+    for (let i = this.opening.length; i <= Math.min(k, this.size - 1); i++) {
+      const before = this.opening[i - 1]!;
+      const opened = before.then(async (pf) => {
+        await pf.mergeIndex(new URL(PARTS[i]!, root).pathname, { mergeFilter: inPart(i) });
+        if (this.pagefind === start) this.ready = Math.max(this.ready, i + 1);
+        return pf;
+      });
+      opened.catch(() => this.reset());
+      this.opening.push(opened);
+    }
+    return this.opening[Math.min(k, this.size - 1)]!;
   }
 
   reset(): void {
     this.pagefind = undefined;
+    this.opening = [];
+    this.ready = 0;
     this.counts.clear();
   }
 
-  /** How many pages hold `term` (a key, or a prefix of keys). */
+  /**
+   * How many pages of the open partitions hold `term` (a key, or a prefix of
+   * keys), opening older partitions while none does: 0 only when no partition
+   * of the archive holds it; otherwise at least 1 and at most the archive's count.
+   */
   readonly pages = (term: string): Promise<number> => {
     let n = this.counts.get(term);
     if (!n) {
-      n = this.load().then((pf) => pf.search(term, {}).then((r) => r.results.length));
+      n = (async () => {
+        for (let k = 0; ; k++) {
+          const pf = await this.open(k);
+          k = Math.max(k, this.ready - 1);
+          const found = (await pf.search(term, {})).results.length;
+          if (found > 0 || k >= this.size - 1) return found;
+        }
+      })();
       n.catch(() => this.counts.delete(term));
       this.counts.set(term, n);
     }
@@ -218,6 +264,18 @@ async function phraseResults(pf: Pagefind, words: string[], opts: SearchOptions)
   return out;
 }
 
+/** Words no article has, searched as the archive spells the same name: said before the results. */
+function showRespelled(words: { typed: string; as: string }[]): void {
+  const p = el("p", {}, `${ui("respelledAs")} `);
+  words.forEach(({ typed, as }, i) => {
+    if (i) p.append("، ");
+    // The arrow points along the page's reading direction: from what was typed to what was searched.
+    p.append(el("bdi", {}, typed), lang === "ar" ? " ← " : " → ", el("bdi", {}, as));
+  });
+  note.replaceChildren(p);
+  note.hidden = false;
+}
+
 function showNote(missing: string[], s: State): void {
   const mine = run;
   note.replaceChildren();
@@ -253,6 +311,54 @@ function showNote(missing: string[], s: State): void {
   note.hidden = false;
 }
 
+/**
+ * A query's results, partition by partition (newest months first), each
+ * partition's results in the order asked for (by relevance or newest first);
+ * a partition is searched when a page of results needs it, or for free when
+ * it is already open. Since partitions hold consecutive months, newest first
+ * is the archive's order; by relevance, the most relevant of recent months
+ * come before older ones. The count is exact once every partition answered,
+ * until then it is a lower bound (the status says "at least").
+ */
+class PartitionedResults {
+  private readonly parts: MergedResults<PagefindResult>[] = [];
+  private at = 0;
+  /** Partitions searched: 0..searched-1. */
+  searched = 0;
+  count = 0;
+
+  constructor(private readonly searchPart: (k: number) => Promise<MergedResults<PagefindResult>>) {}
+
+  get complete(): boolean {
+    return this.searched >= index.size;
+  }
+
+  get done(): boolean {
+    return this.complete && this.parts.every((p) => p.done);
+  }
+
+  /** Searches partitions until `want` results are found, and every partition already open. */
+  async fill(want: number): Promise<void> {
+    while (this.searched < index.size && (this.count < want || this.searched < index.ready)) {
+      const found = await this.searchPart(this.searched);
+      this.parts.push(found);
+      this.count += found.count;
+      this.searched++;
+    }
+  }
+
+  /** The next `n` results, searching older partitions as needed. */
+  async take(n: number, shown: number): Promise<PagefindResult[]> {
+    await this.fill(shown + n);
+    const out: PagefindResult[] = [];
+    while (out.length < n && this.at < this.parts.length) {
+      out.push(...(await this.parts[this.at]!.take(n - out.length)));
+      if (this.parts[this.at]!.done) this.at++;
+    }
+    return out;
+  }
+}
+
 let run = 0;
 async function search(s: State, typing = false): Promise<void> {
   const mine = ++run;
@@ -269,32 +375,53 @@ async function search(s: State, typing = false): Promise<void> {
     return;
   }
   status.textContent = ui("searching");
-  const opts: SearchOptions = s.sort === "date" ? { sort: { date: "desc" } } : {};
-  let found = new MergedResults<PagefindResult>([]);
+  const sort: SearchOptions = s.sort === "date" ? { sort: { date: "desc" } } : {};
   let at: (r: PagefindResult) => Set<number> = () => new Set();
   let missing: string[] = [];
+  let respelled: { typed: string; as: string }[] = [];
+  let found: PartitionedResults | undefined;
+  let shown = 0;
+  const announce = () => {
+    const n = found?.count ?? 0;
+    status.textContent = !found || found.complete ? plural("results", n, lang, digits) : ui("atLeast").replace("#", plural("results", n, lang, digits));
+  };
+  let first: PagefindResult[] = [];
   try {
-    const pf = await index.load();
+    await index.load();
     const q = await resolveQuery(parsed, index.pages);
     missing = q.missing;
+    respelled = q.respelled;
     if (!missing.length) {
-      // The words and the filters are one search (every word in the page); a phrase is
-      // found here, from its words' positions (Pagefind's own phrase search works only
-      // when the phrase is the whole query); a result must be found by every search.
-      const [main, ...phrases] = await Promise.all([
-        q.terms.length || filters.length
-          ? // A word's other forms (a Latin name's Arabic spelling, a typed plural's singular) are further searches: pages found by any.
-            Promise.all(searchesOf(q).map((terms) => pf.search([...terms, ...filters].join(" "), opts).then((r) => r.results)))
-          : Promise.resolve(undefined),
-        ...q.phrases.map((p) => phraseResults(pf, p, opts)),
-      ]);
-      const lists = main ?? [[...phrases[0]!.values()].map((x) => x.r)];
       const dateOf = async (r: PagefindResult) => (await r.data()).meta.day ?? "";
-      found = new MergedResults(
-        lists.map((l) => l.filter((r) => phrases.every((p) => p.has(r.id)))),
-        s.sort === "date" ? dateOf : undefined,
-      );
-      at = (r) => new Set([...(main ? r.words : []), ...phrases.flatMap((p) => p.get(r.id)!.at)]);
+      // One partition's results: every search of the query narrowed to the partition.
+      const searchPart = async (k: number): Promise<MergedResults<PagefindResult>> => {
+        const pf = await index.open(k);
+        const opts: SearchOptions = { ...sort, filters: { [PART]: String(k) } };
+        // The words and the filters are one search (every word in the page); a phrase is
+        // found here, from its words' positions (Pagefind's own phrase search works only
+        // when the phrase is the whole query); a result must be found by every search.
+        const [main, ...phrases] = await Promise.all([
+          q.terms.length || filters.length
+            ? // A word's other forms (a Latin name's Arabic spelling, a typed plural's singular) are further searches: pages found by any.
+              Promise.all(searchesOf(q).map((terms) => pf.search([...terms, ...filters].join(" "), opts).then((r) => r.results)))
+            : Promise.resolve(undefined),
+          ...q.phrases.map((p) => phraseResults(pf, p, opts)),
+        ]);
+        const lists = main ?? [[...phrases[0]!.values()].map((x) => x.r)];
+        const positions = new Map<string, Set<number>>();
+        const kept = lists.map((l) =>
+          l.filter((r) => {
+            if (!phrases.every((p) => p.has(r.id))) return false;
+            positions.set(r.id, new Set([...(positions.get(r.id) ?? []), ...(main ? r.words : []), ...phrases.flatMap((p) => p.get(r.id)!.at)]));
+            return true;
+          }),
+        );
+        const prev = at;
+        at = (r) => positions.get(r.id) ?? prev(r);
+        return new MergedResults(kept, s.sort === "date" ? dateOf : undefined);
+      };
+      found = new PartitionedResults(searchPart);
+      first = await found.take(PAGE, 0);
     }
   } catch {
     // The index did not load (Pagefind reports that on the first search); the next search loads it again.
@@ -303,12 +430,13 @@ async function search(s: State, typing = false): Promise<void> {
     return;
   }
   if (mine !== run) return;
-  status.textContent = plural("results", found.count, lang, digits);
-  if (!found.count) showNote(missing, s);
+  announce();
+  if (!found?.count) showNote(missing, s);
+  else if (respelled.length) showRespelled(respelled);
   // Copies of one text (the same wire story in several outlets) are listed once, the others beside it.
   const groups = new Map<string, HTMLElement>();
-  const next = async () => {
-    const batch = await found.take(PAGE);
+  const show = async (batch: PagefindResult[]) => {
+    shown += batch.length;
     const items = await Promise.all(batch.map((r) => renderResult(r, at(r))));
     if (mine !== run) return;
     for (const item of items) {
@@ -329,10 +457,23 @@ async function search(s: State, typing = false): Promise<void> {
       }
       list.append(item.li);
     }
-    more.hidden = found.done;
+    more.hidden = !found || found.done;
   };
-  more.onclick = () => void next();
-  await next();
+  more.onclick = async () => {
+    if (!found || mine !== run) return;
+    more.disabled = true;
+    try {
+      const batch = await found.take(PAGE, shown);
+      if (mine !== run) return;
+      announce();
+      await show(batch);
+    } catch {
+      if (mine === run) status.textContent = ui("searchUnavailable");
+    } finally {
+      more.disabled = false;
+    }
+  };
+  await show(first);
 }
 
 let typing: ReturnType<typeof setTimeout> | undefined;

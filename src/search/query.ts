@@ -69,7 +69,9 @@ export interface ResolvedQuery {
    * Arabic spelling the index holds (Riyadh → رياض); the word being typed also
    * as the singulars of the plurals it begins (الأع… → عمل for الأعمال).
    */
-  alternatives: { at: number; terms: string[] }[];
+  alternatives: { at: number; terms: string[]; span?: 2 }[];
+  /** Complete words no page contains, searched as a spelling of the same name the archive uses (بوتن → بوتين): shown as such. */
+  respelled: { typed: string; as: string }[];
   /** Each phrase as Pagefind words that must stand side by side. */
   phrases: string[][];
   /** Complete words no page contains: the query finds nothing. */
@@ -100,14 +102,55 @@ async function typedTerms(typing: string, lookup: Lookup): Promise<string[]> {
   return [];
 }
 
+/** A word found in at most this many pages is also searched in the archive's other spellings of it. */
+const RARE = 3;
+
+/**
+ * Spellings of one foreign name (ج غ ق ك for g, a long vowel written or not:
+ * غوغل/جوجل, انستقرام/انستغرام, بوتن/بوتين, نتانياهو/نتنياهو). Only for words
+ * of four letters or more, and used only for a word the archive has rarely or
+ * not at all: غال and قال are different words.
+ */
+export function foreignSpellings(word: string): string[] {
+  const w = normalizeForSearch(word);
+  if (w.length < 4 || !/^[\u0621-\u064A]+$/.test(w)) return [];
+  const out = new Set<string>();
+  for (const g of G_SOUNDS) out.add([...w].map((c) => (G_SOUNDS.includes(c) ? g : c)).join(""));
+  for (let i = 1; i < w.length; i++) {
+    if ("اوي".includes(w[i]!) && i < w.length - 1) out.add(w.slice(0, i) + w.slice(i + 1));
+    for (const v of "اوي") out.add(w.slice(0, i) + v + w.slice(i));
+  }
+  out.delete(w);
+  return [...out];
+}
+
+/** The other spellings the archive holds as words of their own in at least two pages and twice as many as `n` (most pages first, at most two). */
+async function heldSpellings(word: string, n: number, lookup: Lookup): Promise<string[]> {
+  const found = await Promise.all(foreignSpellings(word).map(async (v) => ({ v, n: await lookup(indexWord(v)) })));
+  return found
+    .filter((x) => x.n >= 2 && x.n >= 2 * n)
+    .sort((a, b) => b.n - a.n || (a.v < b.v ? -1 : 1))
+    .slice(0, 2)
+    .map((x) => x.v);
+}
+
 export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<ResolvedQuery> {
   const missing: string[] = [];
+  const respelled: { typed: string; as: string }[] = [];
   const others = new Map<QueryWord | "typed", string[]>();
   const resolve = async (w: QueryWord, latinAlternative = false) => {
     const [k, arabic] = await Promise.all([keyOf(w, lookup), latinAlternative ? arabicSpelling(w.text, lookup) : undefined]);
-    if (k === undefined && arabic === undefined) missing.push(w.text);
+    const n = k === undefined ? 0 : await lookup(indexWord(k));
+    const spellings = w.next === undefined && n <= RARE ? await heldSpellings(w.text, n, lookup) : [];
+    if (k === undefined && arabic === undefined && !spellings.length) missing.push(w.text);
+    if (k === undefined && !arabic && spellings.length) {
+      respelled.push({ typed: w.text, as: spellings[0]! });
+      if (spellings.length > 1) others.set(w, spellings.slice(1).map(indexWord));
+      return indexWord(spellings[0]!);
+    }
     if (k === undefined) return arabic ?? "";
-    if (arabic) others.set(w, [arabic]);
+    const alt = [...(arabic ? [arabic] : []), ...spellings.map(indexWord)];
+    if (alt.length) others.set(w, alt);
     return indexWord(k);
   };
   const [terms, phrases, typed] = await Promise.all([
@@ -124,11 +167,23 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
   ]);
   const keys: (QueryWord | "typed")[] = [...q.words, ...(typed ? ["typed" as const] : [])];
   const all = [...terms, ...(typed ? [typed] : [])];
-  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases, missing };
+  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases, missing, respelled };
+  const place = (i: number) => all.slice(0, i).filter(Boolean).length;
   keys.forEach((k, i) => {
     const alt = others.get(k);
-    if (alt && all[i]) out.alternatives.push({ at: all.slice(0, i).filter(Boolean).length, terms: alt });
+    if (alt && all[i]) out.alternatives.push({ at: place(i), terms: alt });
   });
+  // Two words a name is also written as one (فيس بوك, فيسبوك): the joined word in their place.
+  const joins = await Promise.all(
+    q.words.slice(0, -1).map(async (w, i) => {
+      const b = q.words[i + 1]!;
+      if (w.next !== undefined || b.next !== undefined || !all[i] || !all[i + 1]) return undefined;
+      const joined = normalizeForSearch(w.text + b.text);
+      if (!/^[\u0621-\u064A]{4,}$/.test(joined)) return undefined;
+      return (await lookup(indexWord(joined))) >= 2 ? { at: place(i), terms: [indexWord(joined)], span: 2 as const } : undefined;
+    }),
+  );
+  for (const j of joins) if (j) out.alternatives.push(j);
   return out;
 }
 
@@ -138,12 +193,13 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
  * a page needs every word, in any of its forms).
  */
 export function searchesOf(q: Pick<ResolvedQuery, "terms" | "alternatives">, max = 8): string[][] {
-  let out: string[][] = [q.terms];
-  for (const { at, terms } of q.alternatives) {
+  // Places stay those of `terms`: a joined word leaves its second place empty until the end.
+  let out: (string | undefined)[][] = [q.terms];
+  for (const { at, terms, span } of q.alternatives) {
     const fit = terms.slice(0, Math.floor(max / out.length) - 1);
-    out = out.flatMap((s) => [s, ...fit.map((t) => s.map((x, i) => (i === at ? t : x)))]);
+    out = out.flatMap((s) => [s, ...fit.map((t) => s.map((x, i) => (i === at ? t : span && i === at + 1 ? undefined : x)))]);
   }
-  return out;
+  return out.map((s) => s.filter((x): x is string => x !== undefined));
 }
 
 const G_SOUNDS = "جغقك";

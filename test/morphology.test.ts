@@ -18,6 +18,7 @@ const ARCHIVE = [
   "قال المعلمون إن المعلمة والمعلم في المدرسة الدولية والمؤتمر الدولي انتقدوا العملة الجديدة.",
   "عاد الموظفون إلى البلاد، وقال موظفو الشركة إن الموظفين والموظف وموظفي البلدية بخير، ورفع المستوى.",
   "قال العراقي إن العراقيين في العراق بخير، وكتب أحدهم العراقين خطأ.",
+  "حقق المؤتمر الدولي نجاحا دوليا، وقالت اللجنة العليا إن علي وعليا حضرا المباراة والمباريات.",
 ];
 const lex = new Lexicon();
 for (const t of ARCHIVE) lex.addText(t);
@@ -73,6 +74,9 @@ test("build keys: clitics and endings go, but only when what remains is a word o
   assert.equal(key("موظفي"), key("الموظف"), "a plural before its noun (موظفي البلدية)");
   assert.equal(key("موظفيها"), key("الموظفين"));
   assert.notEqual(key("العراقي"), key("العراق"), "a nisba is no construct plural, a stray العراقين notwithstanding");
+  assert.equal(key("دوليا"), key("الدولي"), "the alif of an indefinite accusative");
+  assert.notEqual(key("عليا"), key("علي"), "العليا takes the article: its alif is its own");
+  assert.equal(key("المباريات"), key("المباراة"));
 });
 
 test("build keys: a compound name has one key however it is spaced; عبدالله is not عبداللطيف", () => {
@@ -181,4 +185,12 @@ test("foreign names: a rare or absent word is also searched in the archive's oth
   assert.deepEqual((await resolveQuery(parseQuery("قرار"), lookup)).alternatives, [], "a common word keeps its spelling");
   const fb = await resolveQuery(parseQuery("فيس بوك"), lookup);
   assert.deepEqual(searchesOf(fb), [[indexWord("فيس"), indexWord("بوك")], [indexWord("فيسبوك")]], "two words also as one");
+});
+
+test("آل and the family name are searched side by side (آل الشيخ is not every page with شيخ)", () => {
+  const p = parseQuery("آل الشيخ الرياض");
+  assert.deepEqual(p.phrases, [[{ text: "آل" }, { text: "الشيخ" }]]);
+  assert.deepEqual(p.words, [{ text: "الرياض" }]);
+  assert.deepEqual(parseQuery("وآل سعود").phrases.length, 1);
+  assert.deepEqual(parseQuery("الشيخ").phrases, [], "the article alone is no family");
 });

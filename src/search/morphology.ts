@@ -79,6 +79,7 @@ const BROKEN_PLURALS: Record<string, string> = Object.fromEntries(
     بلاد: "بلد",
     أسئلة: "سؤال",
     مشاريع: "مشروع",
+    مباريات: "مباراة",
     مواقع: "موقع",
     مناطق: "منطقة",
     أيام: "يوم",
@@ -292,7 +293,22 @@ export function indexKey(word: string, lex: Lexicon, names: ReadonlySet<string> 
   if (names.has(peeled) || names.has(norm)) return peeled;
   const compound = compoundRest(peeled);
   if (compound !== undefined) return COMPOUND_HEAD + indexKey(compound, lex, names);
-  return singular(suffixIndex(hasArticle(norm) && peeled !== norm ? definite(peeled) : peeled, lex));
+  const definiteWord = hasArticle(norm) && peeled !== norm;
+  return singular(suffixIndex(definiteWord ? definite(peeled) : tanween(peeled, lex), lex));
+}
+
+/**
+ * The alif of an indefinite accusative (دوليا, معلما) is no letter of the
+ * word: taken when the word without it is in the archive at least as often.
+ * Never after the article, which takes no tanween; names (سوريا) are kept
+ * before this is asked, and so is a word found with the article (العليا).
+ */
+function tanween(w: string, lex: Lexicon): string {
+  // العليا, الدنيا: a word that takes the article ends in a letter of its own.
+  if (!w.endsWith("ا") || w.length - 1 < MIN_STEM || lex.takesArticle(w)) return w;
+  const base = w.slice(0, -1);
+  const n = lex.attested(base);
+  return n > 0 && n >= lex.attested(w) ? base : w;
 }
 
 /** For a word written as one with عبد (عبدالعزيز, عبدالله), what follows عبد. */
@@ -395,7 +411,8 @@ export function candidateKeys(word: string): string[] {
       continue;
     }
     const stem = article && peeled !== norm ? definite(peeled) : peeled;
-    for (const s of suffixCandidates(stem)) {
+    const stems = !article && stem.endsWith("ا") && stem.length - 1 >= MIN_STEM ? [stem, stem.slice(0, -1)] : [stem];
+    for (const s of stems.flatMap(suffixCandidates)) {
       out.push(s, singular(s));
       if (s.endsWith("ة") && s.length - 1 >= MIN_STEM) out.push(s.slice(0, -1));
     }

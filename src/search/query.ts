@@ -47,6 +47,12 @@ export function parseQuery(query: string, typing = false): ParsedQuery {
   }
   const open = typing && plain.length > 0 && /[^\s"]$/.test(query) && !/"[^"]*$/.test(query);
   const last = open ? plain.pop() : undefined;
+  // آل (the family of) folds to the article's letters: آل الشيخ is the family only as words side by side.
+  for (let i = 0; i + 1 < plain.length; i++) {
+    if (!/^[وفبل]?آل$/.test(plain[i]!)) continue;
+    phrases.push(words(plain.splice(i, 2)));
+    i--;
+  }
   // A compound head typed last waits for its second word.
   return { phrases, words: words(plain), ...(last ? { typing: last } : {}) };
 }

@@ -5,6 +5,7 @@ import { parseQuery, resolveQuery, closeSpellings, suggestions, searchesOf, fore
 import { normalizeForSearch } from "../src/arabic/normalize.ts";
 import { indexWord } from "../src/search/terms.ts";
 import { arabicSpellings } from "../src/search/transliterate.ts";
+import { nameWords } from "../src/search/records.ts";
 
 // A small archive of our own sentences: the lexicon is what the build would learn from it.
 const ARCHIVE = [
@@ -193,4 +194,11 @@ test("آل and the family name are searched side by side (آل الشيخ is not
   assert.deepEqual(p.words, [{ text: "الرياض" }]);
   assert.deepEqual(parseQuery("وآل سعود").phrases.length, 1);
   assert.deepEqual(parseQuery("الشيخ").phrases, [], "the article alone is no family");
+});
+
+test("gazetteer name words keep their endings, but an adjective inside a longer name is the ordinary word", () => {
+  const words = nameWords(["البحرين", "السعودية", "المحكمة الجنائية الدولية", "الأمم المتحدة"]);
+  for (const w of ["البحرين", "بحرين", "السعودية", "سعودية", "المحكمة", "المتحدة"]) assert.ok(words.has(w), w);
+  for (const w of ["الدولية", "دولية", "الجنائية"]) assert.ok(!words.has(w), w);
+  assert.equal(indexKey("الدولية", lex, words), key("الدولي"));
 });

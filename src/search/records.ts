@@ -87,6 +87,25 @@ export interface Analysis {
   copies: Map<string, string>;
 }
 
+/**
+ * The search forms of the gazetteer's Arabic name words, which keep their
+ * endings (البحرين is no dual). An adjective inside a longer name (الدولية in
+ * المحكمة الجنائية الدولية) is the ordinary word and meets its other forms; a
+ * name of one word (السعودية) keeps its own.
+ */
+export function nameWords(arabicNames: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const n of arabicNames) {
+    const tokens = tokenize(normalizeForSearch(n));
+    for (const t of tokens) {
+      if (tokens.length > 1 && /(?:ية|ي)$/.test(t.text)) continue;
+      names.add(t.text);
+      if (t.text.startsWith("ال")) names.add(t.text.slice(2));
+    }
+  }
+  return names;
+}
+
 /** The lexicon of the whole archive (Arabic originals) and the search forms of the gazetteer's Arabic name words. */
 export function buildAnalysis(site: SiteData): Analysis {
   const lexicon = new Lexicon();
@@ -94,15 +113,7 @@ export function buildAnalysis(site: SiteData): Analysis {
     lexicon.addText(s.ar.title);
     for (const p of s.ar.paragraphs) lexicon.addText(p);
   }
-  const names = new Set<string>();
-  for (const e of site.entities) {
-    for (const n of e.names.ar) {
-      for (const t of tokenize(normalizeForSearch(n))) {
-        names.add(t.text);
-        if (t.text.startsWith("ال")) names.add(t.text.slice(2));
-      }
-    }
-  }
+  const names = nameWords(site.entities.flatMap((e) => e.names.ar));
   return { lexicon, names, cache: new Map(), copies: copyGroups(site) };
 }
 

@@ -1,25 +1,41 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fork, type ChildProcess } from "node:child_process";
+import { availableParallelism, freemem } from "node:os";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
 import { buildAnalysis, searchRecords, textPath, type SearchRecord } from "./records.ts";
 import type { Story } from "../archive/stories.ts";
 
-async function writePartition(records: SearchRecord[], outputPath: string): Promise<void> {
+/** What Pagefind is given of a record (the rest of SearchRecord stays in the build). */
+export type PagefindRecord = Pick<SearchRecord, "url" | "content" | "language" | "meta" | "sort">;
+
+/**
+ * Builds one partition's Pagefind index from its records into `dir` (the
+ * partition's folder: <site>/pagefind-2/ …). Uses this process's Pagefind
+ * service and ends it, so the partition's memory is returned; call it for one
+ * partition at a time per process (the service is one per process).
+ * `oneByOne` waits for each record's answer before sending the next (the old
+ * way, kept for the bench's comparison).
+ */
+export async function buildPartition(records: PagefindRecord[], dir: string, opts: { oneByOne?: boolean } = {}): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    for (const r of records) {
+    const add = async (r: PagefindRecord) => {
       const res = await index.addCustomRecord({ url: r.url, content: r.content, language: r.language, meta: r.meta, sort: r.sort });
       if (res.errors.length) throw new Error(`Pagefind refused ${r.url}: ${res.errors.join("; ")}`);
-    }
+    };
+    if (opts.oneByOne) for (const r of records) await add(r);
+    // All records sent at once: Pagefind's service answers each message by its id, so no record waits for the one before.
+    else await Promise.all(records.map(add));
     // The files come back in memory and are written here: Pagefind's own writeFiles
     // answers before its writes are flushed, and closing its process then cut files
     // short (seen: pagefind-ui.js truncated at 64 KB in 1 of 8 builds under load).
     const got = await index.getFiles();
     if (got.errors.length) throw new Error(`Pagefind could not build its index: ${got.errors.join("; ")}`);
     for (const f of got.files) {
-      const file = join(outputPath, f.path);
+      const file = join(dir, f.path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, f.content);
     }
@@ -29,10 +45,106 @@ async function writePartition(records: SearchRecord[], outputPath: string): Prom
   }
 }
 
+/** A partition's Pagefind process needs up to about this much (docs/scale.md). */
+const PARTITION_MEMORY = 1.2 * 2 ** 30;
+
+/**
+ * How many partitions are built at once: one per core, as many as free memory
+ * holds, never more than there are partitions (1: in this process, one after another).
+ */
+export function searchJobs(partitions: number): number {
+  return Math.max(1, Math.min(partitions, availableParallelism(), Math.floor(freemem() / PARTITION_MEMORY)));
+}
+
+export interface Job {
+  records: PagefindRecord[];
+  dir: string;
+  oneByOne?: boolean;
+}
+
+/**
+ * Worker processes (partition-worker.ts), each building one partition at a
+ * time with its own Pagefind process, so Pagefind's indexing and this
+ * process's analysis of the next partition use both cores.
+ */
+class PartitionPool {
+  private readonly idle: ChildProcess[] = [];
+  private readonly all: ChildProcess[] = [];
+  private readonly waiting: { resolve: (w: ChildProcess) => void; reject: (e: Error) => void }[] = [];
+  private alive: number;
+
+  constructor(size: number) {
+    this.alive = size;
+    for (let i = 0; i < size; i++) {
+      // fork() passes this process's flags on (tsx's loader), so the worker runs as TypeScript too.
+      const w = fork(new URL("./partition-worker.ts", import.meta.url), [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      w.once("exit", () => {
+        // A worker that died takes no more jobs; with none left, nobody waits forever.
+        this.alive--;
+        const at = this.idle.indexOf(w);
+        if (at >= 0) this.idle.splice(at, 1);
+        if (!this.alive) for (const x of this.waiting.splice(0)) x.reject(new Error("every search worker process ended"));
+      });
+      this.idle.push(w);
+      this.all.push(w);
+    }
+  }
+
+  private take(): Promise<ChildProcess> {
+    const w = this.idle.pop();
+    if (w) return Promise.resolve(w);
+    if (!this.alive) return Promise.reject(new Error("every search worker process ended"));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private give(w: ChildProcess): void {
+    const next = this.waiting.shift();
+    if (next) next.resolve(w);
+    else this.idle.push(w);
+  }
+
+  /** Waits for a free worker (so at most `size` partitions' records are in flight), then builds in it. */
+  async submit(job: Job): Promise<{ done: Promise<void> }> {
+    const w = await this.take();
+    let sent: () => void = () => {};
+    const flushed = new Promise<void>((resolve) => (sent = resolve));
+    const done = new Promise<void>((resolve, reject) => {
+      const answered = (m: { ok: true } | { ok: false; error: string }) => {
+        w.off("exit", died);
+        this.give(w);
+        if (m.ok) resolve();
+        else reject(new Error(`search partition ${job.dir}: ${m.error}`));
+      };
+      const died = (code: number | null) => {
+        w.off("message", answered);
+        reject(new Error(`search partition ${job.dir}: its worker process ended (${code ?? "signal"})`));
+      };
+      w.once("message", answered);
+      w.once("exit", died);
+      // Returns once the job is written out: the caller then works synchronously on the
+      // next partition, and a message still queued here would wait for it.
+      w.send(job, (e) => (e ? reject(e) : sent()));
+    });
+    await Promise.race([flushed, done]);
+    return { done };
+  }
+
+  close(): void {
+    for (const w of this.all) if (w.connected) w.disconnect();
+  }
+}
+
+export interface SearchBuildOptions {
+  /** Partitions built at once (default: searchJobs). */
+  jobs?: number;
+  /** Each record's answer awaited before the next is sent (the bench's comparison). */
+  oneByOne?: boolean;
+}
+
 /** Writes the Pagefind index partitions (pagefind/, pagefind-2/, …) into a fresh output directory. */
-export async function writeSearchIndex(site: SiteData, outDir: string): Promise<{ records: number; partitions: number }> {
+export async function writeSearchIndex(site: SiteData, outDir: string, opts: SearchBuildOptions = {}): Promise<{ records: number; partitions: number }> {
   // Stories go by the month of the original's date, like the partition plan (src/archive/site.ts);
-  // one partition's records at a time, so the build never holds the whole archive's search text.
+  // a few partitions' records at a time, so the build never holds the whole archive's search text.
   const partOf = new Map<string, number>();
   site.searchPartitions.forEach((p, i) => p.months.forEach((m) => partOf.set(m, i)));
   const byPart: Story[][] = site.searchPartitions.map(() => []);
@@ -42,16 +154,33 @@ export async function writeSearchIndex(site: SiteData, outDir: string): Promise<
     byPart[partOf.get(s.ar.date.day.slice(0, 7)) ?? -1]?.push(s);
   }
   const analysis = buildAnalysis(site);
+  const jobs = Math.min(opts.jobs ?? searchJobs(site.searchPartitions.length), site.searchPartitions.length);
+  const pool = jobs > 1 ? new PartitionPool(jobs) : undefined;
+  const building: Promise<void>[] = [];
   let written = 0;
-  for (const [i, part] of site.searchPartitions.entries()) {
-    const mine = searchRecords(site, byPart[i]!, analysis);
-    written += mine.length;
-    for (const r of mine) {
-      const file = join(outDir, textPath(r.url));
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify(r.excerpt));
+  try {
+    for (const [i, part] of site.searchPartitions.entries()) {
+      const mine = searchRecords(site, byPart[i]!, analysis);
+      written += mine.length;
+      for (const r of mine) {
+        const file = join(outDir, textPath(r.url));
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify(r.excerpt));
+      }
+      const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
+      const dir = join(outDir, part.dir);
+      const oneByOne = opts.oneByOne ?? false;
+      if (!pool) await buildPartition(records, dir, { oneByOne });
+      else {
+        const { done } = await pool.submit({ records, dir, oneByOne });
+        // A failure is thrown at the end, with the others; none goes unhandled meanwhile.
+        done.catch(() => undefined);
+        building.push(done);
+      }
     }
-    await writePartition(mine, join(outDir, part.dir));
+    await Promise.all(building);
+  } finally {
+    pool?.close();
   }
   if (written !== expected) throw new Error(`search index: ${expected - written} record(s) in no partition`);
   return { records: written, partitions: site.searchPartitions.length };

@@ -94,7 +94,9 @@ export async function collectResults(page: Page, root: string, timeout = 30_000)
     } else await page.waitForTimeout(25);
   }
   const hrefs = await page.$$eval("#search-results > li a.title, #search-results > li a.copy", (as) => as.map((a) => a.getAttribute("href") ?? ""));
-  return { status, count, urls: hrefs.map((h) => "/" + h.slice(root.length)) };
+  // An index in several partitions announces "at least N" until every partition answered: the count is the last one announced.
+  const last = (await page.textContent("#search-status")) ?? "";
+  return { status: last, count: statusCount(last) ?? count, urls: hrefs.map((h) => "/" + h.slice(root.length)) };
 }
 
 /** URL of a search page with a state. */

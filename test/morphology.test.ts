@@ -78,6 +78,9 @@ test("build keys: clitics and endings go, but only when what remains is a word o
   assert.equal(key("دوليا"), key("الدولي"), "the alif of an indefinite accusative");
   assert.notEqual(key("عليا"), key("علي"), "العليا takes the article: its alif is its own");
   assert.equal(key("المباريات"), key("المباراة"));
+  assert.equal(key("موظفو"), key("الموظفون"), "the nominative plural before its noun");
+  assert.equal(key("امرأة"), key("المرأة"), "one word, with and without the article");
+  assert.equal(key("النساء"), key("المرأة"));
 });
 
 test("build keys: a compound name has one key however it is spaced; عبدالله is not عبداللطيف", () => {

@@ -85,7 +85,9 @@ const BROKEN_PLURALS: Record<string, string> = Object.fromEntries(
     أيام: "يوم",
     أشهر: "شهر",
     رجال: "رجل",
-    نساء: "امرأة",
+    نساء: "مرأة",
+    // Not a plural: the indefinite spelling of المرأة.
+    امرأة: "مرأة",
     شهداء: "شهيد",
     جنود: "جندي",
     أسلحة: "سلاح",
@@ -259,12 +261,16 @@ function withAlefMaqsura(base: string, lex: Lexicon): string | undefined {
 
 /**
  * A sound plural before the noun it belongs to loses its ن (موظفي الشركة is
- * موظفين): taken when the plural in ين is the commoner form. A nisba
+ * موظفين, موظفو الشركة موظفون): taken when the full plural is there (ين: as
+ * the commoner form). A nisba
  * (عراقي) has its plural in يين; a stray عراقين does not make it one.
  */
 function constructPlural(s: string, lex: Lexicon): string {
-  if (!s.endsWith("ي") || s.length - 1 < MIN_STEM) return s;
+  if (s.length - 1 < MIN_STEM) return s;
   const base = s.slice(0, -1);
+  // The nominative (مسؤولو الحكومة, for مسؤولون) when the plural in ون is there.
+  if (s.endsWith("و")) return lex.attested(`${base}ون`) && (lex.attested(base) || lex.attested(`${base}ين`)) ? base : s;
+  if (!s.endsWith("ي")) return s;
   const plural = lex.attested(`${base}ين`);
   return plural > lex.attested(`${s}ين`) && plural * 2 >= lex.attested(s) && (lex.attested(base) || lex.attested(`${base}ون`)) ? base : s;
 }
@@ -382,8 +388,8 @@ function suffixCandidates(w: string): string[] {
       if (n === "ات") out.push(`${base}ة`);
       out.push(base);
     }
-    // A plural before its noun (موظفي): as the build's constructPlural.
-    if (x.endsWith("ي") && x.length - 1 >= MIN_STEM) out.push(x.slice(0, -1));
+    // A plural before its noun (موظفي, موظفو): as the build's constructPlural.
+    if (/[يو]$/.test(x) && x.length - 1 >= MIN_STEM) out.push(x.slice(0, -1));
   };
   numbers(w);
   for (const p of PRONOUNS) {

@@ -7,6 +7,8 @@ import { parseQuery, resolveQuery, searchesOf, suggestions } from "./query.ts";
 import { excerpt, markedTokens, pieces, type Piece } from "./excerpt.ts";
 import { filterToken } from "./filters.ts";
 import { MergedResults } from "./merge.ts";
+import { lookUp, parseShard, shardOf, WORDS_DIR, WORDS_META, type Entry } from "./directory.ts";
+import { KEY_END } from "./terms.ts";
 import { plural } from "../i18n/plural.ts";
 import { formatDay } from "../dates/format.ts";
 import { unmaskText } from "./mask.ts";
@@ -61,20 +63,23 @@ const inPart = (k: number): Record<string, string[]> => ({ [PART]: [String(k)] }
 /**
  * The search index: one Pagefind instance and one load promise, shared by
  * every search; after a failed load the next search loads it again. The
- * partitions are opened lazily, in order, newest first: each costs the reader
- * its metadata (every page's entry) and an index chunk per word searched, and
- * once open it is part of every later search. Also answers how many pages
- * hold a word (the query analysis asks the index which of a word's candidate
- * keys exist): in the open partitions, opening older ones while none has it,
- * so a word is missing only when no partition holds it.
+ * newest partition is Pagefind's own index; the others are opened when a
+ * search needs them: each costs the reader its metadata (every page's entry)
+ * and an index chunk per word searched, and once open it is part of every
+ * later search. Also answers how many pages hold a word (the query analysis
+ * asks which of a word's candidate keys exist), from the word directory.
  */
 class SearchIndex {
   private pagefind: Promise<Pagefind> | undefined;
-  private opening: Promise<Pagefind>[] = [];
+  private opening = new Map<number, Promise<Pagefind>>();
   private attempts = 0;
   private counts = new Map<string, Promise<number>>();
-  /** Partitions open and searchable (0..ready-1). */
-  ready = 0;
+  /** Partitions holding a word, as the word directory says (directory.ts). */
+  private holding = new Map<string, bigint>();
+  private directory: Promise<{ shards: number } | undefined> | undefined;
+  private shards = new Map<number, Promise<Map<string, Entry>>>();
+  /** Partitions open and searchable. */
+  private readonly opened = new Set<number>();
   readonly size = PARTS.length;
 
   load(): Promise<Pagefind> {
@@ -86,50 +91,92 @@ class SearchIndex {
       // An instance of our own: Pagefind's module-level one waits forever after a failed load.
       const pf = mod.createInstance({ mergeFilter: inPart(0) });
       await pf.init();
-      if (this.pagefind === loading) this.ready = 1;
+      if (this.pagefind === loading) this.opened.add(0);
       return pf;
     });
     this.pagefind = loading;
-    this.opening = [loading];
+    this.opening = new Map([[0, loading]]);
     loading.catch(() => this.reset());
     return loading;
   }
 
-  /** The index with partitions 0..k open (each opened once, after the one before it). */
+  /** The index with partition k open (each opened once). */
   open(k: number): Promise<Pagefind> {
     const start = this.load();
-    for (let i = this.opening.length; i <= Math.min(k, this.size - 1); i++) {
-      const before = this.opening[i - 1]!;
-      const opened = before.then(async (pf) => {
-        await pf.mergeIndex(new URL(PARTS[i]!, root).pathname, { mergeFilter: inPart(i) });
-        if (this.pagefind === start) this.ready = Math.max(this.ready, i + 1);
+    let p = this.opening.get(k);
+    if (!p) {
+      p = start.then(async (pf) => {
+        await pf.mergeIndex(new URL(PARTS[k]!, root).pathname, { mergeFilter: inPart(k) });
+        if (this.pagefind === start) this.opened.add(k);
         return pf;
       });
-      opened.catch(() => this.reset());
-      this.opening.push(opened);
+      p.catch(() => this.reset());
+      this.opening.set(k, p);
     }
-    return this.opening[Math.min(k, this.size - 1)]!;
+    return p;
+  }
+
+  isOpen(k: number): boolean {
+    return this.opened.has(k);
   }
 
   reset(): void {
     this.pagefind = undefined;
-    this.opening = [];
-    this.ready = 0;
+    this.opening = new Map();
+    this.opened.clear();
     this.counts.clear();
+    this.holding.clear();
+  }
+
+  /** What the word directory says of `term`; undefined when it cannot say (a short beginning, a word not of letters, no directory). */
+  private async fromDirectory(term: string): Promise<Entry | undefined> {
+    if (!this.directory) {
+      const meta = fetch(new URL(WORDS_DIR + WORDS_META, root)).then(async (r) => (r.ok ? ((await r.json()) as { shards: number }) : undefined));
+      // A failed fetch is tried again by the next word; meanwhile the index answers.
+      meta.catch(() => (this.directory = undefined));
+      this.directory = meta;
+    }
+    const meta = await this.directory;
+    if (!meta) return undefined;
+    const s = shardOf(term, meta.shards);
+    if (s === undefined) return undefined;
+    let shard = this.shards.get(s);
+    if (!shard) {
+      shard = fetch(new URL(`${WORDS_DIR}${s}.txt`, root)).then(async (r) => {
+        if (!r.ok) throw new Error(`${WORDS_DIR}${s}.txt: HTTP ${r.status}`);
+        return parseShard(await r.text());
+      });
+      shard.catch(() => this.shards.delete(s));
+      this.shards.set(s, shard);
+    }
+    return lookUp(await shard, term, KEY_END);
+  }
+
+  /** The partitions that hold `term` (bit k: partition k), when the directory said; undefined: any may. */
+  holders(term: string): bigint | undefined {
+    return this.holding.get(term);
   }
 
   /**
-   * How many pages of the open partitions hold `term` (a key, or a prefix of
-   * keys), opening older partitions while none does: 0 only when no partition
-   * of the archive holds it; otherwise at least 1 and at most the archive's count.
+   * How many pages hold `term` (a key, or a prefix of keys). From the word
+   * directory when it lists the term: exact for a word, for a beginning the
+   * most pages of one word it begins. Otherwise from the open partitions,
+   * opening older ones while none holds it: 0 only when no partition does,
+   * else at least 1 and at most the archive's count.
    */
   readonly pages = (term: string): Promise<number> => {
     let n = this.counts.get(term);
     if (!n) {
       n = (async () => {
+        const listed = await this.fromDirectory(term).catch(() => undefined);
+        if (listed) {
+          this.holding.set(term, listed.parts);
+          return listed.pages;
+        }
+        // Not listed: asked of the open partitions, then of older ones, one at a time, while none holds it.
         for (let k = 0; ; k++) {
           const pf = await this.open(k);
-          k = Math.max(k, this.ready - 1);
+          if (k < this.size - 1 && this.isOpen(k + 1)) continue;
           const found = (await pf.search(term, {})).results.length;
           if (found > 0 || k >= this.size - 1) return found;
         }
@@ -327,7 +374,13 @@ class PartitionedResults {
   searched = 0;
   count = 0;
 
-  constructor(private readonly searchPart: (k: number) => Promise<MergedResults<PagefindResult>>) {}
+  constructor(
+    private readonly searchPart: (k: number) => Promise<MergedResults<PagefindResult>>,
+    /** Partitions that can hold results (bit k: partition k); the others are skipped unopened. */
+    private readonly wanted: bigint,
+    /** The count, when the word directory knows it before the partitions answer (a query of one word). */
+    readonly total?: number,
+  ) {}
 
   get complete(): boolean {
     return this.searched >= index.size;
@@ -339,8 +392,14 @@ class PartitionedResults {
 
   /** Searches partitions until `want` results are found, and every partition already open. */
   async fill(want: number): Promise<void> {
-    while (this.searched < index.size && (this.count < want || this.searched < index.ready)) {
-      const found = await this.searchPart(this.searched);
+    while (this.searched < index.size) {
+      const k = this.searched;
+      if (!((this.wanted >> BigInt(k)) & 1n)) {
+        this.searched++;
+        continue;
+      }
+      if (this.count >= want && !index.isOpen(k)) break;
+      const found = await this.searchPart(k);
       this.parts.push(found);
       this.count += found.count;
       this.searched++;
@@ -383,7 +442,8 @@ async function search(s: State, typing = false): Promise<void> {
   let shown = 0;
   const announce = () => {
     const n = found?.count ?? 0;
-    status.textContent = !found || found.complete ? plural("results", n, lang, digits) : ui("atLeast").replace("#", plural("results", n, lang, digits));
+    const exact = found?.total ?? (!found || found.complete ? n : undefined);
+    status.textContent = exact !== undefined ? plural("results", exact, lang, digits) : ui("atLeast").replace("#", plural("results", n, lang, digits));
   };
   let first: PagefindResult[] = [];
   try {
@@ -420,7 +480,24 @@ async function search(s: State, typing = false): Promise<void> {
         at = (r) => positions.get(r.id) ?? prev(r);
         return new MergedResults(kept, s.sort === "date" ? dateOf : undefined);
       };
-      found = new PartitionedResults(searchPart);
+      // Only partitions holding every word of at least one of the searches can answer.
+      const everyPart = (1n << BigInt(index.size)) - 1n;
+      const holdAll = async (terms: string[]) => {
+        let m = everyPart;
+        for (const t of terms) {
+          await index.pages(t);
+          m &= index.holders(t) ?? everyPart;
+        }
+        return m;
+      };
+      const searches = q.terms.length || filters.length ? searchesOf(q).map((terms) => [...terms, ...filters]) : [];
+      let wanted = searches.length ? 0n : everyPart;
+      for (const terms of searches) wanted |= await holdAll(terms);
+      for (const p of q.phrases) wanted &= await holdAll(p);
+      // One word alone: the directory's count is the count.
+      const one = searches.length === 1 && !q.phrases.length && searches[0]!.length === 1 ? searches[0]![0]! : undefined;
+      const total = one?.endsWith(KEY_END) && index.holders(one) !== undefined ? await index.pages(one) : undefined;
+      found = new PartitionedResults(searchPart, wanted, total);
       first = await found.take(PAGE, 0);
     }
   } catch {

@@ -6,6 +6,7 @@ import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
 import { buildAnalysis, searchRecords, textPath, type SearchRecord } from "./records.ts";
 import type { Story } from "../archive/stories.ts";
+import { WordDirectory, WORDS_DIR } from "./directory.ts";
 
 /** What Pagefind is given of a record (the rest of SearchRecord stays in the build). */
 export type PagefindRecord = Pick<SearchRecord, "url" | "content" | "language" | "meta" | "sort">;
@@ -157,12 +158,14 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
   const jobs = Math.min(opts.jobs ?? searchJobs(site.searchPartitions.length), site.searchPartitions.length);
   const pool = jobs > 1 ? new PartitionPool(jobs) : undefined;
   const building: Promise<void>[] = [];
+  const words = new WordDirectory();
   let written = 0;
   try {
     for (const [i, part] of site.searchPartitions.entries()) {
       const mine = searchRecords(site, byPart[i]!, analysis);
       written += mine.length;
       for (const r of mine) {
+        words.add(i, r.content);
         const file = join(outDir, textPath(r.url));
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, JSON.stringify(r.excerpt));
@@ -178,6 +181,8 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
         building.push(done);
       }
     }
+    mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
+    for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
     await Promise.all(building);
   } finally {
     pool?.close();

@@ -20,6 +20,7 @@ const ARCHIVE = [
   "عاد الموظفون إلى البلاد، وقال موظفو الشركة إن الموظفين والموظف وموظفي البلدية بخير، ورفع المستوى.",
   "قال العراقي إن العراقيين في العراق بخير، وكتب أحدهم العراقين خطأ.",
   "حقق المؤتمر الدولي نجاحا دوليا، وقالت اللجنة العليا إن علي وعليا حضرا المباراة والمباريات.",
+  "ذهب المدرسون إلى المدرسة والمدرسة الأخرى، وقال مدرس إن المدارس مغلقة هذا العام والعامة تعرف.",
 ];
 const lex = new Lexicon();
 for (const t of ARCHIVE) lex.addText(t);
@@ -81,6 +82,9 @@ test("build keys: clitics and endings go, but only when what remains is a word o
   assert.equal(key("موظفو"), key("الموظفون"), "the nominative plural before its noun");
   assert.equal(key("امرأة"), key("المرأة"), "one word, with and without the article");
   assert.equal(key("النساء"), key("المرأة"));
+  assert.notEqual(key("المدرسة"), key("المدرس"), "school is no feminine of teacher: مدرس is the rarer shape");
+  assert.equal(key("المدارس"), key("المدرسة"));
+  assert.notEqual(key("العامة"), key("العام"), "the public is not the year");
 });
 
 test("build keys: a compound name has one key however it is spaced; عبدالله is not عبداللطيف", () => {

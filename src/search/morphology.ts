@@ -278,15 +278,21 @@ function constructPlural(s: string, lex: Lexicon): string {
 /**
  * A feminine adjective or participle meets its masculine: a nisba always
  * (الدولية → دولي), another word in ة when its masculine takes the plural in
- * ون, as people do (المعلمة → معلم: معلمون). Nouns in ة keep it: رياضة is
- * not رياض, عملة (currency) is not عمل (work), حكومة has no حكوم.
+ * ون, as people do, and is at least as common (المعلمة → معلم). A noun in ة whose masculine
+ * shape is rarer is another word (مدرسة school / مدرس teacher, محافظة
+ * province / محافظ governor, منظمة, رياضة, عملة), and so is عامة (عام: year).
  */
 function masculine(s: string, lex: Lexicon): string {
-  if (!s.endsWith("ة") || s.length - 1 < MIN_STEM) return s;
+  if (!s.endsWith("ة") || s.length - 1 < MIN_STEM || OWN_FEMININE.has(s)) return s;
   const base = s.slice(0, -1);
-  if (!lex.attested(base)) return s;
-  return base.endsWith("ي") || lex.attested(`${base}ون`) ? base : s;
+  const n = lex.attested(base);
+  if (!n) return s;
+  if (base.endsWith("ي")) return base;
+  return n >= lex.attested(s) && lex.attested(`${base}ون`) > 0 ? base : s;
 }
+
+/** Feminine forms whose masculine shape is mostly another, common word. */
+const OWN_FEMININE = new Set(["عامة"].map(normalizeForSearch));
 
 /**
  * The key the build indexes a word under. `names` holds the search forms of

@@ -46,12 +46,11 @@ export class WordDirectory {
   add(part: number, content: string): void {
     const bit = 1n << BigInt(part);
     for (const w of new Set(content.split(" "))) {
-      if (shardOf(w, 1) === undefined) continue;
       const e = this.words.get(w);
       if (e) {
         e.pages++;
         e.parts |= bit;
-      } else this.words.set(w, { pages: 1, parts: bit });
+      } else if (shardOf(w, 1) !== undefined) this.words.set(w, { pages: 1, parts: bit });
     }
   }
 

@@ -81,7 +81,7 @@ test("build keys: clitics and endings go, but only when what remains is a word o
   assert.equal(key("المباريات"), key("المباراة"));
   assert.equal(key("موظفو"), key("الموظفون"), "the nominative plural before its noun");
   assert.equal(key("امرأة"), key("المرأة"), "one word, with and without the article");
-  assert.equal(key("النساء"), key("المرأة"));
+  assert.notEqual(key("النساء"), key("المرأة"), "women: another root, its own word");
   assert.notEqual(key("المدرسة"), key("المدرس"), "school is no feminine of teacher: مدرس is the rarer shape");
   assert.equal(key("المدارس"), key("المدرسة"));
   assert.notEqual(key("العامة"), key("العام"), "the public is not the year");

@@ -85,8 +85,7 @@ const BROKEN_PLURALS: Record<string, string> = Object.fromEntries(
     أيام: "يوم",
     أشهر: "شهر",
     رجال: "رجل",
-    نساء: "مرأة",
-    // Not a plural: the indefinite spelling of المرأة.
+    // Not a plural: the indefinite spelling of المرأة. (نساء, of another root, stays a word of its own.)
     امرأة: "مرأة",
     شهداء: "شهيد",
     جنود: "جندي",

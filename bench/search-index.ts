@@ -1,9 +1,9 @@
 /**
  * `npx tsx bench/search-index.ts --articles N [--partition-size P] [--runs K] [--dir D]`
  *
- * The search index step alone, in ways side by side in one run (A B C A B C …):
- * records sent one by one in this process (the build before 2026-12-04),
- * all at once in this process, all at once in 2 worker processes. Each way
+ * The search index step alone, in ways side by side in one run (A B C D A B C D …):
+ * records sent one by one or all at once, partitions built in this process
+ * one after another (the build before 2026-12-04: one by one) or in 2 worker processes. Each way
  * runs in a fresh process measured from /proc (bench/measure.ts) over the
  * step only: wall, CPU of the whole tree (Pagefind's processes included), peak
  * resident memory of the tree. The site data is loaded first in each process
@@ -20,6 +20,7 @@ const WAYS = {
   "one by one, 1 process": { jobs: 1, oneByOne: true },
   "all at once, 1 process": { jobs: 1, oneByOne: false },
   "all at once, 2 workers": { jobs: 2, oneByOne: false },
+  "one by one, 2 workers": { jobs: 2, oneByOne: true },
 } as const;
 type Way = keyof typeof WAYS;
 
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     const yaml = readFileSync(f, "utf8").replace(/^searchPartitionSize:.*$/m, "");
     writeFileSync(f, `${yaml.trimEnd()}\nsearchPartitionSize: ${Number(values["partition-size"])}\n`);
   }
-  const rows: Record<Way, { wallMs: number; cpuMs: number; peakMb: number; byKind: Record<string, number> }[]> = { "one by one, 1 process": [], "all at once, 1 process": [], "all at once, 2 workers": [] };
+  const rows = Object.fromEntries(Object.keys(WAYS).map((w) => [w, []])) as unknown as Record<Way, { wallMs: number; cpuMs: number; peakMb: number; byKind: Record<string, number> }[]>;
   let partitions = 0;
   let records = 0;
   for (let i = 0; i < Number(values.runs); i++) {

@@ -16,8 +16,8 @@ export type PagefindRecord = Pick<SearchRecord, "url" | "content" | "language" |
  * partition's folder: <site>/pagefind-2/ …). Uses this process's Pagefind
  * service and ends it, so the partition's memory is returned; call it for one
  * partition at a time per process (the service is one per process).
- * `oneByOne` waits for each record's answer before sending the next (the old
- * way, kept for the bench's comparison).
+ * Each record's answer is awaited before the next is sent: sending them all
+ * at once measured slower (docs/scale.md); `oneByOne: false` does that, for the bench.
  */
 export async function buildPartition(records: PagefindRecord[], dir: string, opts: { oneByOne?: boolean } = {}): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
@@ -27,8 +27,8 @@ export async function buildPartition(records: PagefindRecord[], dir: string, opt
       const res = await index.addCustomRecord({ url: r.url, content: r.content, language: r.language, meta: r.meta, sort: r.sort });
       if (res.errors.length) throw new Error(`Pagefind refused ${r.url}: ${res.errors.join("; ")}`);
     };
-    if (opts.oneByOne) for (const r of records) await add(r);
-    // All records sent at once: Pagefind's service answers each message by its id, so no record waits for the one before.
+    if (opts.oneByOne ?? true) for (const r of records) await add(r);
+    // Pagefind's service answers each message by its id, so records can also be sent all at once.
     else await Promise.all(records.map(add));
     // The files come back in memory and are written here: Pagefind's own writeFiles
     // answers before its writes are flushed, and closing its process then cut files
@@ -138,7 +138,7 @@ class PartitionPool {
 export interface SearchBuildOptions {
   /** Partitions built at once (default: searchJobs). */
   jobs?: number;
-  /** Each record's answer awaited before the next is sent (the bench's comparison). */
+  /** Each record's answer awaited before the next is sent (default; false: all at once, the bench's comparison). */
   oneByOne?: boolean;
 }
 
@@ -172,7 +172,7 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       }
       const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
       const dir = join(outDir, part.dir);
-      const oneByOne = opts.oneByOne ?? false;
+      const oneByOne = opts.oneByOne ?? true;
       if (!pool) await buildPartition(records, dir, { oneByOne });
       else {
         const { done } = await pool.submit({ records, dir, oneByOne });

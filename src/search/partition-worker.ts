@@ -5,7 +5,7 @@
 import { buildPartition, type Job } from "./pagefind.ts";
 
 process.on("message", (job: Job) => {
-  buildPartition(job.records, job.dir, { oneByOne: job.oneByOne ?? false }).then(
+  buildPartition(job.records, job.dir, { oneByOne: job.oneByOne ?? true }).then(
     () => process.send!({ ok: true }),
     (e: unknown) => process.send!({ ok: false, error: e instanceof Error ? e.message : String(e) }),
   );

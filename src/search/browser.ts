@@ -3,7 +3,8 @@
  * query through the same analyser as the index, asks Pagefind, and renders
  * results with DOM text nodes only (no innerHTML: result text is untrusted).
  */
-import { parseQuery, resolveQuery, searchesOf, suggestions } from "./query.ts";
+import { parseQuery, resolveQuery, searchesOf, suggestions, type QueryWord } from "./query.ts";
+import { phraseIn } from "./phrase.ts";
 import { excerpt, markedTokens, pieces, type Piece } from "./excerpt.ts";
 import { filterToken } from "./filters.ts";
 import { MergedResults } from "./merge.ts";
@@ -251,11 +252,29 @@ async function excerptSource(href: string): Promise<{ text: string; names: strin
   }
 }
 
+/** The results whose headline, dateline or text holds every quoted phrase as typed (phrase.ts); one whose text is not to be had is kept. */
+async function withPhrases(results: PagefindResult[], phrases: QueryWord[][]): Promise<PagefindResult[]> {
+  const keep = await Promise.all(
+    results.map(async (r) => {
+      const { url, meta } = await r.data();
+      const source = await excerptSource(hrefOf(url));
+      if (!source.text) return true;
+      const texts = [unmaskText(meta.title ?? ""), unmaskText(meta.dateline ?? ""), source.text];
+      return phrases.every((p) => phraseIn(texts, p.map((w) => w.text)));
+    }),
+  );
+  return results.filter((_, i) => keep[i]);
+}
+
+/** Pagefind puts the site's path prefix in front of the record's URL (/archive/ar/…) when the index lives below one. */
+function hrefOf(url: string): string {
+  return url.startsWith(root.pathname) ? url : new URL(url.replace(/^\//, ""), root).pathname;
+}
+
 /** One result: headline, dateline and date, excerpt, each with the matched words marked; a match found only in the names of the article's entities in the other language is shown as such. */
 async function renderResult(r: PagefindResult, positions: Set<number>): Promise<Rendered> {
   const { url, meta } = await r.data();
-  // Pagefind puts the site's path prefix in front of the record's URL (/archive/ar/…) when the index lives below one.
-  const href = url.startsWith(root.pathname) ? url : new URL(url.replace(/^\//, ""), root).pathname;
+  const href = hrefOf(url);
   const itemLang: Lang = href.slice(root.pathname.length).startsWith("en/") ? "en" : "ar";
   const dir = itemLang === "ar" ? "rtl" : "ltr";
   const source = await excerptSource(href);
@@ -478,7 +497,9 @@ async function search(s: State, typing = false): Promise<void> {
         );
         const prev = at;
         at = (r) => positions.get(r.id) ?? prev(r);
-        return new MergedResults(kept, s.sort === "date" ? dateOf : undefined);
+        // Keys stand for every form of a word; quotes ask for the words as typed.
+        const typed = parsed.phrases.length ? await Promise.all(kept.map((l) => withPhrases(l, parsed.phrases))) : kept;
+        return new MergedResults(typed, s.sort === "date" ? dateOf : undefined);
       };
       // Only partitions holding every word of at least one of the searches can answer.
       const everyPart = (1n << BigInt(index.size)) - 1n;

@@ -167,8 +167,7 @@ test("Latin names: likely Arabic spellings, and the search keeps one the index h
   const lookup = async (t: string) => (held.has(t) ? 3 : 0);
   const r = await resolveQuery(parseQuery("Riyadh"), lookup);
   assert.deepEqual(r.terms, [indexWord("riyadh")]);
-  assert.deepEqual(r.alternatives, [{ at: 0, terms: [indexWord("رياض")] }]);
-  assert.deepEqual(searchesOf(r), [[indexWord("riyadh")], [indexWord("رياض")]]);
+  assert.deepEqual(r.alternatives, [], "a name the index holds is the gazetteer's: its entity brings the Arabic pages, no guess");
   // Only the Arabic spelling is in the index: the word is not missing, it is searched in Arabic.
   const arabicOnly = await resolveQuery(parseQuery("Riyadh"), async (t) => (t === indexWord("رياض") ? 3 : 0));
   assert.deepEqual(arabicOnly.terms, [indexWord("رياض")]);

@@ -71,8 +71,7 @@ export interface ResolvedQuery {
   terms: string[];
   /**
    * Other indexed words that stand for the word at `at` in `terms`: a page
-   * with any of them is found. A name typed in Latin letters also as the
-   * Arabic spelling the index holds (Riyadh → رياض); the word being typed also
+   * with any of them is found. The word being typed also
    * as the singulars of the plurals it begins (الأع… → عمل for الأعمال).
    */
   alternatives: { at: number; terms: string[]; span?: 2 }[];
@@ -145,7 +144,11 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
   const respelled: { typed: string; as: string }[] = [];
   const others = new Map<QueryWord | "typed", string[]>();
   const resolve = async (w: QueryWord, latinAlternative = false) => {
-    const [k, arabic] = await Promise.all([keyOf(w, lookup), latinAlternative ? arabicSpelling(w.text, lookup) : undefined]);
+    const k = await keyOf(w, lookup);
+    // A Latin name the index holds is a gazetteer name, found with its entity's
+    // Arabic names (tagged pages); a guessed spelling would also find other
+    // words (Turkey → تركي, a given name). Only an unknown name is guessed.
+    const arabic = latinAlternative && k === undefined ? await arabicSpelling(w.text, lookup) : undefined;
     const n = k === undefined ? 0 : await lookup(indexWord(k));
     const spellings = w.next === undefined && n <= RARE ? await heldSpellings(w.text, n, lookup) : [];
     if (k === undefined && arabic === undefined && !spellings.length) missing.push(w.text);

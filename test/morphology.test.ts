@@ -208,3 +208,14 @@ test("gazetteer name words keep their endings, but an adjective inside a longer 
   for (const w of ["الدولية", "دولية", "الجنائية"]) assert.ok(!words.has(w), w);
   assert.equal(indexKey("الدولية", lex, words), key("الدولي"));
 });
+
+test("a word no article has, written as two words the archive has, is searched as that phrase and said so", async () => {
+  const counts = new Map([[indexWord("دي"), 9], [indexWord("ميستورا"), 6], [indexWord("بيت"), 40]]);
+  const lookup = async (t: string) => counts.get(t) ?? 0;
+  const r = await resolveQuery(parseQuery("ديميستورا"), lookup);
+  assert.deepEqual(r.missing, []);
+  assert.deepEqual(r.terms, []);
+  assert.deepEqual(r.phrases, [[indexWord("دي"), indexWord("ميستورا")]]);
+  assert.deepEqual(r.respelled, [{ typed: "ديميستورا", as: "دي ميستورا" }]);
+  assert.deepEqual((await resolveQuery(parseQuery("بيتكوين"), lookup)).missing, ["بيتكوين"], "one half held is not enough");
+});

@@ -529,7 +529,8 @@ async function search(s: State, typing = false): Promise<void> {
   }
   if (mine !== run) return;
   announce();
-  if (!found?.count) showNote(missing, s);
+  // A respelled word found nothing either: it is in no article as typed.
+  if (!found?.count) showNote([...missing, ...respelled.map((r) => r.typed)], s);
   else if (respelled.length) showRespelled(respelled);
   // Copies of one text (the same wire story in several outlets) are listed once, the others beside it.
   const groups = new Map<string, HTMLElement>();

@@ -139,10 +139,26 @@ async function heldSpellings(word: string, n: number, lookup: Lookup): Promise<s
     .map((x) => x.v);
 }
 
+/**
+ * A word no article has, as two words the archive writes side by side
+ * (ديميستورا, دي ميستورا): the first split whose halves are words of their
+ * own in at least two pages each. Searched as a phrase, so the halves must
+ * stand together.
+ */
+async function heldSplit(word: string, lookup: Lookup): Promise<[string, string] | undefined> {
+  const w = normalizeForSearch(word);
+  if (w.length < 5 || !/^[\u0621-\u064A]+$/.test(w)) return undefined;
+  const cuts = Array.from({ length: w.length - 3 }, (_, i) => i + 2);
+  const held = await Promise.all(cuts.map(async (i) => (await lookup(indexWord(w.slice(0, i)))) >= 2 && (await lookup(indexWord(w.slice(i)))) >= 2));
+  const i = held.indexOf(true);
+  return i < 0 ? undefined : [w.slice(0, cuts[i]!), w.slice(cuts[i]!)];
+}
+
 export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<ResolvedQuery> {
   const missing: string[] = [];
   const respelled: { typed: string; as: string }[] = [];
   const others = new Map<QueryWord | "typed", string[]>();
+  const splits: string[][] = [];
   const resolve = async (w: QueryWord, latinAlternative = false) => {
     const k = await keyOf(w, lookup);
     // A Latin name the index holds is a gazetteer name, found with its entity's
@@ -151,6 +167,12 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
     const arabic = latinAlternative && k === undefined ? await arabicSpelling(w.text, lookup) : undefined;
     const n = k === undefined ? 0 : await lookup(indexWord(k));
     const spellings = w.next === undefined && n <= RARE ? await heldSpellings(w.text, n, lookup) : [];
+    const split = k === undefined && arabic === undefined && !spellings.length && w.next === undefined ? await heldSplit(w.text, lookup) : undefined;
+    if (split) {
+      splits.push(split.map(indexWord));
+      respelled.push({ typed: w.text, as: split.join(" ") });
+      return "";
+    }
     if (k === undefined && arabic === undefined && !spellings.length) missing.push(w.text);
     if (k === undefined && !arabic && spellings.length) {
       respelled.push({ typed: w.text, as: spellings[0]! });
@@ -176,7 +198,7 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
   ]);
   const keys: (QueryWord | "typed")[] = [...q.words, ...(typed ? ["typed" as const] : [])];
   const all = [...terms, ...(typed ? [typed] : [])];
-  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases, missing, respelled };
+  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases: [...phrases, ...splits], missing, respelled };
   const place = (i: number) => all.slice(0, i).filter(Boolean).length;
   keys.forEach((k, i) => {
     const alt = others.get(k);

@@ -3,6 +3,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { CSP } from "./src/site/csp.ts";
 import { FONT_FILES } from "./src/site/assets.ts";
 import { LANGS, dirOf, otherLang } from "./src/i18n/lang.ts";
+import { PAGE_KIND_NAMES, kindTemplate } from "./src/archive/kinds.ts";
 
 /**
  * Wiring only: the build (src/build/pipeline.ts) runs Eleventy once per render
@@ -16,6 +17,12 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("otherLang", Object.fromEntries(LANGS.map((l) => [l, otherLang(l)])));
   eleventyConfig.addGlobalData("dirOf", Object.fromEntries(LANGS.map((l) => [l, dirOf(l)])));
   eleventyConfig.addGlobalData("csp", CSP);
+
+  // One template per kind of page (src/archive/kinds.ts): each page of `site.pages.<kind>` at its URL, in the kind's layout.
+  for (const kind of PAGE_KIND_NAMES) {
+    const { path, data } = kindTemplate(kind);
+    eleventyConfig.addTemplate(path, "", data);
+  }
 
   eleventyConfig.addPassthroughCopy({ public: "/" });
   eleventyConfig.addPassthroughCopy(FONT_FILES);

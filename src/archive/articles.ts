@@ -1,11 +1,11 @@
-import { dirOf, type Lang } from "../i18n/lang.ts";
+import { dirOf, otherLang, type Lang } from "../i18n/lang.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatGregorian, formatHijri, formatDay, formatMonth, formatYear } from "../dates/format.ts";
 import { t } from "../i18n/strings.ts";
 import type { Article } from "../content/article.ts";
 import type { Story } from "./stories.ts";
 import { articleUrl, datelineText, text } from "./stories.ts";
-import { dateUrl } from "./dates.ts";
+import { routes } from "./routes.ts";
 import type { Link, PageBase, Text } from "./types.ts";
 import type { CoverageLink, RelatedSection, SharedParagraph } from "./related.ts";
 
@@ -52,11 +52,11 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
   const lang = a.lang;
   const { zone, digits } = ctx;
   const d = story.ar.date;
-  const other: Lang = lang === "ar" ? "en" : "ar";
+  const other = otherLang(lang);
   const counterpartArticle = lang === "ar" ? story.en : story.ar;
   const url = articleUrl(a);
   // No translation yet: the nearest English page is the day the story belongs to.
-  const switchUrl = counterpartArticle ? articleUrl(counterpartArticle) : dateUrl(other, d.year, d.month, d.dayOfMonth);
+  const switchUrl = counterpartArticle ? articleUrl(counterpartArticle) : routes.dates(other, d.year, d.month, d.dayOfMonth);
   const dateline = datelineText(a, story.ar, lang);
   const related = ctx.related(story, lang);
   return {
@@ -76,10 +76,10 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
         ]
       : [],
     breadcrumbs: [
-      { url: `/${lang}/`, label: t(lang, "home") },
-      { url: dateUrl(lang, d.year), label: formatYear(d.year, lang, digits) },
-      { url: dateUrl(lang, d.year, d.month), label: formatMonth(d.epoch, zone, lang, digits) },
-      { url: dateUrl(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
+      { url: routes.home(lang), label: t(lang, "home") },
+      { url: routes.dates(lang, d.year), label: formatYear(d.year, lang, digits) },
+      { url: routes.dates(lang, d.year, d.month), label: formatMonth(d.epoch, zone, lang, digits) },
+      { url: routes.dates(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
     ],
     titleText: text(a.title, lang, lang),
     titleDerived: a.titleDerived,
@@ -91,7 +91,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     hijri: formatHijri(a.date.epoch, zone, lang, digits),
     body: lang === "ar" ? markShared(a.html, related.sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }],
     ...(a.url ? { sourceUrl: a.url } : story.ar.url ? { sourceUrl: story.ar.url } : {}),
-    dayLink: { url: dateUrl(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
+    dayLink: { url: routes.dates(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
     ...(counterpartArticle
       ? { counterpart: { url: switchUrl, label: t(lang, lang === "ar" ? "translation" : "originalArabic"), lang: other } }
       : {}),

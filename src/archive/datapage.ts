@@ -1,5 +1,6 @@
 import { pageBase } from "./page.ts";
-import type { Lang } from "../i18n/lang.ts";
+import { otherLang, type Lang } from "../i18n/lang.ts";
+import { routes } from "./routes.ts";
 import { t } from "../i18n/strings.ts";
 import { plural } from "../i18n/plural.ts";
 import { describeDataFiles, type ExportSource } from "../export/data.ts";
@@ -24,12 +25,12 @@ export interface DataPage extends PageBase {
 }
 
 const FILES: Record<string, { ar: string; en: string }> = {
-  "/data/articles.csv": { ar: "المقالات، سطر لكل مقال (CSV، يفتح في جداول البيانات)", en: "Articles, one row each (CSV, opens in a spreadsheet)" },
-  "/data/articles.json": { ar: "المقالات (JSON)", en: "Articles (JSON)" },
-  "/data/entities.csv": { ar: "الأشخاص والجهات والأماكن مع عدد أخبار كل منها وتاريخ أول ذكر وآخره (CSV)", en: "People, organisations and places, with their article counts and first and latest dates (CSV)" },
-  "/data/entities.json": { ar: "الأشخاص والجهات والأماكن (JSON)", en: "People, organisations and places (JSON)" },
-  "/data/related.json": { ar: "أزواج الأخبار التي تشترك في نصها: نوع العلاقة (النص نفسه، نسخة محدثة، فقرات مشتركة) والفقرات المتطابقة", en: "Pairs of articles sharing text: the relation (same text, update, shared passages) and the matched paragraphs" },
-  "/data/datapackage.json": { ar: "وصف الملفات وحقولها بصيغة Frictionless Data Package", en: "Description of the files and their fields (Frictionless Data Package)" },
+  [routes.dataFile("articles.csv")]: { ar: "المقالات، سطر لكل مقال (CSV، يفتح في جداول البيانات)", en: "Articles, one row each (CSV, opens in a spreadsheet)" },
+  [routes.dataFile("articles.json")]: { ar: "المقالات (JSON)", en: "Articles (JSON)" },
+  [routes.dataFile("entities.csv")]: { ar: "الأشخاص والجهات والأماكن مع عدد أخبار كل منها وتاريخ أول ذكر وآخره (CSV)", en: "People, organisations and places, with their article counts and first and latest dates (CSV)" },
+  [routes.dataFile("entities.json")]: { ar: "الأشخاص والجهات والأماكن (JSON)", en: "People, organisations and places (JSON)" },
+  [routes.dataFile("related.json")]: { ar: "أزواج الأخبار التي تشترك في نصها: نوع العلاقة (النص نفسه، نسخة محدثة، فقرات مشتركة) والفقرات المتطابقة", en: "Pairs of articles sharing text: the relation (same text, update, shared passages) and the matched paragraphs" },
+  [routes.dataFile("datapackage.json")]: { ar: "وصف الملفات وحقولها بصيغة Frictionless Data Package", en: "Description of the files and their fields (Frictionless Data Package)" },
 };
 
 const HOLDS: Record<Lang, string> = {
@@ -44,8 +45,7 @@ function size(bytes: number, lang: Lang, digits: ExportSource["settings"]["digit
 }
 
 export function buildDataPage(lang: Lang, source: ExportSource): DataPage {
-  const other: Lang = lang === "ar" ? "en" : "ar";
-  const url = `/${lang}/data/`;
+  const url = routes.data(lang);
   const { license, digits } = source.settings;
   const page = {
     ...pageBase({
@@ -53,9 +53,9 @@ export function buildDataPage(lang: Lang, source: ExportSource): DataPage {
       lang,
       url,
       heading: t(lang, "data"),
-      otherUrl: `/${other}/data/`,
+      otherUrl: routes.data(otherLang(lang)),
       description: t(lang, "dataIntro"),
-      breadcrumbs: [{ url: `/${lang}/`, label: t(lang, "home") }],
+      breadcrumbs: [{ url: routes.home(lang), label: t(lang, "home") }],
     }),
     intro: t(lang, "dataIntro"),
     holds: HOLDS[lang],

@@ -1,5 +1,7 @@
 import { pageBase } from "./page.ts";
-import type { Lang } from "../i18n/lang.ts";
+import { otherLang, type Lang } from "../i18n/lang.ts";
+import { routes } from "./routes.ts";
+import type { PageKind } from "./kinds.ts";
 import type { Digits } from "../dates/format.ts";
 import { arabicMonthName, formatDay, formatHijri, formatHijriSpan, formatMonth, formatNumber, formatYear, weekdays } from "../dates/format.ts";
 import { plural } from "../i18n/plural.ts";
@@ -53,14 +55,8 @@ function group(stories: Story[]) {
 
 const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
-export const dateUrl = (lang: Lang, ...parts: string[]) => `/${lang}/dates/${parts.map((p) => `${p}/`).join("")}`;
-
-function base(kind: string, lang: Lang, url: string, heading: string, crumbs: Link[], otherUrl: string, description: string): PageBase {
+function base(kind: PageKind, lang: Lang, url: string, heading: string, crumbs: Link[], otherUrl: string, description: string): PageBase {
   return pageBase({ kind, lang, url, heading, otherUrl, description, breadcrumbs: crumbs });
-}
-
-function otherLang(lang: Lang): Lang {
-  return lang === "ar" ? "en" : "ar";
 }
 
 /** Previous/next period with articles; `keys` are sorted newest first. */
@@ -78,8 +74,8 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
   const other = otherLang(lang);
   const years = group(stories);
   const out: DatePages = { dateIndex: [], year: [], month: [], day: [] };
-  const home: Link = { url: `/${lang}/`, label: t(lang, "home") };
-  const datesCrumb: Link = { url: dateUrl(lang), label: t(lang, "dates") };
+  const home: Link = { url: routes.home(lang), label: t(lang, "home") };
+  const datesCrumb: Link = { url: routes.dates(lang), label: t(lang, "dates") };
   // Any story of a period gives its epoch, for formatting the period's name.
   const epochOf = (m: Map<string, Story[]>) => [...m.values()][0]![0]!.ar.date.epoch;
   const count = (n: number) => plural("articles", n, lang, digits);
@@ -91,15 +87,15 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
   };
 
   const yearKeys = [...years.keys()].sort(desc);
-  const yearLink = (y: string): Link => ({ url: dateUrl(lang, y), label: formatYear(y, lang, digits) });
+  const yearLink = (y: string): Link => ({ url: routes.dates(lang, y), label: formatYear(y, lang, digits) });
   const monthKeys: [string, string][] = [];
   for (const y of yearKeys) for (const m of [...years.get(y)!.keys()].sort(desc)) monthKeys.push([y, m]);
   const monthEpoch = (y: string, m: string) => epochOf(years.get(y)!.get(m)!);
-  const monthLink = ([y, m]: [string, string]): Link => ({ url: dateUrl(lang, y, m), label: formatMonth(monthEpoch(y, m), zone, lang, digits) });
+  const monthLink = ([y, m]: [string, string]): Link => ({ url: routes.dates(lang, y, m), label: formatMonth(monthEpoch(y, m), zone, lang, digits) });
   const dayKeys: [string, string, string][] = [];
   for (const [y, m] of monthKeys) for (const d of [...years.get(y)!.get(m)!.keys()].sort(desc)) dayKeys.push([y, m, d]);
   const dayLink = ([y, m, d]: [string, string, string]): Link => ({
-    url: dateUrl(lang, y, m, d),
+    url: routes.dates(lang, y, m, d),
     label: formatDay(years.get(y)!.get(m)!.get(d)![0]!.ar.date.epoch, zone, lang, digits),
   });
   const countStories = (months: Map<string, Map<string, Story[]>>) => {
@@ -125,7 +121,7 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
     return alt ? { label: label!, alt } : { label: label! };
   });
   out.dateIndex.push({
-    ...base("dateIndex", lang, dateUrl(lang), t(lang, "dates"), [home], dateUrl(other), t(lang, "dates")),
+    ...base("dateIndex", lang, routes.dates(lang), t(lang, "dates"), [home], routes.dates(other), t(lang, "dates")),
     years: yearKeys.map((y) => ({ ...yearLink(y), count: count(countStories(years.get(y)!)) })),
     monthColumns,
     tableCaption: t(lang, "yearsByMonths"),
@@ -137,7 +133,7 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
         const name = `${c.label}${c.alt ? `/${c.alt}` : ""} ${formatYear(y, lang, digits)}`;
         if (!years.get(y)!.has(m)) return { label: name };
         const n = monthCount(y, m);
-        return { url: dateUrl(lang, y, m), count: num(n), label: name };
+        return { url: routes.dates(lang, y, m), count: num(n), label: name };
       }),
     })),
   });
@@ -146,7 +142,7 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
     const months = years.get(y)!;
     const { label } = yearLink(y);
     out.year.push({
-      ...base("year", lang, dateUrl(lang, y), label, [home, datesCrumb], dateUrl(other, y), `${t(lang, "dates")}: ${label}`),
+      ...base("year", lang, routes.dates(lang, y), label, [home, datesCrumb], routes.dates(other, y), `${t(lang, "dates")}: ${label}`),
       hijri: formatHijriSpan(`${y}-01-01`, `${y}-12-31`, "year", lang, digits),
       months: [...months.keys()].sort(desc).map((m) => {
         let n = 0;
@@ -168,7 +164,7 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
       const key = pad(d);
       const list = days.get(key) ?? days.get(String(d));
       const cell: CalendarDay = { day: num(d), datetime: `${y}-${m}-${key}` };
-      if (list) Object.assign(cell, { url: dateUrl(lang, y, m, days.has(key) ? key : String(d)), count: num(list.length), countLabel: count(list.length) });
+      if (list) Object.assign(cell, { url: routes.dates(lang, y, m, days.has(key) ? key : String(d)), count: num(list.length), countLabel: count(list.length) });
       cells.push(cell);
     }
     while (cells.length % 7) cells.push(null);
@@ -183,13 +179,13 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
     const all: Story[] = [];
     for (const d of dayList) all.push(...days.get(d)!);
     const { label } = monthLink([y, m]);
-    const url = dateUrl(lang, y, m);
+    const url = routes.dates(lang, y, m);
     const crumbs = [home, datesCrumb, yearLink(y)];
     const chunks = chunk(all, ctx.pageSize);
     chunks.forEach((part, p) => {
       const nav = pageNav(url, p, chunks.length, lang, digits);
       out.month.push({
-        ...base("month", lang, pageUrl(url, p), label + pageSuffix(p, lang, digits), crumbs, pageUrl(dateUrl(other, y, m), p), `${t(lang, "dates")}: ${label}`),
+        ...base("month", lang, pageUrl(url, p), label + pageSuffix(p, lang, digits), crumbs, pageUrl(routes.dates(other, y, m), p), `${t(lang, "dates")}: ${label}`),
         heading: label,
         hijri: monthHijri(y, m),
         calendar: calendar(y, m, days, label),
@@ -206,7 +202,7 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
     const { label } = dayLink([y, m, d]);
     const list = years.get(y)!.get(m)!.get(d)!;
     out.day.push({
-      ...base("day", lang, dateUrl(lang, y, m, d), label, [home, datesCrumb, yearLink(y), monthLink([y, m])], dateUrl(other, y, m, d), `${t(lang, "dates")}: ${label}`),
+      ...base("day", lang, routes.dates(lang, y, m, d), label, [home, datesCrumb, yearLink(y), monthLink([y, m])], routes.dates(other, y, m, d), `${t(lang, "dates")}: ${label}`),
       hijri: formatHijri(list[0]!.ar.date.epoch, zone, lang, digits),
       // The heading gives the date: items do not repeat it.
       items: list.map((s) => ({ ...item(s), dateLabel: "" })),

@@ -1,4 +1,6 @@
-import type { Lang } from "../i18n/lang.ts";
+import { otherLang, type Lang } from "../i18n/lang.ts";
+import { routes } from "./routes.ts";
+import type { PageKind } from "./kinds.ts";
 import type { Digits } from "../dates/format.ts";
 import { plural } from "../i18n/plural.ts";
 import { t, type StringKey } from "../i18n/strings.ts";
@@ -84,13 +86,11 @@ export interface EntityPage extends PageBase {
 /** How many co-mentioned entities an entity page lists. */
 export const MAX_CO_MENTIONS = 10;
 
-export const entityUrl = (lang: Lang, id: string) => `/${lang}/entities/${id}/`;
-
 /** The entity's name for a reader of `lang`; falls back to the other language. */
 export function entityName(e: Entity, lang: Lang): Text {
   const own = e.names[lang][0];
   if (own) return text(own, lang, lang);
-  const other: Lang = lang === "ar" ? "en" : "ar";
+  const other = otherLang(lang);
   return text(e.names[other][0] ?? e.id, other, lang);
 }
 
@@ -134,7 +134,7 @@ export function entityGroupsFor(ids: string[], entities: Map<string, Entity>, la
     const items = ids
       .map((id) => entities.get(id))
       .filter((e): e is Entity => e !== undefined && e.type === type)
-      .map((e) => ({ url: entityUrl(lang, e.id), name: entityName(e, lang) }));
+      .map((e) => ({ url: routes.entity(lang, e.id), name: entityName(e, lang) }));
     if (items.length) groups.push({ type, label: t(lang, typeKey[type]), items });
   }
   return groups;
@@ -147,9 +147,9 @@ interface Ctx {
 }
 
 export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: Lang, ctx: Ctx): { entityIndex: EntityIndexPage[]; entity: EntityPage[] } {
-  const other: Lang = lang === "ar" ? "en" : "ar";
-  const home = { url: `/${lang}/`, label: t(lang, "home") };
-  const indexUrl = `/${lang}/entities/`;
+  const other = otherLang(lang);
+  const home = { url: routes.home(lang), label: t(lang, "home") };
+  const indexUrl = routes.entities(lang);
   const used = entities.filter((e) => index.byEntity.has(e.id));
   const collator = new Intl.Collator(lang);
   const items = new Map<Story, ListItem>();
@@ -158,26 +158,26 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     if (!it) items.set(s, (it = listItem(s, lang, ctx.zone, ctx.digits)));
     return it;
   };
-  const base = (kind: string, url: string, heading: string, otherUrl: string, description: string): PageBase =>
+  const base = (kind: PageKind, url: string, heading: string, otherUrl: string, description: string): PageBase =>
     pageBase({ kind, lang, url, heading, otherUrl, description, breadcrumbs: [home] });
 
   const count = (e: Entity) => index.byEntity.get(e.id)!.length;
   const byName = (a: Entity, b: Entity) => collator.compare(entityName(a, lang).text, entityName(b, lang).text);
   // Static pages cannot re-sort themselves without JavaScript: each order is a page.
   const orders = [
-    { key: "count", url: indexUrl, label: t(lang, "sortByCount"), cmp: (a: Entity, b: Entity) => count(b) - count(a) || byName(a, b) },
-    { key: "name", url: `/${lang}/entities-by-name/`, label: t(lang, "sortByName"), cmp: byName },
+    { key: "count", route: routes.entities, label: t(lang, "sortByCount"), cmp: (a: Entity, b: Entity) => count(b) - count(a) || byName(a, b) },
+    { key: "name", route: routes.entitiesByName, label: t(lang, "sortByName"), cmp: byName },
   ];
   const entityIndex: EntityIndexPage[] = orders.map((o) => ({
-    ...base("entityIndex", o.url, t(lang, "entities"), o.url.replace(`/${lang}/`, `/${other}/`), t(lang, "entities")),
-    orders: orders.map((x) => ({ url: x.url, label: x.label, current: x.key === o.key })),
+    ...base("entityIndex", o.route(lang), t(lang, "entities"), o.route(other), t(lang, "entities")),
+    orders: orders.map((x) => ({ url: x.route(lang), label: x.label, current: x.key === o.key })),
     groups: ENTITY_TYPES.map((type) => ({
       type,
       label: t(lang, typeKey[type]),
       items: used
         .filter((e) => e.type === type)
         .sort(o.cmp)
-        .map((e) => ({ url: entityUrl(lang, e.id), name: entityName(e, lang), count: plural("articles", count(e), lang, ctx.digits) })),
+        .map((e) => ({ url: routes.entity(lang, e.id), name: entityName(e, lang), count: plural("articles", count(e), lang, ctx.digits) })),
     })).filter((g) => g.items.length > 0),
   }));
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -189,7 +189,7 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
   const pages: EntityPage[] = [];
   for (const e of used) {
     const stories = index.byEntity.get(e.id)!;
-    const url = entityUrl(lang, e.id);
+    const url = routes.entity(lang, e.id);
     const name = entityName(e, lang);
     const otherNameValue = e.names[other][0];
     const desc = e.description?.[lang] ?? e.description?.[other];
@@ -200,14 +200,14 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
       return phrase ? { ...item(s), phrase: { ...phrase, foreign: lang !== "ar" } } : item(s);
     };
     const coMentions = topCoMentions(e.id, stories, index.byStory).map(([id, n]) => ({
-      url: entityUrl(lang, id),
+      url: routes.entity(lang, id),
       name: entityName(byId.get(id)!, lang),
       count: plural("articles", n, lang, ctx.digits),
     }));
     chunks.forEach((part, p) => {
       const nav = pageNav(url, p, chunks.length, lang, ctx.digits);
       pages.push({
-        ...base("entity", pageUrl(url, p), name.text + pageSuffix(p, lang, ctx.digits), pageUrl(entityUrl(other, e.id), p), desc ?? name.text),
+        ...base("entity", pageUrl(url, p), name.text + pageSuffix(p, lang, ctx.digits), pageUrl(routes.entity(other, e.id), p), desc ?? name.text),
         heading: name.text,
         breadcrumbs: [home, { url: indexUrl, label: t(lang, "entities") }],
         entityId: e.id,

@@ -4,7 +4,8 @@ import type { Urls } from "../site/urls.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 import type { Story } from "./stories.ts";
 import { versionFor, articleUrl } from "./stories.ts";
-import { entityName, entityUrl, type EntityIndex } from "./entities.ts";
+import { entityName, type EntityIndex } from "./entities.ts";
+import { routes } from "./routes.ts";
 
 export const FEED_SIZE = 20;
 
@@ -27,8 +28,6 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
-export const feedUrl = (lang: Lang, entityId?: string) => (entityId ? `/${lang}/entities/${entityId}/feed.xml` : `/${lang}/feed.xml`);
-
 function entries(stories: Story[], lang: Lang, urls: Urls): FeedEntry[] {
   return stories.slice(0, FEED_SIZE).map((s) => {
     const a = versionFor(s, lang);
@@ -48,11 +47,11 @@ const EPOCH = "1970-01-01T00:00:00Z";
 export function buildFeeds(stories: Story[], index: EntityIndex, entities: Entity[], lang: Lang, settings: Settings, urls: Urls): Feed[] {
   const feeds: Feed[] = [
     {
-      url: feedUrl(lang),
+      url: routes.feed(lang),
       lang,
       title: settings.title[lang],
-      self: urls.abs(feedUrl(lang)),
-      alternate: urls.abs(`/${lang}/`),
+      self: urls.abs(routes.feed(lang)),
+      alternate: urls.abs(routes.home(lang)),
       updated: stories[0]?.ar.date.iso ?? EPOCH,
       entries: entries(stories, lang, urls),
     },
@@ -61,11 +60,11 @@ export function buildFeeds(stories: Story[], index: EntityIndex, entities: Entit
     const list = index.byEntity.get(e.id);
     if (!list) continue;
     feeds.push({
-      url: feedUrl(lang, e.id),
+      url: routes.feed(lang, e.id),
       lang,
       title: `${entityName(e, lang).text} · ${settings.title[lang]}`,
-      self: urls.abs(feedUrl(lang, e.id)),
-      alternate: urls.abs(entityUrl(lang, e.id)),
+      self: urls.abs(routes.feed(lang, e.id)),
+      alternate: urls.abs(routes.entity(lang, e.id)),
       updated: list[0]!.ar.date.iso,
       entries: entries(list, lang, urls),
     });

@@ -1,5 +1,6 @@
 import { pageBase } from "./page.ts";
-import type { Lang } from "../i18n/lang.ts";
+import { otherLang, type Lang } from "../i18n/lang.ts";
+import { routes } from "./routes.ts";
 import type { Settings } from "../site/settings.ts";
 import { t } from "../i18n/strings.ts";
 import type { Story } from "./stories.ts";
@@ -24,8 +25,7 @@ export interface HomePage extends PageBase {
 }
 
 export function buildHome(stories: Story[], lang: Lang, settings: Settings, dates: DateIndexPage, entities: EntityIndexPage): HomePage {
-  const other: Lang = lang === "ar" ? "en" : "ar";
-  const url = `/${lang}/`;
+  const url = routes.home(lang);
   const latest = stories.slice(0, LATEST_COUNT).map((s) => listItem(s, lang, settings.timeZone, settings.digits));
   return {
     ...pageBase({
@@ -33,7 +33,7 @@ export function buildHome(stories: Story[], lang: Lang, settings: Settings, date
       lang,
       url,
       heading: settings.title[lang],
-      otherUrl: `/${other}/`,
+      otherUrl: routes.home(otherLang(lang)),
       description: settings.description[lang],
       breadcrumbs: [],
     }),
@@ -43,8 +43,8 @@ export function buildHome(stories: Story[], lang: Lang, settings: Settings, date
     years: dates.years,
     entityGroups: entities.groups.map((g) => ({ ...g, items: g.items.slice(0, TOP_ENTITIES) })),
     links: [
-      { url: `/${lang}/dates/`, label: t(lang, "dates") },
-      { url: `/${lang}/entities/`, label: t(lang, "entities") },
+      { url: routes.dates(lang), label: t(lang, "dates") },
+      { url: routes.entities(lang), label: t(lang, "entities") },
     ],
   };
 }

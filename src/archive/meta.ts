@@ -1,11 +1,11 @@
-import type { Lang } from "../i18n/lang.ts";
+import { otherLang, type Lang } from "../i18n/lang.ts";
 import type { Settings } from "../site/settings.ts";
 import type { Urls } from "../site/urls.ts";
 import { jsonForHtml } from "../site/urls.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 import type { Story } from "./stories.ts";
 import { versionFor } from "./stories.ts";
-import { entityUrl } from "./entities.ts";
+import { routes } from "./routes.ts";
 import type { PageBase } from "./types.ts";
 
 /** Head metadata every page carries: canonical URL, Open Graph, feeds, structured data. */
@@ -25,7 +25,7 @@ export interface HeadMeta {
 const LOCALE: Record<Lang, string> = { ar: "ar_IQ", en: "en_US" };
 
 export function headMeta(page: PageBase, settings: Settings, urls: Urls, extra: { ogType?: HeadMeta["ogType"]; feeds?: HeadMeta["feeds"]; jsonLd?: unknown[] } = {}): HeadMeta {
-  const other: Lang = page.lang === "ar" ? "en" : "ar";
+  const other = otherLang(page.lang);
   const crumbs = [...page.breadcrumbs, { url: page.url, label: page.heading }];
   const breadcrumb = crumbs.length > 1
     ? [{
@@ -40,7 +40,7 @@ export function headMeta(page: PageBase, settings: Settings, urls: Urls, extra: 
     ogLocale: LOCALE[page.lang],
     ogLocaleAlternate: LOCALE[other],
     siteName: settings.title[page.lang],
-    feeds: extra.feeds ?? [{ url: `/${page.lang}/feed.xml`, title: settings.title[page.lang] }],
+    feeds: extra.feeds ?? [{ url: routes.feed(page.lang), title: settings.title[page.lang] }],
     alternatesAbs: page.alternates.map((a) => ({ lang: a.lang, url: urls.abs(a.url) })),
     jsonLd: [...(extra.jsonLd ?? []), ...breadcrumb].map(jsonForHtml),
   };
@@ -52,10 +52,10 @@ export function entityJsonLd(e: Entity, lang: Lang, urls: Urls): Record<string, 
   return {
     "@context": "https://schema.org",
     "@type": SCHEMA_TYPE[e.type],
-    "@id": urls.abs(entityUrl("en", e.id)),
+    "@id": urls.abs(routes.entity("en", e.id)),
     name: e.names[lang][0] ?? e.names.ar[0] ?? e.id,
     alternateName: [...e.names.ar, ...e.names.en].filter((n) => n !== (e.names[lang][0] ?? "")),
-    url: urls.abs(entityUrl(lang, e.id)),
+    url: urls.abs(routes.entity(lang, e.id)),
     ...(e.description?.[lang] ? { description: e.description[lang] } : {}),
     ...(e.wikidata ? { sameAs: `https://www.wikidata.org/wiki/${e.wikidata}` } : {}),
   };
@@ -68,23 +68,23 @@ export function articleJsonLd(story: Story, lang: Lang, entities: Entity[], urls
   const mention = (e: Entity) => ({
     "@type": SCHEMA_TYPE[e.type],
     name: e.names[lang][0] ?? e.names.ar[0],
-    url: urls.abs(entityUrl(lang, e.id)),
+    url: urls.abs(routes.entity(lang, e.id)),
     ...(e.wikidata ? { sameAs: `https://www.wikidata.org/wiki/${e.wikidata}` } : {}),
   });
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: a.title,
-    url: urls.abs(`/${a.lang}/articles/${a.id}/`),
-    mainEntityOfPage: urls.abs(`/${a.lang}/articles/${a.id}/`),
+    url: urls.abs(routes.article(a.lang, a.id)),
+    mainEntityOfPage: urls.abs(routes.article(a.lang, a.id)),
     // Full ISO time with the site zone's offset, even for a calendar date.
     datePublished: story.ar.date.iso,
     inLanguage: a.lang,
     ...(dateline ? { dateline } : {}),
     ...(source ? { publisher: { "@type": "Organization", name: source }, sourceOrganization: { "@type": "Organization", name: source } } : {}),
     ...(story.ar.url ? { isBasedOn: story.ar.url } : {}),
-    ...(a !== story.ar ? { translationOfWork: { "@type": "NewsArticle", url: urls.abs(`/ar/articles/${story.ar.id}/`), inLanguage: "ar" } } : {}),
+    ...(a !== story.ar ? { translationOfWork: { "@type": "NewsArticle", url: urls.abs(routes.article("ar", story.ar.id)), inLanguage: "ar" } } : {}),
     ...(entities.length ? { about: entities.slice(0, 3).map(mention), mentions: entities.map(mention) } : {}),
-    isPartOf: { "@type": "WebSite", name: settings.title[lang], url: urls.abs(`/${lang}/`) },
+    isPartOf: { "@type": "WebSite", name: settings.title[lang], url: urls.abs(routes.home(lang)) },
   };
 }

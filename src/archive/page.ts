@@ -1,8 +1,9 @@
-import { dirOf, type Lang } from "../i18n/lang.ts";
+import { dirOf, otherLang, type Lang } from "../i18n/lang.ts";
 import type { Link, PageBase } from "./types.ts";
+import type { PageKind } from "./kinds.ts";
 
 export interface PageSpec {
-  kind: string;
+  kind: PageKind;
   lang: Lang;
   url: string;
   heading: string;
@@ -19,7 +20,7 @@ export interface PageSpec {
  * switch and the hreflang pair (these pages always exist in both languages).
  */
 export function pageBase(s: PageSpec): PageBase {
-  const other: Lang = s.lang === "ar" ? "en" : "ar";
+  const other = otherLang(s.lang);
   return {
     kind: s.kind,
     url: s.url,

@@ -3,6 +3,7 @@ import type { Digits } from "../dates/format.ts";
 import { formatNumber } from "../dates/format.ts";
 import type { PageNav } from "./types.ts";
 import { t } from "../i18n/strings.ts";
+import { routes } from "./routes.ts";
 
 /** Splits a list into pages: `/base/`, `/base/page/2/`, … */
 export function chunk<T>(items: T[], size: number): T[][] {
@@ -13,7 +14,7 @@ export function chunk<T>(items: T[], size: number): T[][] {
 }
 
 export function pageUrl(base: string, index: number): string {
-  return index === 0 ? base : `${base}page/${index + 1}/`;
+  return index === 0 ? base : routes.paged(base, index + 1);
 }
 
 export function pageNav(base: string, index: number, count: number, lang: Lang, digits: Digits): PageNav | undefined {

@@ -1,5 +1,6 @@
 import { pageBase } from "./page.ts";
-import type { Lang } from "../i18n/lang.ts";
+import { otherLang, type Lang } from "../i18n/lang.ts";
+import { routes } from "./routes.ts";
 import type { Digits } from "../dates/format.ts";
 import { formatYear } from "../dates/format.ts";
 import { t } from "../i18n/strings.ts";
@@ -24,8 +25,7 @@ export interface SearchPage extends PageBase {
 
 /** The search page's filter choices; results come from Pagefind in the browser. */
 export function buildSearchPage(stories: Story[], index: EntityIndex, entities: Entity[], lang: Lang, digits: Digits): SearchPage {
-  const other: Lang = lang === "ar" ? "en" : "ar";
-  const url = `/${lang}/search/`;
+  const url = routes.search(lang);
   const collator = new Intl.Collator(lang);
   const years = [...new Set(stories.map((s) => s.ar.date.year))].sort().reverse();
   return {
@@ -34,9 +34,9 @@ export function buildSearchPage(stories: Story[], index: EntityIndex, entities: 
       lang,
       url,
       heading: t(lang, "search"),
-      otherUrl: `/${other}/search/`,
+      otherUrl: routes.search(otherLang(lang)),
       description: t(lang, "search"),
-      breadcrumbs: [{ url: `/${lang}/`, label: t(lang, "home") }],
+      breadcrumbs: [{ url: routes.home(lang), label: t(lang, "home") }],
     }),
     entityGroups: ENTITY_TYPES.map((type) => ({
       label: t(lang, type),

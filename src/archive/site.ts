@@ -5,13 +5,15 @@ import type { Article } from "../content/article.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 import { STRINGS } from "../i18n/strings.ts";
 import { buildStories, type Story } from "./stories.ts";
-import { buildDatePages, type DatePages } from "./dates.ts";
+import { buildDatePages, type DateIndexPage, type DayPage, type MonthPage, type YearPage } from "./dates.ts";
+import { PAGE_KINDS, PAGE_KIND_NAMES, type PageKind } from "./kinds.ts";
 import { buildArticlePages, type ArticlePage } from "./articles.ts";
 import { buildEntityPages, entityGroupsFor, indexEntities, type EntityEvidence, type EntityIndex, type EntityIndexPage, type EntityPage } from "./entities.ts";
 import { buildHome, buildRoot, type HomePage, type RootPage } from "./home.ts";
 import { buildSearchPage, type SearchPage } from "./search.ts";
 import { buildDataPage, type DataPage } from "./datapage.ts";
-import { buildFeeds, feedUrl, type Feed } from "./feeds.ts";
+import { buildFeeds, type Feed } from "./feeds.ts";
+import { routes, siteLinks, type SiteLinks } from "./routes.ts";
 import { buildSitemaps, type Sitemap } from "./sitemap.ts";
 import { headMeta, articleJsonLd, entityJsonLd, type HeadMeta } from "./meta.ts";
 import type { PageBase } from "./types.ts";
@@ -22,13 +24,26 @@ import { buildRelated } from "./related.ts";
 import { addEnglishFacts } from "./english.ts";
 import { planPartitions, type Partition } from "../search/partition.ts";
 
-export interface SitePages extends DatePages {
-  article: ArticlePage[];
-  entityIndex: EntityIndexPage[];
-  entity: EntityPage[];
-  home: HomePage[];
-  search: SearchPage[];
-  data: DataPage[];
+/** The data of a page of each kind (the kinds: src/archive/kinds.ts). */
+export interface PageOf {
+  article: ArticlePage;
+  dateIndex: DateIndexPage;
+  year: YearPage;
+  month: MonthPage;
+  day: DayPage;
+  entityIndex: EntityIndexPage;
+  entity: EntityPage;
+  home: HomePage;
+  search: SearchPage;
+  data: DataPage;
+}
+
+/** Every page of the site, one list per kind, in the registry's order. */
+export type SitePages = { [K in PageKind]: PageOf[K][] };
+
+/** An empty list for every kind. */
+export function emptyPages(): SitePages {
+  return Object.fromEntries(PAGE_KIND_NAMES.map((k) => [k, []])) as unknown as SitePages;
 }
 
 /** Which of the build's Eleventy runs renders this view of the site (src/site/batches.ts). */
@@ -56,6 +71,10 @@ export interface SiteData {
   sitemapIndex: { loc: string; lastmod: string }[];
   sitemapUrl: string;
   urls: Urls;
+  /** Each language's header and footer links (src/archive/routes.ts): templates take URLs from here, never build them. */
+  links: Record<Lang, SiteLinks>;
+  /** Where the single files go (the root, not-found, robots and sitemap index templates' permalinks). */
+  paths: { root: string; notFound: string; robots: string; sitemapIndex: string };
   /** The root and not-found pages' view of both languages (not split into render batches). */
   root: RootPage;
 }
@@ -97,7 +116,7 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   const byId = new Map(entities.map((e) => [e.id, e]));
   addEnglishFacts(stories, index.byStory, byId);
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };
-  const pages: SitePages = { article: [], dateIndex: [], year: [], month: [], day: [], entityIndex: [], entity: [], home: [], search: [], data: [] };
+  const pages = emptyPages();
   pages.article = buildArticlePages(stories, {
     ...ctx,
     entityGroups: (s, lang) => entityGroupsFor(index.byStory.get(s.key) ?? [], byId, lang),
@@ -150,18 +169,18 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     lazyHead(p, () =>
       headMeta(p, settings, urls, {
         jsonLd: [entityJsonLd(e, p.lang, urls)],
-        feeds: [{ url: feedUrl(p.lang, e.id), title: p.heading }, { url: feedUrl(p.lang), title: settings.title[p.lang] }],
+        feeds: [{ url: routes.feed(p.lang, e.id), title: p.heading }, { url: routes.feed(p.lang), title: settings.title[p.lang] }],
       }),
     );
     Object.assign(p, { lastmod: index.byEntity.get(e.id)?.[0]?.ar.date.day ?? newest });
   }
-  for (const [kind, list] of Object.entries(pages)) {
-    for (const p of list as (PageBase & { head?: HeadMeta; lastmod?: string; items?: { datetime: string }[] })[]) {
+  for (const kind of PAGE_KIND_NAMES) {
+    for (const p of pages[kind] as (PageBase & { head?: HeadMeta; lastmod?: string; items?: { datetime: string }[] })[]) {
       if (kind !== "article" && kind !== "entity") {
         lazyHead(p, () => headMeta(p, settings, urls));
         p.lastmod = p.items?.[0]?.datetime.slice(0, 10) ?? newest;
       }
-      all.push(p);
+      if (PAGE_KINDS[kind].sitemap) all.push(p);
     }
   }
   const { index: sitemapIndex, sitemaps } = buildSitemaps(all, newest, urls);
@@ -171,7 +190,7 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     for (const lang of LANGS) (i18n[lang] as Record<string, string>)[key] = v[lang];
   }
   let pageCount = 0;
-  for (const list of Object.values(pages)) pageCount += (list as unknown[]).length;
+  for (const kind of PAGE_KIND_NAMES) pageCount += pages[kind].length;
   return {
     settings,
     pages,
@@ -185,7 +204,9 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     feeds,
     sitemaps,
     sitemapIndex,
-    sitemapUrl: urls.abs("/sitemap.xml"),
+    sitemapUrl: urls.abs(routes.sitemapIndex()),
+    links: { ar: siteLinks("ar"), en: siteLinks("en") },
+    paths: { root: routes.root(), notFound: routes.notFound(), robots: routes.robots(), sitemapIndex: routes.sitemapIndex() },
     urls,
     root: buildRoot(pages.home),
   };

@@ -1,5 +1,6 @@
 import type { Urls } from "../site/urls.ts";
 import type { PageBase } from "./types.ts";
+import { routes } from "./routes.ts";
 
 export interface SitemapUrl {
   loc: string;
@@ -23,7 +24,7 @@ export function buildSitemaps(pages: (PageBase & { lastmod?: string })[], fallba
   }));
   const sitemaps: Sitemap[] = [];
   for (let i = 0; i < list.length || i === 0; i += SITEMAP_SIZE) {
-    sitemaps.push({ url: `/sitemaps/sitemap-${sitemaps.length + 1}.xml`, urls: list.slice(i, i + SITEMAP_SIZE) });
+    sitemaps.push({ url: routes.sitemap(sitemaps.length + 1), urls: list.slice(i, i + SITEMAP_SIZE) });
     if (list.length === 0) break;
   }
   const index = sitemaps.map((s) => ({

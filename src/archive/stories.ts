@@ -4,6 +4,7 @@ import type { Digits } from "../dates/format.ts";
 import { formatDay } from "../dates/format.ts";
 import type { ListItem, Text } from "./types.ts";
 import { t } from "../i18n/strings.ts";
+import { routes } from "./routes.ts";
 
 /** An Arabic original and, when one exists, its English translation. */
 export interface Story {
@@ -19,7 +20,7 @@ export function text(value: string, lang: Lang, pageLang: Lang): Text {
 }
 
 export function articleUrl(a: Article): string {
-  return `/${a.lang}/articles/${a.id}/`;
+  return routes.article(a.lang, a.id);
 }
 
 /** Pairs originals with translations; newest first (the loader already sorted). */

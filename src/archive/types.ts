@@ -1,4 +1,5 @@
 import type { Lang } from "../i18n/lang.ts";
+import type { PageKind } from "./kinds.ts";
 
 export interface Link {
   url: string;
@@ -42,7 +43,7 @@ export interface Alternate {
 }
 
 export interface PageBase {
-  kind: string;
+  kind: PageKind;
   url: string;
   lang: Lang;
   dir: "rtl" | "ltr";

@@ -4,7 +4,7 @@ import type { Story } from "../archive/stories.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 import type { TextPair } from "../related/pairs.ts";
 import { articleUrl } from "../archive/stories.ts";
-import { entityUrl } from "../archive/entities.ts";
+import { routes } from "../archive/routes.ts";
 import { toCsv } from "./csv.ts";
 
 /** The archive as data: what researchers download from /data/. */
@@ -94,8 +94,8 @@ function exportData(site: ExportSource): { files: DataFiles; records: Record<str
         first_date: c.first,
         latest_date: c.latest,
         wikidata: e.wikidata ?? "",
-        page_ar: urls.abs(entityUrl("ar", e.id)),
-        page_en: urls.abs(entityUrl("en", e.id)),
+        page_ar: urls.abs(routes.entity("ar", e.id)),
+        page_en: urls.abs(routes.entity("en", e.id)),
       };
     });
   const str = (name: string, description: string) => ({ name, type: "string", description });
@@ -112,7 +112,7 @@ function exportData(site: ExportSource): { files: DataFiles; records: Record<str
     name: "arshif-archive",
     title: `${site.settings.title.en} — ${site.settings.title.ar}`,
     description: site.settings.description.en,
-    homepage: urls.abs("/"),
+    homepage: urls.abs(routes.root()),
     ...(site.settings.license ? { licenses: [{ title: site.settings.license.name, ...(site.settings.license.url ? { path: site.settings.license.url } : { name: site.settings.license.name }) }] } : {}),
     resources: [
       {

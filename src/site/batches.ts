@@ -1,9 +1,11 @@
-import type { Batch, SiteData, SitePages } from "../archive/site.ts";
+import { emptyPages, type Batch, type SiteData, type SitePages } from "../archive/site.ts";
+import { PAGE_KIND_NAMES, type PageKind } from "../archive/kinds.ts";
 import type { Feed } from "../archive/feeds.ts";
 import type { Sitemap } from "../archive/sitemap.ts";
 
-type Kind = keyof SitePages | "feeds" | "sitemaps";
-const KINDS: Kind[] = ["home", "search", "dateIndex", "entityIndex", "year", "month", "day", "entity", "article", "data", "feeds", "sitemaps"];
+/** Every page kind (src/archive/kinds.ts), then the feeds and sitemap files. */
+type Kind = PageKind | "feeds" | "sitemaps";
+const KINDS: Kind[] = [...PAGE_KIND_NAMES, "feeds", "sitemaps"];
 
 function listOf(site: SiteData, kind: Kind): unknown[] {
   return kind === "feeds" ? site.feeds : kind === "sitemaps" ? site.sitemaps : site.pages[kind];
@@ -23,7 +25,8 @@ export function renderBatches(site: SiteData, size: number): (SiteData & { batch
   for (let index = 0; index < count; index++) {
     const byKind = new Map<Kind, unknown[]>(KINDS.map((k) => [k, []]));
     for (const [kind, page] of entries.slice(index * size, (index + 1) * size)) byKind.get(kind)!.push(page);
-    const pages = Object.fromEntries((Object.keys(site.pages) as (keyof SitePages)[]).map((k) => [k, byKind.get(k)])) as unknown as SitePages;
+    const pages: SitePages = emptyPages();
+    for (const k of PAGE_KIND_NAMES) (pages as Record<PageKind, unknown[]>)[k] = byKind.get(k)!;
     out.push({ ...site, pages, feeds: byKind.get("feeds") as Feed[], sitemaps: byKind.get("sitemaps") as Sitemap[], batch: { index, count } });
   }
   return out;

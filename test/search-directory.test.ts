@@ -59,3 +59,11 @@ test("every shard is written (an absent file would be an error on the page), abo
   assert.deepEqual(build([...records].reverse()).files, a.files);
   for (const w of words.slice(0, 50)) assert.equal(ask(a, w).pages, 1, w);
 });
+
+test("filter words (ى…ى, sharing their first letters) spread over the shards", () => {
+  const tokens = Array.from({ length: 200 }, (_, i) => `\u0649ع${"ابتثجحخدذرزشصضطظ"[i % 16]}${"ابتثجحخدذرزشصضطظ"[Math.floor(i / 16) % 16]}خخ\u0649`);
+  const shards = new Set(tokens.map((t) => shardOf(t, 64)));
+  assert.ok(shards.size > 32, `${shards.size} shards`);
+  const b = build(tokens.map((t, i) => [i % 2, t]));
+  for (const t of tokens) assert.equal(ask(b, t).pages, 1, t);
+});

@@ -7,7 +7,8 @@
  * metadata and an index chunk), and a search opens only the partitions that
  * hold every word it needs.
  *
- * A shard holds the words whose first three letters hash to it, one line
+ * A shard holds the words whose first three letters hash to it (filter
+ * words: the whole word), one line
  * each: word, pages, partitions (hex bit mask, bit k for partition k). Every
  * shard is written, empty or not (a missing file would be an error on the
  * page); meta.json says how many there are, about 40 words each. Only words
@@ -19,14 +20,16 @@ export const WORDS_DIR = "search-words/";
 export const WORDS_META = "meta.json";
 
 const LETTERS = /^\p{L}+$/u;
+const FILTER_MARK = "\u0649";
 
 /** The shard of `word` (or of every word beginning with it) among `shards`; undefined: not in the directory. */
 export function shardOf(word: string, shards: number): number | undefined {
   const chars = [...word];
   if (chars.length < 3 || !LETTERS.test(word)) return undefined;
-  // FNV-1a over the first three letters.
+  // FNV-1a over the first three letters; over the whole word for filter words (ى…ى), which
+  // share their first letters and are never asked as beginnings (no typed word has ى).
   let h = 0x811c9dc5;
-  for (const c of chars.slice(0, 3)) {
+  for (const c of word.startsWith(FILTER_MARK) ? chars : chars.slice(0, 3)) {
     h ^= c.codePointAt(0)!;
     h = Math.imul(h, 0x01000193) >>> 0;
   }

@@ -51,9 +51,12 @@ const PARTITION_MEMORY = 1.2 * 2 ** 30;
 
 /**
  * How many partitions are built at once: one per core, as many as free memory
- * holds, never more than there are partitions (1: in this process, one after another).
+ * holds, never more than there are partitions (1: in this process, one after
+ * another). `ARSHIF_SEARCH_JOBS=1` keeps the build's peak memory lower (docs/scale.md).
  */
 export function searchJobs(partitions: number): number {
+  const set = Number(process.env.ARSHIF_SEARCH_JOBS);
+  if (Number.isInteger(set) && set >= 1) return Math.min(set, Math.max(1, partitions));
   return Math.max(1, Math.min(partitions, availableParallelism(), Math.floor(freemem() / PARTITION_MEMORY)));
 }
 

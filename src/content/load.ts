@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { LANGS, type Lang } from "../i18n/lang.ts";
 import { ContentError } from "./errors.ts";
+import { routes } from "../archive/routes.ts";
 import { parseArticle, type Article } from "./article.ts";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -106,7 +107,7 @@ function crossCheck(all: Article[]): ContentError[] {
     const urlKey = `${a.lang}/${a.id}`;
     const prev = seen.get(urlKey);
     if (prev) {
-      errors.push(new ContentError(a.file, `id "${a.id}" is already used by ${prev.file} (both would be /${a.lang}/articles/${a.id}/)`, {
+      errors.push(new ContentError(a.file, `id "${a.id}" is already used by ${prev.file} (both would be ${routes.article(a.lang, a.id)})`, {
         field: "id",
         hint: "give one of them a different id",
       }));

@@ -102,6 +102,14 @@ test("page kinds: each kind has its layout, a template over its own list, and on
     paths.add(t.path);
     assert.ok(site.pages[kind].length > 0, `the seeds have ${kind} pages`);
     for (const p of site.pages[kind]) assert.equal(p.kind, kind);
+    // The head metadata a kind gets needs the data that kind has.
+    const meta = PAGE_KINDS[kind].meta;
+    if (meta === "article") for (const p of site.pages[kind]) assert.equal(typeof (p as { storyKey?: unknown }).storyKey, "string", `${kind}: article metadata needs a story`);
+    if (meta === "entity") for (const p of site.pages[kind]) assert.equal(typeof (p as { entityId?: unknown }).entityId, "string", `${kind}: entity metadata needs an entity`);
+    for (const p of site.pages[kind] as unknown as { head: { canonical: string }; lastmod?: string }[]) {
+      assert.equal(p.head.canonical, site.urls.abs((p as unknown as { url: string }).url));
+      assert.match(p.lastmod ?? "", /^\d{4}-\d{2}-\d{2}$/, `${kind}: a sitemap date`);
+    }
   }
   assert.equal(paths.size, PAGE_KIND_NAMES.length, "one template per kind");
   // The sitemap lists exactly the pages of the kinds marked for it.

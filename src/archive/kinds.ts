@@ -11,22 +11,29 @@ export interface PageKindSpec {
   layout: string;
   /** Whether its pages are listed in the sitemap. */
   sitemap: boolean;
+  /**
+   * The head metadata and sitemap date its pages get (src/archive/site.ts):
+   * "article": NewsArticle JSON-LD, og:type article, the site's feed, the story's date;
+   * "entity": the entity's JSON-LD, its own feed and the site's, its latest mention;
+   * "listing": the site's feed, the date of its newest item (or of the archive).
+   */
+  meta: "article" | "entity" | "listing";
   /** The module and function that build its pages (for readers; buildPageModel calls them). */
   builtBy: string;
 }
 
 /** In the order the sitemap lists them (and the render batches take them). */
 export const PAGE_KINDS = {
-  article: { layout: "layouts/article.njk", sitemap: true, builtBy: "articles.ts buildArticlePages" },
-  dateIndex: { layout: "layouts/listing.njk", sitemap: true, builtBy: "dates.ts buildDatePages" },
-  year: { layout: "layouts/listing.njk", sitemap: true, builtBy: "dates.ts buildDatePages" },
-  month: { layout: "layouts/listing.njk", sitemap: true, builtBy: "dates.ts buildDatePages" },
-  day: { layout: "layouts/listing.njk", sitemap: true, builtBy: "dates.ts buildDatePages" },
-  entityIndex: { layout: "layouts/listing.njk", sitemap: true, builtBy: "entities.ts buildEntityPages" },
-  entity: { layout: "layouts/entity.njk", sitemap: true, builtBy: "entities.ts buildEntityPages" },
-  home: { layout: "layouts/home.njk", sitemap: true, builtBy: "home.ts buildHome" },
-  search: { layout: "layouts/search.njk", sitemap: true, builtBy: "search.ts buildSearchPage" },
-  data: { layout: "layouts/data.njk", sitemap: true, builtBy: "datapage.ts buildDataPage" },
+  article: { layout: "layouts/article.njk", sitemap: true, meta: "article", builtBy: "articles.ts buildArticlePages" },
+  dateIndex: { layout: "layouts/listing.njk", sitemap: true, meta: "listing", builtBy: "dates.ts buildDatePages" },
+  year: { layout: "layouts/listing.njk", sitemap: true, meta: "listing", builtBy: "dates.ts buildDatePages" },
+  month: { layout: "layouts/listing.njk", sitemap: true, meta: "listing", builtBy: "dates.ts buildDatePages" },
+  day: { layout: "layouts/listing.njk", sitemap: true, meta: "listing", builtBy: "dates.ts buildDatePages" },
+  entityIndex: { layout: "layouts/listing.njk", sitemap: true, meta: "listing", builtBy: "entities.ts buildEntityPages" },
+  entity: { layout: "layouts/entity.njk", sitemap: true, meta: "entity", builtBy: "entities.ts buildEntityPages" },
+  home: { layout: "layouts/home.njk", sitemap: true, meta: "listing", builtBy: "home.ts buildHome" },
+  search: { layout: "layouts/search.njk", sitemap: true, meta: "listing", builtBy: "search.ts buildSearchPage" },
+  data: { layout: "layouts/data.njk", sitemap: true, meta: "listing", builtBy: "datapage.ts buildDataPage" },
 } as const satisfies Record<string, PageKindSpec>;
 
 export type PageKind = keyof typeof PAGE_KINDS;

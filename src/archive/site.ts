@@ -152,7 +152,8 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   const storyByKey = new Map(stories.map((s) => [s.key, s]));
   const newest = stories[0]?.ar.date.day ?? "1970-01-01";
   const all: (PageBase & { head?: HeadMeta; lastmod?: string })[] = [];
-  for (const p of pages.article) {
+  // What each `meta` of the page-kind registry means.
+  const articleMeta = (p: ArticlePage) => {
     const story = storyByKey.get(p.storyKey)!;
     lazyHead(p, () => {
       const tagged = p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
@@ -163,8 +164,8 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
       return headMeta(p, settings, urls, { ogType: "article", jsonLd: [ld] });
     });
     Object.assign(p, { lastmod: story.ar.date.day });
-  }
-  for (const p of pages.entity) {
+  };
+  const entityMeta = (p: EntityPage) => {
     const e = byId.get(p.entityId)!;
     lazyHead(p, () =>
       headMeta(p, settings, urls, {
@@ -173,14 +174,18 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
       }),
     );
     Object.assign(p, { lastmod: index.byEntity.get(e.id)?.[0]?.ar.date.day ?? newest });
-  }
+  };
+  const listingMeta = (p: PageBase & { lastmod?: string; items?: { datetime: string }[] }) => {
+    lazyHead(p, () => headMeta(p, settings, urls));
+    p.lastmod = p.items?.[0]?.datetime.slice(0, 10) ?? newest;
+  };
   for (const kind of PAGE_KIND_NAMES) {
-    for (const p of pages[kind] as (PageBase & { head?: HeadMeta; lastmod?: string; items?: { datetime: string }[] })[]) {
-      if (kind !== "article" && kind !== "entity") {
-        lazyHead(p, () => headMeta(p, settings, urls));
-        p.lastmod = p.items?.[0]?.datetime.slice(0, 10) ?? newest;
-      }
-      if (PAGE_KINDS[kind].sitemap) all.push(p);
+    const { meta, sitemap } = PAGE_KINDS[kind];
+    for (const p of pages[kind]) {
+      if (meta === "article") articleMeta(p as ArticlePage);
+      else if (meta === "entity") entityMeta(p as EntityPage);
+      else listingMeta(p);
+      if (sitemap) all.push(p);
     }
   }
   const { index: sitemapIndex, sitemaps } = buildSitemaps(all, newest, urls);

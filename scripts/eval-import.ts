@@ -1,5 +1,5 @@
 /**
- * npm run import:eval [-- --sample N --seed S --out FILE]
+ * npm run import:eval [-- --sample N --seed S --out FILE] (--draw: only list the sample's files)
  *
  * Imports the whole corpus (../shared/corpus/articles/) and the seeds into a temporary project,
  * then checks the written articles with detectors of its own, written from reading the raw texts
@@ -23,7 +23,7 @@ const SHARED = resolve(ROOT, "../shared");
 const ARTICLES = join(SHARED, "corpus/articles");
 const SEEDS = join(SHARED, "seeds");
 
-const { values } = parseArgs({ options: { sample: { type: "string", default: "0" }, seed: { type: "string", default: "2026" }, out: { type: "string" } } });
+const { values } = parseArgs({ options: { sample: { type: "string", default: "0" }, seed: { type: "string", default: "2026" }, out: { type: "string" }, draw: { type: "boolean", default: false } } });
 
 if (!existsSync(ARTICLES)) {
   console.error(`corpus not found at ${ARTICLES}`);
@@ -148,6 +148,18 @@ function readWritten(path: string): Written {
   return { data: parseYaml(m[1]!) as Record<string, unknown>, paragraphs: m[2]!.split("\n\n").map((p) => unescape(p.trim())).filter(Boolean) };
 }
 
+/**
+ * A seeded random sample of corpus files, drawn from the sorted file list (not from the imports,
+ * so it can be drawn and read before the importer runs: `--draw`).
+ */
+function drawSample(files: string[], n: number, seed: number): string[] {
+  const rnd = mulberry32(seed);
+  const pool = [...files];
+  const picked: string[] = [];
+  while (picked.length < Math.min(n, pool.length)) picked.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
+  return picked;
+}
+
 async function main(): Promise<void> {
   const meta = new Map<string, { title: string; author: string; source: string }>();
   for (const line of readFileSync(join(ARTICLES, "articles.jsonl"), "utf8").split("\n")) {
@@ -156,6 +168,10 @@ async function main(): Promise<void> {
     meta.set(basename(r.txt_file), { title: r.title, author: r.author ?? "", source: r.source });
   }
   const corpus = readdirSync(ARTICLES).filter((f) => f.endsWith(".txt")).sort().map((f) => join(ARTICLES, f));
+  if (values.draw) {
+    for (const f of drawSample(corpus, Number(values.sample), Number(values.seed))) console.log(basename(f));
+    return;
+  }
   const seeds = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort().map((f) => join(SEEDS, f)) : [];
   const dir = mkdtempSync(join(tmpdir(), "arshif-import-eval-"));
   try {
@@ -271,13 +287,8 @@ async function main(): Promise<void> {
 
     const sampleN = Number(values.sample);
     if (sampleN > 0) {
-      const rnd = mulberry32(Number(values.seed));
-      const pool = rows.filter((r) => r.raw.file.startsWith(ARTICLES));
-      const picked: typeof rows = [];
-      while (picked.length < Math.min(sampleN, pool.length)) {
-        const i = Math.floor(rnd() * pool.length);
-        picked.push(pool.splice(i, 1)[0]!);
-      }
+      const byFile = new Map(rows.map((r) => [r.raw.file, r]));
+      const picked = drawSample(corpus, sampleN, Number(values.seed)).flatMap((f) => byFile.get(f) ?? []);
       const lines: string[] = [];
       picked.forEach(({ imp, w }, i) => {
         lines.push(`## ${i + 1}. ${basename(imp.file)}`);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { routes, routesOf, siteLinks, type RouteName } from "../src/archive/routes.ts";
+import { articleOf, routes, routesOf, siteLinks, type RouteName } from "../src/archive/routes.ts";
 import { PAGE_KINDS, PAGE_KIND_NAMES, kindTemplate } from "../src/archive/kinds.ts";
 import { makeUrls } from "../src/site/urls.ts";
 import { loadSite } from "../src/site/load.ts";
@@ -31,7 +31,13 @@ const EXPECTED: Record<RouteName, [string, string][]> = {
   sitemapIndex: [[routes.sitemapIndex(), "/sitemap.xml"]],
   sitemap: [[routes.sitemap(1), "/sitemaps/sitemap-1.xml"]],
   dataFile: [[routes.dataFile("articles.csv"), "/data/articles.csv"]],
+  searchText: [[routes.searchText("ar", "2025-03-09-basra-port"), "/search-text/ar/2025-03-09-basra-port.json"]],
 };
+
+test("routes: an article address gives back its language and id", () => {
+  assert.deepEqual(articleOf(routes.article("en", "x1")), { lang: "en", id: "x1" });
+  assert.equal(articleOf(routes.entity("ar", "iraq")), undefined);
+});
 
 test("routes: every shape gives the site's addresses", () => {
   assert.deepEqual(Object.keys(EXPECTED).sort(), Object.keys(routes).sort(), "every route has expected addresses");

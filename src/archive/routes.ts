@@ -30,6 +30,8 @@ export const routes = {
   sitemap: (n: number) => `/sitemaps/sitemap-${n}.xml`,
   /** A published data file, e.g. "articles.csv". */
   dataFile: (name: string) => `/data/${name}`,
+  /** An article's text for search excerpts, written beside the index and fetched for the results shown. */
+  searchText: (lang: Lang, id: string) => `/search-text/${lang}/${id}.json`,
 } as const;
 
 export type RouteName = keyof typeof routes;
@@ -58,7 +60,14 @@ export const ROUTE_PATTERNS: Record<RouteName, RegExp> = {
   sitemapIndex: /^\/sitemap\.xml$/,
   sitemap: /^\/sitemaps\/sitemap-\d+\.xml$/,
   dataFile: new RegExp(`^/data/${SEG}$`),
+  searchText: new RegExp(`^/search-text/${LANG}/${SEG}\\.json$`),
 };
+
+/** The language and id of an article address (`routes.article`), or undefined. */
+export function articleOf(url: string): { lang: Lang; id: string } | undefined {
+  const m = new RegExp(`^/(ar|en)/articles/(${SEG})/$`).exec(url);
+  return m ? { lang: m[1] as Lang, id: m[2]! } : undefined;
+}
 
 /** The shapes a URL has (one, for any URL the site makes; `paged` also matches its base's shape). */
 export function routesOf(url: string): RouteName[] {

@@ -14,7 +14,8 @@ import { plural } from "../i18n/plural.ts";
 import { formatDay } from "../dates/format.ts";
 import { unmaskText } from "./mask.ts";
 import { STRINGS } from "../i18n/strings.ts";
-import type { Lang } from "../i18n/lang.ts";
+import { dirOf, otherLang, type Lang } from "../i18n/lang.ts";
+import { articleOf, routes } from "../archive/routes.ts";
 
 interface PagefindResult {
   id: string;
@@ -239,10 +240,10 @@ interface Rendered {
 
 /** The text and matched names of a result, written beside the index by the build (records.ts textPath). */
 async function excerptSource(href: string): Promise<{ text: string; names: string }> {
-  const m = /(ar|en)\/articles\/([^/]+)\/$/.exec(href);
-  if (!m) return { text: "", names: "" };
+  const a = articleOf(`/${href.slice(root.pathname.length)}`);
+  if (!a) return { text: "", names: "" };
   try {
-    const res = await fetch(new URL(`search-text/${m[1]}/${m[2]}.json`, root));
+    const res = await fetch(new URL(routes.searchText(a.lang, a.id).slice(1), root));
     if (!res.ok) return { text: "", names: "" };
     const j = (await res.json()) as { text?: unknown; names?: unknown };
     return { text: typeof j.text === "string" ? j.text : "", names: typeof j.names === "string" ? j.names : "" };
@@ -276,7 +277,7 @@ async function renderResult(r: PagefindResult, positions: Set<number>): Promise<
   const { url, meta } = await r.data();
   const href = hrefOf(url);
   const itemLang: Lang = href.slice(root.pathname.length).startsWith("en/") ? "en" : "ar";
-  const dir = itemLang === "ar" ? "rtl" : "ltr";
+  const dir = dirOf(itemLang);
   const source = await excerptSource(href);
   const texts = {
     title: unmaskText(meta.title ?? ""),
@@ -308,9 +309,9 @@ async function renderResult(r: PagefindResult, positions: Set<number>): Promise<
   const names = [...seg.names.marked].sort((x, y) => x - y).map((i) => seg.names.tokens[i]!.text);
   if (names.length) {
     // The page's language is not the query's: say which name in the other language matched.
-    const otherLang: Lang = itemLang === "ar" ? "en" : "ar";
-    const n = el("p", { class: "matched-name", lang, dir: lang === "ar" ? "rtl" : "ltr" }, `${ui("matchedName")} `);
-    n.append(el("mark", { lang: otherLang, dir: otherLang === "ar" ? "rtl" : "ltr" }, names.join(" ")));
+    const other = otherLang(itemLang);
+    const n = el("p", { class: "matched-name", lang, dir: dirOf(lang) }, `${ui("matchedName")} `);
+    n.append(el("mark", { lang: other, dir: dirOf(other) }, names.join(" ")));
     li.append(n);
   }
   const copy = el("a", { href, class: "copy" }, [texts.dateline || texts.title, info.querySelector("time")?.textContent ?? ""].filter(Boolean).join(" · "));
@@ -372,7 +373,8 @@ function showNote(missing: string[], s: State): void {
     const clear = { ...s, entity: "", year: "", lang: "" };
     offers.append(el("a", { href: stateUrl(clear) }, ui("removeFilters")), " · ");
   }
-  offers.append(el("a", { href: new URL(`${lang}/dates/`, root).pathname }, ui("dates")), " · ", el("a", { href: new URL(`${lang}/entities/`, root).pathname }, ui("entities")));
+  const at = (path: string) => new URL(path.slice(1), root).pathname;
+  offers.append(el("a", { href: at(routes.dates(lang)) }, ui("dates")), " · ", el("a", { href: at(routes.entities(lang)) }, ui("entities")));
   note.append(offers);
   note.hidden = false;
 }

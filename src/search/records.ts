@@ -8,6 +8,8 @@ import { indexWord } from "./terms.ts";
 import { filterToken } from "./filters.ts";
 import { maskText } from "./mask.ts";
 import type { Entity } from "../entities/gazetteer.ts";
+import { otherLang } from "../i18n/lang.ts";
+import { articleOf, routes } from "../archive/routes.ts";
 
 /**
  * All pages go into one Pagefind index under a neutral language code, so a
@@ -41,9 +43,9 @@ export interface ExcerptSource {
 
 /** Where the excerpt source of the article at `url` (/ar/articles/<id>/) is, relative to the site root. */
 export function textPath(url: string): string {
-  const m = /^\/(ar|en)\/articles\/([^/]+)\/$/.exec(url);
-  if (!m) throw new Error(`not an article URL: ${url}`);
-  return `search-text/${m[1]}/${m[2]}.json`;
+  const a = articleOf(url);
+  if (!a) throw new Error(`not an article URL: ${url}`);
+  return routes.searchText(a.lang, a.id).slice(1);
 }
 
 /**
@@ -133,7 +135,7 @@ export function indexedWords(text: string, analysis: Analysis): string[] {
 function record(byId: Map<string, Entity>, analysis: Analysis, a: Article, original: Article, entityIds: string[], group: string | undefined): SearchRecord {
   // Names in the other language only: Shoigu on the English page finds the Arabic
   // articles, شويغو the translations. The page's own language is already in its text.
-  const other = a.lang === "ar" ? "en" : "ar";
+  const other = otherLang(a.lang);
   const names = entityIds.flatMap((id) => byId.get(id)?.names[other] ?? []);
   const d = original.date;
   const text = a.paragraphs.join("\n");

@@ -98,6 +98,16 @@ export function parseRaw(text: string, file: string, opts: { date?: string }): R
       paragraphs[0] = m[2]!;
     }
   }
+  // A byline glued before the lead: `نايف عبدالله – عين اليوم (تصوير: …) حاورت …`.
+  if (!dateline && paragraphs[0]) {
+    const g = /^([^.،,:؟!«»"“”]{2,40}?\s*[-–—]\s*(?:عين اليوم|الوئام|سبق|واس)(?:\s*\(تصوير\s*:?[^()]{0,40}\))?)\s+(\S.*)$/u.exec(paragraphs[0]);
+    const d = g ? standaloneDateline(g[1]!.replace(/\s*\(تصوير[^()]*\)$/u, "")) : undefined;
+    if (g && d && (d.author !== undefined || d.place !== undefined)) {
+      dateline = g[1]!;
+      fields = d;
+      paragraphs[0] = g[2]!;
+    }
+  }
   if (dateline && paragraphs[0]) paragraphs[0] = stripRepeatedDateline(paragraphs[0], dateline);
   if (paragraphs.length === 0 || paragraphs.every((p) => p === "")) {
     throw new ContentError(file, dateline ? "no body: the file has a dateline but no article text" : "no body: the file has no article text", {

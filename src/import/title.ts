@@ -26,7 +26,21 @@ const TIME_WORDS = [
   new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?اليوم\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:${PART_OF_DAY})\\s+(?:${DAYS})(?:\\s+(?:الماضي|المقبل|القادم))?(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)(?:مؤخرا|مؤخراً|حاليا|حالياً)(?=[\s،,.]|$)/gu,
+  new RegExp(`(?<=\\s|^)ليل(?:ة)?\\s+(?:${DAYS})(?:\\s+(?:${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
+  /\s*[،,]\s*(?:الشهر|الأسبوع|العام)\s+(?:القادم|المقبل|الماضي|الجاري|الحالي)\s*[،,]\s*/gu,
+  /(?<=\s|^)اعتبارا\s+من\s+(?:اليوم|الغد|غد)(?=[\s،,.]|$)/gu,
 ];
+
+const MARK = "\u2063";
+
+// Name markers: a word that needs the name after it (never a headline's last word).
+const NAME_MARKERS = "الأمير|الملك|الشيخ|الدكتور|د\\.|المهندس|الأستاذ|اللواء|الفريق(?:\\s+(?:الركن|أول))?|العقيد|العميد|المقدم|الرائد|النقيب";
+// Title words that open an official's title: `وزير …`, `رئيس …`, `مدير …`.
+const TITLE_WORDS = "وزير|وزيرة|رئيس|رئيسة|نائب|مستشار|محافظ|مدير|مديرة|أمين|قائد|سفير|عضو|المتحدث|الناطق|أمير|ولي|النائب|الأمين|المدير|شيخ";
+// A person's name after its marker: `عادل بن زيد الطريفي`, `فيصل بن خالد بن عبدالعزيز`, `عبداللطيف آل الشيخ`.
+const NAME = `[^\\s،,:.]+(?:\\s+(?:بن|بنت|ابن)\\s+[^\\s،,:.]+)*(?:\\s+(?:آل|أبو|ابو)\\s+[^\\s،,:.]+|\\s+ال[^\\s،,:.]+)?`;
+// Title chains that follow a prince's or king's name: dropped up to where the object starts.
+const AFTER_NAME_TITLES = "ولي\\s+ولي\\s+العهد|ولي\\s+العهد|نائب\\s+خادم\\s+الحرمين\\s+الشريفين|النائب\\s+(?:الأول|الثاني)\\s+لرئيس\\s+مجلس\\s+الوزراء|نائب\\s+رئيس\\s+مجلس\\s+الوزراء|وزير\\s+الدولة\\s+لشؤون\\s+\\S+|وزير\\s+\\S+(?:\\s+و\\S+)?|مستشار\\s+خادم\\s+الحرمين\\s+الشريفين|أمير\\s+منطقة\\s+(?:مكة\\s+المكرمة|المدينة\\s+المنورة|الحدود\\s+الشمالية|\\S+)|رئيس\\s+مجلس\\s+(?:الشؤون\\s+\\S+(?:\\s+و\\S+)?|التنمية\\s+السياحية(?:\\s+بالمنطقة)?|الوزراء|\\S+)|رئيس\\s+(?:ال)?\\S+|رئيس\\s+هيئة\\s+\\S+(?:\\s+\\S+)?";
 
 // Honorific chains and pious asides: `صاحب السمو الملكي الأمير` → `الأمير`.
 const HONORIFICS = [
@@ -45,11 +59,14 @@ const OPENING_CLAUSE = /^(?:و?(?:بعد|قبل|رغم|برغم|بالرغم|ع�
 const REPORT_VERBS =
   "قال|قالت|أكد|أكدت|اكد|اكدت|أعلن|أعلنت|اعلن|اعلنت|أوضح|أوضحت|كشف|كشفت|ذكر|ذكرت|أشار|أشارت|صرح|صرّح|صرحت|أفاد|أفادت|رأى|رأت|اعتبر|اعتبرت|توقع|توقعت|شدد|شددت|نفى|نفت|حذر|حذرت|لفت|لفتت|بين|بيّن|بينت|أفصح|أفصحت|أقر|أقرت|زعم|زعمت|يرى|ترى|يؤكد|تؤكد|أبلغ|أبلغت|أضاف|أضافت|نقل|نقلت|أوردت|أورد";
 const REPORT = new RegExp(
-  `^[وف]?(?:${REPORT_VERBS})\\s+(.+?)\\s+(?:إلى|الى|على|عن)?\\s*(?:أن|إن|ان|بأن|بان|أنه|إنه|انه|أنها|إنها|انها|أنّ|إنّ)\\s+(.+)$`,
+  `^[وف]?(?:${REPORT_VERBS})\\s+(.+?)\\s+(?:إلى|الى|على|عن)?\\s*(?:أن|إن|ان|بأن|بان|بأنه|بانه|بأنها|بانها|أنه|إنه|انه|أنها|إنها|انها|أنّ|إنّ)[:]?\\s+(.+)$`,
   "u",
 );
 // Inside the reported subject: where it stops being the subject (`لـ«الشرق الأوسط»`, `في بيان`, `خلال لقائه`).
 const SUBJECT_END = new RegExp(`^(?:لـ?«|لـ?"|لـ?”|لوكالة|لصحيفة|لجريدة|لقناة|لموقع)|^(?:التي|الذي|الذين|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح|ظهر|${DAYS})$`, "u");
+
+// `عدد من …`, `بعض …`: the subject goes on past its `من`.
+const QUANTIFIER = /^(?:عدد|مجموعة|بعض|أحد|إحدى|عشرات|مئات|آلاف|كثير|جملة|عدة)$/u;
 
 // `في بيان`, `في تصريح`: where the reported subject ends.
 const STATEMENT = /^(?:بيان|تصريح|تصريحات|حديث|مؤتمر|كلمة|لقاء|اتصال|مقابلة|تقرير|رسالة|تغريدة|حوار|ختام|أعقاب)/u;
@@ -77,9 +94,14 @@ const DANGLING = new Set([
   "لأنها", "لأنه", "لانها", "كونها", "كونه", "لمدة", "مدة", "منطقة", "بمنطقة", "مدينة", "بمدينة", "محافظة", "بمحافظة", "مناطق",
   "قرية", "بقرية", "حي", "بحي", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "بنسبة",
   "بقيمة", "بمبلغ", "بعنوان", "مع", "لصالح", "بين", "بالإضافة", "إضافة", "لضمان", "لطيران", "أبرز", "أهم", "أكبر", "أفضل", "أول", "أعلى", "أدنى", "أشد", "أسوأ",
+  "الأمير", "الملك", "الشيخ", "الدكتور", "د", "الرئيس", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "الفريق", "اللواء",
+  "العقيد", "العميد", "المهندس", "السفير", "الحارس", "للرئيس", "الوزير", "برئاسة", "بحضور", "بقيادة", "اعتبارا", "ليل", "ليلة", "مساء", "صباح", "يبلغ", "تبلغ",
+  "الركن", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
 
+// A word that continues a name: a cut never falls before it.
+const NAME_LINK = /^(?:بن|بنت|ابن|آل)$/u;
 const bare = (w: string): string => w.replace(/[\u064B-\u0652\u0640]/g, "").replace(/^[«"“(]+|[^\p{L}\p{N}]+$/gu, "").toLowerCase();
 const count = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
@@ -96,15 +118,22 @@ function closes(word: string): boolean {
 /** Headline from the lead paragraph: first sentence, asides out, reporting leads as `X: …`, cut by clause. */
 export function deriveTitle(lead: string): string {
   let s = firstSentence(lead.replace(/\s+/g, " ").trim());
-  for (const re of TIME_WORDS) s = s.replace(re, " ");
+  // A time aside often closes the subject (`دشن الأمير … بالمنطقة مساء أمس، مهرجان …`): it leaves a
+  // mark that the title-chain rule reads and that goes before the cut.
+  for (const re of TIME_WORDS) s = s.replace(re, ` ${MARK} `);
+  s = s.replace(/(?<=\s|^)ل(?:فخامة|معالي|سمو|سعادة|دولة)\s+(ال)?/gu, (_m, al?: string) => (al ? "لل" : "ل"));
+  // A reporter's byline glued before the lead (`فلان – عين اليوم (تصوير: …)`).
+  s = s.replace(/^[^.،,:\s]+(?:\s+[^.،,:\s]+){0,3}\s*[-–—]\s*(?:عين اليوم|الوئام|سبق|واس)\s*(?:\(تصوير[^)]*\))?\s+(?=\S)/u, "");
   for (const re of HONORIFICS) s = s.replace(re, (m) => (m.startsWith(" ") || /^\s*[-–—ـ،,]/u.test(m) ? " " : ""));
   s = s.replace(/\s+([،,.])/g, "$1").replace(/[،,]\s*[،,]/g, "،").replace(/\s+/g, " ").trim();
   s = dropCircumstance(s);
+  s = dropNameChains(s);
+  s = s.replace(new RegExp(`\\s*${MARK}\\s*`, "gu"), " ").replace(/\s+([،,.])/g, "$1").replace(/[،,]\s*[،,]/g, "،").replace(/\s+/g, " ").trim();
   s = dropAsides(s);
   s = skipOpeningClause(s);
   const reported = reportingLead(s);
-  const words = (reported ?? s).split(" ").filter(Boolean);
   const head = reported ? reported.slice(0, reported.indexOf(":") + 1).split(" ").length : 0;
+  const words = firstClause((reported ?? s).split(" ").filter(Boolean), head);
   let kept = cut(words, head);
   // A headline that would repeat the whole lead paragraph says nothing new above it: cut at a
   // phrase end within four fifths of it when there is one.
@@ -119,7 +148,7 @@ export function deriveTitle(lead: string): string {
 }
 
 // A circumstance between the subject and the object: `، خلال لقائه …، والوفد المرافق له،`.
-const CIRCUMSTANCE = /(?<=\S)[،,]?\s+(?:خلال|لدى|أثناء|اثناء|عقب|في ختام|على هامش|في كلمة|في تصريح|في تصريحات|في بيان|في حديث|في مؤتمر|في لقاء|في اتصال|في مقابلة)\s[^،,.]{3,60}[،,](?:\s*و[^،,.\s]+(?:\s+[^،,.\s]+){0,3}[،,])?\s*/u;
+const CIRCUMSTANCE = /(?<=\S)[،,]?\s+(?:خلال(?!\s+(?:الأيام|الأسابيع|الأشهر|الشهر|الشهرين|العام|الأعوام|السنوات|الفترة|الساعات|اليومين|الأسبوعين))|لدى|أثناء|اثناء|عقب|في ختام|على هامش|في كلمة|في تصريح|في تصريحات|في بيان|في حديث|في مؤتمر|في لقاء|في اتصال|في مقابلة)\s[^،,.]{3,60}[،,](?:\s*و[^،,.\s]+(?:\s+[^،,.\s]+){0,3}[،,])?\s*/u;
 
 /** Drops one circumstance aside when a real continuation (3+ words) follows it. */
 function dropCircumstance(s: string): string {
@@ -159,7 +188,7 @@ function dropAsides(s: string): string {
 function skipOpeningClause(s: string): string {
   if (!OPENING_CLAUSE.test(s)) return s;
   // Concessive: `رغم …، إلا أن X …` → `X …`.
-  const concessive = /^و?(?:رغم|برغم|بالرغم|على الرغم)\s[^.؟!]{3,200}?[،,]\s*(?:إلا|الا)\s+(?:أن|ان)(?:ه|ها)?\s+(.+)$/u.exec(s);
+  const concessive = /^و?(?:رغم|برغم|بالرغم|على الرغم)\s[^.؟!]{3,200}?[،,]\s*(?:(?:إلا|الا)\s+(?:أن|ان)(?:ه|ها)?|فإن|فان)\s+(.+)$/u.exec(s);
   if (concessive && count(concessive[1]!) >= TITLE_MIN_WORDS) return concessive[1]!;
   let t = s;
   // The clause may run over several commas while it goes on with a preposition or و (`إنفاذًا لتوجيهات …، بتقديم …، وبإشراف …، وصلت …`).
@@ -167,7 +196,7 @@ function skipOpeningClause(s: string): string {
     const m = /^([^،,]{3,160}?)[،,]\s*(.+)$/u.exec(t);
     if (!m || count(m[2]!) < TITLE_MIN_WORDS || /^(?:الذي|التي|الذين|ما|من|ومن|إلا|الا|لكن|حيث|و?إن|و?أن|و(?:هذا|هذه|ذلك|هو|هي|قد|لكن|كان|كانت))\s/u.test(m[2]!)) return i === 0 ? s : t;
     t = m[2]!;
-    if (!/^(?:و?[بل](?!ال)\S{2,}|و?في|و?على|و?من|و?عبر|و?مع)\s/u.test(t)) return t;
+    if (!/^(?:و?[بل](?!ال)\S{2,}|و?في|و?على|و?من|و?عبر|و?مع|ثم|وكذلك|و(?!قد|قال|أكد|كان|هو|هي)[^\s]{3,}(?:\s+\S+){0,2}\s+(?:[^\s،,]+\s+){0,12}[^\s،,]+[،,]\s)/u.test(`${t} `)) return t;
   }
   return s;
 }
@@ -179,8 +208,19 @@ function reportingLead(s: string): string | undefined {
   // The subject runs to its first comma (`قال الرئيس، عبدربه منصور هادي، إن` keeps the name too).
   const segs = m[1]!.replace(/^لـ?["«“][^"»”]+["»”]\s+/u, "").split(/\s*[،,]\s*/u);
   const subjWords = (count(segs[0]!) <= 2 && segs[1] ? `${segs[0]} ${segs[1]}` : segs[0]!).trim().split(" ");
-  const end = subjWords.findIndex((w, i) => i > 0 && (SUBJECT_END.test(w) || (w === "في" && STATEMENT.test(subjWords[i + 1] ?? ""))));
-  const subject = (end > 0 ? subjWords.slice(0, end) : subjWords).join(" ").trim();
+  const end = subjWords.findIndex((w, i) => i > 0 && !(i === 1 && QUANTIFIER.test(subjWords[0]!)) && (SUBJECT_END.test(w) || (w === "في" && STATEMENT.test(subjWords[i + 1] ?? ""))));
+  let subject = (end > 0 ? subjWords.slice(0, end) : subjWords).join(" ").trim().replace(/[:：]+$/u, "");
+  // `وزارة الدفاع الأميركية (البنتاجون)`: the short name in brackets is the name a headline uses.
+  const alias = /^[^()]{6,}\(([^()\s]+(?:\s[^()\s]+)?)\)$/u.exec(subject);
+  if (alias) subject = alias[1]!;
+  // A subject with its title chain (`هادي حمود الجبوري قائم مقام الأعظمية التابعة …`): its first phrase.
+  if (count(subject) > 12) {
+    const sw = subject.split(" ");
+    let n = 6;
+    const titleWord = new RegExp(`^و?(?:${TITLE_WORDS})$`, "u");
+    while (n > 2 && (!/^(?:[وبلك]?ال|لل)/u.test(bare(sw[n - 1]!)) || DANGLING.has(bare(sw[n - 1]!)) || titleWord.test(bare(sw[n - 1]!)) || /^و/u.test(bare(sw[n - 1]!)) || NAME_LINK.test(bare(sw[n] ?? "")))) n--;
+    subject = sw.slice(0, n).join(" ");
+  }
   let said = m[2]!.trim();
   const open = /^[«"“]/u.exec(said)?.[0];
   if (open) said = said.slice(1).replace(open === "«" ? "»" : open === "“" ? "”" : '"', "").replace(/\s+/g, " ").trim();
@@ -208,7 +248,7 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
     const t = words.slice(0, n).join(" ");
     return t.split("«").length === t.split("»").length && t.split("“").length === t.split("”").length && (t.match(/"/g)?.length ?? 0) % 2 === 0;
   };
-  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n);
+  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? ""));
   let clause: number | undefined;
   let prep: number | undefined;
   for (let n = min; n <= Math.min(max, words.length - 1); n++) {
@@ -228,6 +268,7 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
   // Otherwise a definite word not followed by its adjective or complement (`… الأمنية | وقوات`).
   const definite = (w: string) => /^(?:[وفبلك]?ال|لل)/u.test(bare(w)) && bare(w).length > 3;
   for (let n = max; n >= min; n--) if (ok(n) && definite(words[n - 1]!) && !definite(words[n]!) && !/^\d/.test(words[n]!)) return words.slice(0, n);
+  for (let n = max; n >= Math.max(TITLE_MIN_WORDS + 2, head + 3); n--) if (closes(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? ""))) return words.slice(0, n);
   const out = words.slice(0, max);
   while (out.length > TITLE_MIN_WORDS && DANGLING.has(bare(out[out.length - 1]!))) out.pop();
   return out;
@@ -238,7 +279,7 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
  * a sentence too short for a headline (`في البدء..`) runs on to the next boundary.
  */
 export function firstSentence(s: string): string {
-  const re = /\.{2,}|[؟?!…؛]|\.(?=\s|$|["»”])/gu;
+  const re = /\.{2,}|[؟?!…؛]|\.(?=\s|$|["»”])|(?<=[»”"])\.(?=\S)/gu;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const before = s.slice(0, m.index);
     if (m[0] === "." && /(?:^|\s)\S$/u.test(before)) continue; // lone-letter abbreviation (د. أ.)
@@ -290,4 +331,66 @@ export function headlineFrom(paragraphs: string[]): { title: string; lead: numbe
     return { title: deriveTitle(p), lead: i, salutation };
   }
   return { title: deriveTitle(paragraphs[0] ?? ""), lead: 0, salutation };
+}
+
+// Words that cannot sit inside a title chain or open a name: the subject has ended before them.
+const GAP_STOP = "عن|في|على|إلى|الى|من|مع|كما|هو|هي|الذي|التي|بسير|خلال|لدى";
+// `الأمير فيصل بن خالد أمير منطقة عسير رئيس مجلس …`: the prince's or king's titles after his name.
+const ROYAL_TITLES = new RegExp(`((?:الأمير|الملك)\\s+${NAME})((?:\\s+(?:${AFTER_NAME_TITLES}))+)(?=\\s|[،,.]|$)`, "u");
+// `أصدر وزير الثقافة والإعلام رئيس مجلس … الدكتور عادل بن زيد الطريفي قرارا`: a verb, an official's
+// title (its first title phrase), more titles, then the name with its marker.
+const TITLE_THEN_NAME = new RegExp(
+  `^(\\S+\\s+)((?:${TITLE_WORDS})(?:\\s+(?!(?:${TITLE_WORDS}|${NAME_MARKERS})\\s)[^\\s،,:]+){0,4})((?:\\s+(?!(?:${GAP_STOP})\\s)[^\\s،,:]+){0,8}?)\\s+(?<!آل\\s)(${NAME_MARKERS})\\s+(?!(?:ال\\S*|${GAP_STOP})[\\s،,])(${NAME})(?=\\s|[،,]|$)`,
+  "u",
+);
+
+/**
+ * The subject's title and name chains, shortened: an official is named by the first phrase of his
+ * title when it is short (`وزير الثقافة والإعلام`), else by marker and name (`الشيخ نعيم الكعود`);
+ * a prince or king by his name, without the titles after it.
+ */
+function dropNameChains(s: string): string {
+  let t = s;
+  const royal = ROYAL_TITLES.exec(t);
+  if (royal) {
+    const rest = t.slice(royal.index + royal[0].length);
+    if (count(rest.replace(new RegExp(MARK, "gu"), "")) >= 2) {
+      let name = royal[1]!;
+      if (name.startsWith("الملك")) name = name.replace(/\s+بن\s+عبدالعزيز(?:\s+آل\s+سعود)?$/u, "");
+      t = `${t.slice(0, royal.index)}${name}${bareRest(rest)}`;
+    }
+  }
+  const m = TITLE_THEN_NAME.exec(t);
+  if (m && !/^(?:الأمير|الملك)$/u.test(m[4]!) && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!.trim())) {
+    const rest = t.slice(m[0].length);
+    if (count(rest.replace(new RegExp(MARK, "gu"), "")) >= 3) {
+      t = count(m[2]!) <= 4 ? `${m[1]}${m[2]}${bareRest(rest)}` : `${m[1]}${m[4]} ${m[5]}${bareRest(rest)}`;
+    }
+  }
+  return t;
+}
+
+/** What follows a shortened subject, without the comma that closed the long one. */
+function bareRest(rest: string): string {
+  return rest.replace(new RegExp(`^(\\s*${MARK})?\\s*[،,]\\s*`, "u"), " ");
+}
+
+// Connectors after which the object's first clause is over: a comma before them, or one of
+// the words that cannot start a headline's object (`مشيرا إلى`, `وذلك`, `حيث`, `لكنه`).
+const CLAUSE_END = /^(?:مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف)$/u;
+const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما)$/u;
+
+/** The words up to the end of the first clause after the subject (at least a short headline's worth). */
+function firstClause(words: string[], head: number): string[] {
+  const from = Math.max(TITLE_MIN_WORDS + 1, head + 3);
+  for (let n = from; n < words.length; n++) {
+    const w = bare(words[n]!);
+    const afterComma = /[،,]$/u.test(words[n - 1]!);
+    if (CLAUSE_END.test(w) || (afterComma && CLAUSE_END_AFTER_COMMA.test(w))) {
+      const kept = words.slice(0, n);
+      while (kept.length > from && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)))) kept.pop();
+      return kept;
+    }
+  }
+  return words;
 }

@@ -96,7 +96,7 @@ const DANGLING = new Set([
   "بقيمة", "بمبلغ", "بعنوان", "مع", "لصالح", "بين", "بالإضافة", "إضافة", "لضمان", "لطيران", "أبرز", "أهم", "أكبر", "أفضل", "أول", "أعلى", "أدنى", "أشد", "أسوأ",
   "الأمير", "الملك", "الشيخ", "الدكتور", "د", "الرئيس", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "الفريق", "اللواء",
   "العقيد", "العميد", "المهندس", "السفير", "الحارس", "للرئيس", "الوزير", "برئاسة", "بحضور", "بقيادة", "اعتبارا", "ليل", "ليلة", "مساء", "صباح", "يبلغ", "تبلغ",
-  "الركن", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
+  "الركن", "ربما", "سيما", "لاسيما", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
 
@@ -108,7 +108,9 @@ const count = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 /** A word that can end a phrase: definite, accusative (-ا/-اً), plural/feminine ending, a closing quote, a Latin word. */
 function closes(word: string): boolean {
   const w = bare(word);
-  if (!w || DANGLING.has(w) || /^\d/.test(w) || /\d$/.test(w)) return false;
+  if (!w || DANGLING.has(w) || /^\p{Nd}/u.test(w) || /\p{Nd}$/u.test(w)) return false;
+  // An imperfect verb with its object pronoun (`تشنها`, `يقودهم`) wants what follows.
+  if (/^[يتن]\S{2,}(?:ها|هم|هما|هن)$/u.test(w) && !/ته(?:ا|م|ما|ن)$/u.test(w)) return false;
   if (/[»"”)]$/u.test(word)) return true;
   if (/^[a-z]/.test(w)) return true;
   if (/^(?:[وفبلك]?ال|لل)/u.test(w) && w.length > 3) return true;
@@ -152,6 +154,7 @@ const CIRCUMSTANCE = /(?<=\S)[،,]?\s+(?:خلال(?!\s+(?:الأيام|الأس�
 
 /** Drops one circumstance aside when a real continuation (3+ words) follows it. */
 function dropCircumstance(s: string): string {
+  s = s.replace(/(?<=\S)\s+في\s+اتصال\s+هاتفي(?:\s+(?:أجراه|تلقاه)(?:\s+مع)?)?(?=\s+\S+\s+\S+\s+\S+)/u, "");
   const m = CIRCUMSTANCE.exec(s);
   if (!m || m.index === 0) return s;
   const rest = s.slice(m.index + m[0].length);
@@ -248,7 +251,7 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
     const t = words.slice(0, n).join(" ");
     return t.split("«").length === t.split("»").length && t.split("“").length === t.split("”").length && (t.match(/"/g)?.length ?? 0) % 2 === 0;
   };
-  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? ""));
+  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? "")) && !/^\p{Nd}/u.test(words[n] ?? "");
   let clause: number | undefined;
   let prep: number | undefined;
   for (let n = min; n <= Math.min(max, words.length - 1); n++) {
@@ -354,7 +357,7 @@ function dropNameChains(s: string): string {
   const royal = ROYAL_TITLES.exec(t);
   if (royal) {
     const rest = t.slice(royal.index + royal[0].length);
-    if (count(rest.replace(new RegExp(MARK, "gu"), "")) >= 2) {
+    if (count(rest.replace(new RegExp(MARK, "gu"), "")) >= 2 || /^[\s.،,]*$/u.test(rest.replace(new RegExp(MARK, "gu"), ""))) {
       let name = royal[1]!;
       if (name.startsWith("الملك")) name = name.replace(/\s+بن\s+عبدالعزيز(?:\s+آل\s+سعود)?$/u, "");
       t = `${t.slice(0, royal.index)}${name}${bareRest(rest)}`;
@@ -383,10 +386,12 @@ const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|�
 /** The words up to the end of the first clause after the subject (at least a short headline's worth). */
 function firstClause(words: string[], head: number): string[] {
   const from = Math.max(TITLE_MIN_WORDS + 1, head + 3);
-  for (let n = from; n < words.length; n++) {
+  for (let n = from - 1; n < words.length; n++) {
     const w = bare(words[n]!);
     const afterComma = /[،,]$/u.test(words[n - 1]!);
-    if (CLAUSE_END.test(w) || (afterComma && CLAUSE_END_AFTER_COMMA.test(w))) {
+    const pair = `${w} ${bare(words[n + 1] ?? "")}`;
+    // `بعد أن` may end a short lead (`ضربت فضيحة جديدة الكرة الصربية | بعد أن …`); the others need one word more.
+    if ((n >= from && (CLAUSE_END.test(w) || (afterComma && CLAUSE_END_AFTER_COMMA.test(w)))) || /^(?:بعد أن|عقب أن)$/u.test(pair) || w === "بعدما") {
       const kept = words.slice(0, n);
       while (kept.length > from && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)))) kept.pop();
       return kept;

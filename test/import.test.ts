@@ -633,3 +633,11 @@ test("headline: no cut inside a number phrase or after a verb that wants its obj
     "عقد المجلس اجتماعه الأسبوعي في القصر برئاسة الأمير سعد بن فهد",
   );
 });
+
+test("headline: a reporting lead whose subject runs on (في أول ظهور …) is cut where the subject ends; نقل without عن is no reporting lead", () => {
+  assert.equal(
+    deriveTitle("كشف وزير الصحة سامي العلي في أول ظهور رسمي له بعد تعيينه في منصبه مع نهاية الشهر الماضي أن وزارته تعد خطة جديدة للمستشفيات."),
+    "وزير الصحة سامي العلي: وزارته تعد خطة جديدة للمستشفيات",
+  );
+  assert.doesNotMatch(deriveTitle("نقل مدير الشرطة للمصابين في الحادث تحيات الوزير وقال إن الحادث لن يمر دون عقاب."), /:/u);
+});

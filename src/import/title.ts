@@ -69,7 +69,7 @@ const SUBJECT_END = new RegExp(`^(?:لـ?«|لـ?"|لـ?”|لوكالة|لصح�
 const QUANTIFIER = /^(?:عدد|مجموعة|بعض|أحد|إحدى|عشرات|مئات|آلاف|كثير|جملة|عدة)$/u;
 
 // `في بيان`, `في تصريح`: where the reported subject ends.
-const STATEMENT = /^(?:بيان|تصريح|تصريحات|حديث|مؤتمر|كلمة|لقاء|اتصال|مقابلة|تقرير|رسالة|تغريدة|حوار|ختام|أعقاب)/u;
+const STATEMENT = /^(?:أول|اول|بيان|تصريح|تصريحات|حديث|مؤتمر|كلمة|لقاء|اتصال|مقابلة|تقرير|رسالة|تغريدة|حوار|ختام|أعقاب)/u;
 
 // Words that start a subordinate clause; a cut before them leaves a complete phrase.
 const CLAUSE_WORDS = new Set([
@@ -207,7 +207,9 @@ function skipOpeningClause(s: string): string {
 /** `قال مصدر بالحكومة، يوم…، إن الزيارة …` → `مصدر بالحكومة: الزيارة …`; undefined if the lead is not one. */
 function reportingLead(s: string): string | undefined {
   const m = REPORT.exec(s);
-  if (!m || count(m[1]!) > 16 || /[،,]\s*(?:مشيرا|مشيرة|مؤكدا|مؤكدة|موضحا|موضحة|لافتا|لافتة|مضيفا|مضيفة|مبينا|مبينة)/u.test(m[1]!)) return undefined;
+  // `نقل X تحيات … للمصابين`: نقل reports only what it quotes from someone (`نقلت الوكالة عن …`).
+  if (m && /^[وف]?نقل/u.test(s) && !/\sعن\s/u.test(` ${m[1]} `)) return undefined;
+  if (!m || count(m[1]!) > 24 || /[،,]\s*(?:مشيرا|مشيرة|مؤكدا|مؤكدة|موضحا|موضحة|لافتا|لافتة|مضيفا|مضيفة|مبينا|مبينة)/u.test(m[1]!)) return undefined;
   // The subject runs to its first comma (`قال الرئيس، عبدربه منصور هادي، إن` keeps the name too).
   const segs = m[1]!.replace(/^لـ?["«“][^"»”]+["»”]\s+/u, "").split(/\s*[،,]\s*/u);
   const subjWords = (count(segs[0]!) <= 2 && segs[1] ? `${segs[0]} ${segs[1]}` : segs[0]!).trim().split(" ");

@@ -14,14 +14,14 @@ test("pipeline: the steps run in the documented order, each reading only what an
     STEPS.map((s) => s.name),
     ["load", "tag", "related", "page model", "search index", "render", "data files", "script bundle", "swap"],
   );
-  checkOrder(STEPS, ["options", "fresh"]);
+  checkOrder(STEPS, ["options", "fresh", "cache"]);
   // The benchmark reads these timing keys (bench/bench.ts).
   const keys = STEPS.map((s) => s.timing ?? s.name);
   for (const k of ["load", "tag", "related", "pages", "search", "eleventy"]) assert.ok(keys.includes(k), k);
   // Moving the render before the page model must be caught.
   const swapped = [...STEPS];
   [swapped[3], swapped[5]] = [swapped[5]!, swapped[3]!];
-  assert.throws(() => checkOrder(swapped, ["options", "fresh"]), /build step "render" reads site, which no earlier step writes/);
+  assert.throws(() => checkOrder(swapped, ["options", "fresh", "cache"]), /build step "render" reads site, which no earlier step writes/);
 });
 
 interface S {

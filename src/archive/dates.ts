@@ -9,7 +9,7 @@ import { t } from "../i18n/strings.ts";
 import type { Story } from "./stories.ts";
 import { listItem } from "./stories.ts";
 import type { CountLink, Link, ListItem, PageBase, PageNav } from "./types.ts";
-import { chunk, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
+import { paginate, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
 
 /** A month column of the years × months table: its name (both Arabic forms, or English). */
 export interface MonthColumn { label: string; alt?: string }
@@ -181,9 +181,9 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
     const { label } = monthLink([y, m]);
     const url = routes.dates(lang, y, m);
     const crumbs = [home, datesCrumb, yearLink(y)];
-    const chunks = chunk(all, ctx.pageSize);
-    chunks.forEach((part, p) => {
-      const nav = pageNav(url, p, chunks.length, lang, digits);
+    const listing = paginate(all, ctx.pageSize);
+    for (const { number: p, items: part } of listing) {
+      const nav = pageNav(url, p, listing.length - 1, lang, digits);
       out.month.push({
         ...base("month", lang, pageUrl(url, p), label + pageSuffix(p, lang, digits), crumbs, pageUrl(routes.dates(other, y, m), p), `${t(lang, "dates")}: ${label}`),
         heading: label,
@@ -195,7 +195,7 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
         period: periodNav(monthKeys, i, monthLink, lang),
         ...(nav ? { pagination: nav } : {}),
       });
-    });
+    }
   });
 
   dayKeys.forEach(([y, m, d], i) => {

@@ -11,7 +11,7 @@ import type { EntityGroup } from "./articles.ts";
 import type { Link, ListItem, PageBase, PageNav, Text } from "./types.ts";
 import { formatDay } from "../dates/format.ts";
 import { pageBase } from "./page.ts";
-import { chunk, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
+import { paginate, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
 import type { Phrase } from "../entities/phrase.ts";
 
 export const ENTITY_TYPES: EntityType[] = ["person", "organization", "place"];
@@ -72,9 +72,10 @@ export interface EntityPage extends PageBase {
   variants: string[];
   descriptionText?: Text;
   wikidata?: string;
-  count: string;
-  firstMention: MentionDate;
-  latestMention: MentionDate;
+  /** On the first page only (the numbered pages do not change as articles are added). */
+  count?: string;
+  firstMention?: MentionDate;
+  latestMention?: MentionDate;
   /** The entities named most often in the same articles, with counts. */
   coMentions: CoMention[];
   items: EntityItem[];
@@ -193,7 +194,7 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     const name = entityName(e, lang);
     const otherNameValue = e.names[other][0];
     const desc = e.description?.[lang] ?? e.description?.[other];
-    const chunks = chunk(stories, ctx.pageSize);
+    const listing = paginate(stories, ctx.pageSize);
     const filed = index.filedFrom.get(e.id);
     const entry = (s: Story): EntityItem => {
       const phrase = index.evidence?.phrase(s, e.id);
@@ -204,8 +205,11 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
       name: entityName(byId.get(id)!, lang),
       count: plural("articles", n, lang, ctx.digits),
     }));
-    chunks.forEach((part, p) => {
-      const nav = pageNav(url, p, chunks.length, lang, ctx.digits);
+    for (const { number: p, items: part } of listing) {
+      const nav = pageNav(url, p, listing.length - 1, lang, ctx.digits);
+      // The summary (count, mentions, co-mentions, filed from) changes with every new
+      // article: the first page has it, the numbered pages stay as they were.
+      const first = p === 0;
       pages.push({
         ...base("entity", pageUrl(url, p), name.text + pageSuffix(p, lang, ctx.digits), pageUrl(routes.entity(other, e.id), p), desc ?? name.text),
         heading: name.text,
@@ -218,16 +222,14 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
         variants: e.names.ar.slice(1),
         ...(desc ? { descriptionText: text(desc, e.description?.[lang] ? lang : other, lang) } : {}),
         ...(e.wikidata ? { wikidata: e.wikidata } : {}),
-        count: plural("articles", stories.length, lang, ctx.digits),
         // Stories are newest first.
-        latestMention: mentionDate(stories[0]!),
-        firstMention: mentionDate(stories[stories.length - 1]!),
-        coMentions,
+        ...(first ? { count: plural("articles", stories.length, lang, ctx.digits), latestMention: mentionDate(stories[0]!), firstMention: mentionDate(stories[stories.length - 1]!) } : {}),
+        coMentions: first ? coMentions : [],
         items: part.map(entry),
         ...(nav ? { pagination: nav } : {}),
-        ...(filed ? { filedFrom: { count: plural("articles", filed.length, lang, ctx.digits), items: filed.slice(0, MAX_FILED_FROM).map(item) } } : {}),
+        ...(first && filed ? { filedFrom: { count: plural("articles", filed.length, lang, ctx.digits), items: filed.slice(0, MAX_FILED_FROM).map(item) } } : {}),
       });
-    });
+    }
   }
   return { entityIndex, entity: pages };
 }

@@ -152,6 +152,7 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   const storyByKey = new Map(stories.map((s) => [s.key, s]));
   const newest = stories[0]?.ar.date.day ?? "1970-01-01";
   const all: (PageBase & { head?: HeadMeta; lastmod?: string })[] = [];
+  const articlesAll: typeof all = [];
   // What each `meta` of the page-kind registry means.
   const articleMeta = (p: ArticlePage) => {
     const story = storyByKey.get(p.storyKey)!;
@@ -185,10 +186,10 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
       if (meta === "article") articleMeta(p as ArticlePage);
       else if (meta === "entity") entityMeta(p as EntityPage);
       else listingMeta(p);
-      if (sitemap) all.push(p);
+      if (sitemap) (meta === "article" ? articlesAll : all).push(p);
     }
   }
-  const { index: sitemapIndex, sitemaps } = buildSitemaps(all, newest, urls);
+  const { index: sitemapIndex, sitemaps } = buildSitemaps(articlesAll, all, newest, urls);
 
   const i18n = { ar: {}, en: {} } as SiteData["i18n"];
   for (const [key, v] of Object.entries(STRINGS)) {

@@ -11,6 +11,8 @@ import { writeDataFiles } from "../export/write.ts";
 import { renderSite } from "./render.ts";
 import { writeScriptBundle } from "./bundle.ts";
 import { swap } from "./swap.ts";
+import { BuildCache, codeVersion } from "./cache.ts";
+import { renderReusing, type RenderOutcome } from "./reuse.ts";
 import { runSteps, step, Timings, type Step } from "./step.ts";
 
 export interface BuildOptions {
@@ -24,6 +26,8 @@ export interface BuildOptions {
   search: boolean;
   /** "Now" for the future-date check; tests pin it. */
   now?: number;
+  /** The build cache folder (default `<root>/.arshif-cache`, or $ARSHIF_CACHE); false: no cache, everything made again. */
+  cache?: string | false;
 }
 
 /** What the steps read and write; each key is written by exactly one step (or the options). */
@@ -31,12 +35,16 @@ export interface BuildState {
   options: BuildOptions;
   /** The fresh folder the site is written into before the swap. */
   fresh: string;
+  /** What earlier builds left to reuse (src/build/cache.ts); undefined with the cache off. */
+  cache: BuildCache | undefined;
   content: Content & { settings: Settings };
   tags: Tags;
   coverage: Coverage;
   site: SiteData;
   searchIndex: { records: number; partitions: number } | undefined;
   renderRuns: number;
+  /** With the cache: what was rendered and reused, and the manifest the next build reads. */
+  render: RenderOutcome | undefined;
   dataFiles: number;
   scriptBundle: string;
   published: string;
@@ -92,17 +100,31 @@ export const STEPS = [
   s({
     name: "search index",
     timing: "search",
-    reads: ["options", "site", "fresh"],
+    reads: ["options", "site", "fresh", "cache"],
     writes: ["searchIndex"],
     when: ({ options }) => options.search,
-    run: async ({ site, fresh }) => ({ searchIndex: await writeSearchIndex(site, fresh) }),
+    run: async ({ site, fresh, cache }) => ({
+      searchIndex: await writeSearchIndex(site, fresh, {
+        reuse: cache && {
+          key: (records) => cache.partitionKey(records),
+          restore: (key, dir) => cache.restorePartition(key, dir),
+          save: (key, dir) => cache.savePartition(key, dir),
+        },
+      }),
+    }),
   }),
   s({
     name: "render",
     timing: "eleventy",
-    reads: ["options", "site", "fresh"],
-    writes: ["renderRuns"],
-    run: async ({ options, site, fresh }) => ({ renderRuns: await renderSite(site, fresh, options) }),
+    reads: ["options", "site", "fresh", "cache"],
+    writes: ["renderRuns", "render"],
+    run: async ({ options, site, fresh, cache }) => {
+      if (!cache) return { renderRuns: await renderSite(site, fresh, options), render: undefined };
+      const render = await renderReusing(site, fresh, options, cache);
+      cache.stats.pagesReused = render.reused;
+      cache.stats.pagesRendered = render.rendered;
+      return { renderRuns: render.runs, render };
+    },
   }),
   s({
     name: "data files",
@@ -120,10 +142,13 @@ export const STEPS = [
   }),
   s({
     name: "swap",
-    reads: ["options", "fresh", "renderRuns", "dataFiles", "scriptBundle"],
+    reads: ["options", "fresh", "renderRuns", "render", "cache", "dataFiles", "scriptBundle"],
     writes: ["published"],
-    run: async ({ options, fresh }) => {
+    run: async ({ options, fresh, render, cache }) => {
       await swap(fresh, options.output);
+      // The manifest describes the output now live; unused search entries go.
+      if (cache && render) cache.writeRenderManifest(options.output, render.files);
+      cache?.pruneSearch();
       return { published: options.output };
     },
   }),
@@ -140,7 +165,9 @@ export async function build(options: BuildOptions, timings = new Timings()): Pro
   const fresh = join(dirname(options.output), `${basename(options.output)}.tmp-${process.pid}`);
   rmSync(fresh, { recursive: true, force: true });
   try {
-    const state = await runSteps(STEPS, { options, fresh }, timings);
+    const cacheDir = options.cache === false ? undefined : (options.cache ?? process.env.ARSHIF_CACHE ?? join(options.root, ".arshif-cache"));
+    const cache = cacheDir ? new BuildCache(cacheDir, codeVersion(options.root)) : undefined;
+    const state = await runSteps(STEPS, { options, fresh, cache }, timings);
     return { ok: true, state, timings: timings.values };
   } catch (e) {
     rmSync(fresh, { recursive: true, force: true });

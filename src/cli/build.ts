@@ -11,6 +11,8 @@ async function main(): Promise<number> {
       output: { type: "string", default: "_site" },
       quiet: { type: "boolean", default: false },
       "no-search": { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
+      cache: { type: "string" },
     },
     allowPositionals: false,
   });
@@ -19,7 +21,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   let r;
   try {
-    r = await build({ root, output, pathPrefix: values.pathprefix!, search: !values["no-search"] });
+    r = await build({ root, output, pathPrefix: values.pathprefix!, search: !values["no-search"], cache: values["no-cache"] ? false : values.cache && resolve(root, values.cache) });
   } catch (e) {
     console.error(`Build failed: ${(e as Error).message}`);
     console.error(`${basename(output)}/ was not changed.`);
@@ -33,6 +35,12 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(report(r.state.content.result, true, []));
+  const c = r.state.cache?.stats;
+  if (c) {
+    const n = (x: number) => x.toLocaleString("en-US");
+    const search = r.state.searchIndex ? `; reused ${c.partitionsReused} of ${c.partitions} search partitions` : "";
+    console.log(`Build cache: reused ${n(c.pagesReused)} pages, rendered ${n(c.pagesRendered)}${search}.`);
+  }
   console.log(`Wrote ${r.state.site.counts.pages + 2} pages to ${basename(output)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }

@@ -30,6 +30,7 @@ export const STRINGS = {
   nextPeriod: { ar: "الفترة التالية", en: "Later period" },
   pagination: { ar: "الصفحات", en: "Pages" },
   page: { ar: "صفحة", en: "Page" },
+  newestPage: { ar: "الأحدث", en: "Newest" },
   periodNav: { ar: "التنقل بين الفترات", en: "Period navigation" },
   breadcrumb: { ar: "مسار التنقل", en: "Breadcrumb" },
   person: { ar: "أشخاص", en: "People" },

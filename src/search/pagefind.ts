@@ -143,6 +143,17 @@ export interface SearchBuildOptions {
   jobs?: number;
   /** Each record's answer awaited before the next is sent (default; false: all at once, the bench's comparison). */
   oneByOne?: boolean;
+  /** Reuses a partition whose records are unchanged since an earlier build (the build cache, src/build/cache.ts). */
+  reuse?: PartitionReuse;
+}
+
+/** How the build cache keeps and restores whole partition folders, keyed by a hash of their records. */
+export interface PartitionReuse {
+  key(records: PagefindRecord[]): string;
+  /** Links the cached folder for `key` into `dir`; false when there is none (or it failed its hash check). */
+  restore(key: string, dir: string): boolean;
+  /** Keeps the folder just built for `key`. */
+  save(key: string, dir: string): void;
 }
 
 /** Writes the Pagefind index partitions (pagefind/, pagefind-2/, …) into a fresh output directory. */
@@ -176,12 +187,18 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
       const dir = join(outDir, part.dir);
       const oneByOne = opts.oneByOne ?? true;
-      if (!pool) await buildPartition(records, dir, { oneByOne });
-      else {
+      const key = opts.reuse?.key(records);
+      if (key && opts.reuse!.restore(key, dir)) continue;
+      const keep = () => (key ? opts.reuse!.save(key, dir) : undefined);
+      if (!pool) {
+        await buildPartition(records, dir, { oneByOne });
+        keep();
+      } else {
         const { done } = await pool.submit({ records, dir, oneByOne });
+        const kept = done.then(keep);
         // A failure is thrown at the end, with the others; none goes unhandled meanwhile.
-        done.catch(() => undefined);
-        building.push(done);
+        kept.catch(() => undefined);
+        building.push(kept);
       }
     }
     mkdirSync(join(outDir, WORDS_DIR), { recursive: true });

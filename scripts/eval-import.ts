@@ -59,7 +59,7 @@ const headlineClasses: Record<string, (h: string, raw: RawInfo) => boolean> = {
     if (wordsOf(h).length <= 5 && /^[^\s.،,:]+(?:\s+[^\s.،,:]+){1,2}\s*[-–—ـ]\s*[^\s.،,:]+(?:\s+[^\s.،,:]+)?$/u.test(h)) return true;
     return wordsOf(h).length <= 7 && /^[^.،,]*\([^()]+\)$|^(?:عين اليوم|واس|سبق|الوئام)\s*[-–]|[-–]\s*(?:عين اليوم|واس|سبق|الوئام|رويترز)$|^\.?د\.\s*\S+\s+\S+$/u.test(h);
   },
-  navigation: (h) => /Next|Previous|شارك من خلال|شارك عبر|تويتر فيسبوك|اقرأ أيضا|\.\.\.?المزيد|رابط الخبر|^سمات\s|الصفحة الرئيسية/u.test(h),
+  navigation: (h) => /https?:\/\/|www\.|Next|Previous|شارك من خلال|شارك عبر|تويتر فيسبوك|اقرأ أيضا|\.\.\.?المزيد|رابط الخبر|^سمات\s|الصفحة الرئيسية/u.test(h),
   caption: (h) => /^(?:جانب من|صورة|الصورة|لقطة|من اليمين|من اليسار|عدسة|تصوير)\b/u.test(h) || /^\S+\s+(?:أمام|يتوسط|وسط)\s+(?:أحد|إحدى)\s/u.test(h),
   salutation: (h) => /المحترم|^(?:سعادة|عزيزي|عزيزتي)\s|السلام عليكم|تحية طيبة|^في البدء/u.test(h),
 };
@@ -234,6 +234,8 @@ async function main(): Promise<void> {
         if (wordsOf(String(w.data.source)).length >= 2 && !knownOutlet(String(w.data.source))) personSource++;
       }
       if (w.data.author) author++;
+      // A stamp read as a place or a person (`place: Monday`, `author: 01 June 2015`).
+      for (const k of ["place", "author"]) if (typeof w.data[k] === "string" && new RegExp(`${k === "place" ? `${MONTHS.source}|` : ""}\\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\d{4}`, "u").test(w.data[k] as string)) hit(`${k} that is a date`, `${basename(imp.file)}: ${String(w.data[k])}`);
       if (w.data.opinion === true) opinion++;
       for (const r of imp.removed) removedByRule[r.rule] = (removedByRule[r.rule] ?? 0) + 1;
       // Lost text: every sentence of the raw body must be in the title, the body, the dateline or the report.
@@ -277,6 +279,7 @@ async function main(): Promise<void> {
     console.log(`  glued paragraphs (raw sentence end + no-break-space run still inside one paragraph): ${glued} of ${junctions} junctions`);
     console.log("\nDateline fields:");
     console.log(`  dateline read ${pct(withDateline)}, place ${pct(place)}, source ${pct(source)}, author ${pct(author)}, opinion ${pct(opinion)}`);
+    console.log(`  place that is a date: ${counts["place that is a date"] ?? 0}; author that is a date: ${counts["author that is a date"] ?? 0}`);
     console.log(`  source not a known outlet/agency: ${counts["source not a known outlet/agency"] ?? 0} (of them two or more words, likely a person: ${personSource})`);
     console.log("\nRemoved by rule (import report):");
     for (const [k, v] of Object.entries(removedByRule).sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(22)} ${v}`);

@@ -641,3 +641,11 @@ test("headline: a reporting lead whose subject runs on (في أول ظهور …
   );
   assert.doesNotMatch(deriveTitle("نقل مدير الشرطة للمصابين في الحادث تحيات الوزير وقال إن الحادث لن يمر دون عقاب."), /:/u);
 });
+
+test("a bare English stamp line is a date and time, never a place or an author", () => {
+  assert.deepEqual({ ...parseDateline("Monday, 01 June 2015 - 21:29 pm", true) }, { date: "2015-06-01", time: "21:29" });
+});
+
+test("headline: a web address in the lead is left out and its ? ends no sentence", () => {
+  assert.equal(deriveTitle("المدرب يغير خطته http://example.com/a/b.jpg?itok=x1 جهز المدرب خطة جديدة للمباراة المقبلة. وقال إنه واثق."), "المدرب يغير خطته جهز المدرب خطة جديدة للمباراة المقبلة");
+});

@@ -154,6 +154,8 @@ export function parseDateline(line: string, header = false): Dateline | undefine
     return out;
   }
   let stamp: Pick<Dateline, "date" | "time"> = {};
+  // A bare stamp (`Monday, 01 June 2015 - 21:29 pm`) is a date and time, not a place and a name.
+  if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*\d/u.test(s)) s = `| ${s}`;
   const st = STAMP.exec(s);
   if (st) {
     const m = EN_MONTHS.indexOf(st[3]!.toLowerCase());

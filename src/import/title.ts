@@ -119,7 +119,8 @@ function closes(word: string): boolean {
 
 /** Headline from the lead paragraph: first sentence, asides out, reporting leads as `X: …`, cut by clause. */
 export function deriveTitle(lead: string): string {
-  let s = firstSentence(lead.replace(/\s+/g, " ").trim());
+  // A web address (an image link the scraper kept) is never headline text, and its `?` is no sentence end.
+  let s = firstSentence(lead.replace(/\s*(?:https?:\/\/|www\.)\S+/gu, " ").replace(/\s+/g, " ").trim());
   // A time aside often closes the subject (`دشن الأمير … بالمنطقة مساء أمس، مهرجان …`): it leaves a
   // mark that the title-chain rule reads and that goes before the cut.
   for (const re of TIME_WORDS) s = s.replace(re, ` ${MARK} `);

@@ -649,3 +649,16 @@ test("a bare English stamp line is a date and time, never a place or an author",
 test("headline: a web address in the lead is left out and its ? ends no sentence", () => {
   assert.equal(deriveTitle("المدرب يغير خطته http://example.com/a/b.jpg?itok=x1 جهز المدرب خطة جديدة للمباراة المقبلة. وقال إنه واثق."), "المدرب يغير خطته جهز المدرب خطة جديدة للمباراة المقبلة");
 });
+
+test("headline: a vowelled reporting verb, مساء اليوم, a name's second title up to the time aside, a comma inside brackets, construct heads", () => {
+  assert.equal(deriveTitle("صرَّح المتحدث باسم الوزارة أن الطرق ستفتح بعد انتهاء الصيانة."), "المتحدث باسم الوزارة: الطرق ستفتح بعد انتهاء الصيانة");
+  assert.equal(
+    deriveTitle("يفتتح محافظ المدينة سالم بن علي الحربي رئيس لجنة التنمية السياحية بالمحافظة مساء اليوم فعاليات مهرجان الصيف في الحديقة العامة."),
+    "يفتتح محافظ المدينة سالم بن علي الحربي فعاليات مهرجان الصيف في الحديقة العامة",
+  );
+  assert.equal(
+    deriveTitle("بعد قرار الوزير إلغاء مناصب المستشارين (سالم، علي، حمد)، بدأت الوزارة مراجعة العقود القديمة كلها."),
+    "بدأت الوزارة مراجعة العقود القديمة كلها",
+  );
+  assert.doesNotMatch(deriveTitle("أكدت اللجنة العليا على عدم إيقاف تنفيذ أي مشروع خدمي أو تنموي في حالة وجود اعتراض عليه من قبل السكان مهما كان سببه"), /(?:حالة|إطار)$/u);
+});

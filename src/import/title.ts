@@ -26,6 +26,7 @@ const TIME_WORDS = [
   new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?اليوم\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:${PART_OF_DAY})\\s+(?:${DAYS})(?:\\s+(?:الماضي|المقبل|القادم))?(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)(?:مؤخرا|مؤخراً|حاليا|حالياً)(?=[\s،,.]|$)/gu,
+  new RegExp(`(?<=\\s|^)(?:مساء|صباح|ظهر|فجر|ليلة|عصر)\\s+(?:اليوم|الغد|غد)(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`(?<=\\s|^)ليل(?:ة)?\\s+(?:${DAYS})(?:\\s+(?:${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
   /\s*[،,]\s*(?:الشهر|الأسبوع|العام)\s+(?:القادم|المقبل|الماضي|الجاري|الحالي)\s*[،,]\s*/gu,
   /(?<=\s|^)اعتبارا\s+من\s+(?:اليوم|الغد|غد)(?=[\s،,.]|$)/gu,
@@ -96,7 +97,7 @@ const DANGLING = new Set([
   "بقيمة", "بمبلغ", "بعنوان", "مع", "لصالح", "بين", "بالإضافة", "إضافة", "لضمان", "لطيران", "أبرز", "أهم", "أكبر", "أفضل", "أول", "أعلى", "أدنى", "أشد", "أسوأ",
   "الأمير", "الملك", "الشيخ", "الدكتور", "د", "الرئيس", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "الفريق", "اللواء",
   "العقيد", "العميد", "المهندس", "السفير", "الحارس", "للرئيس", "الوزير", "برئاسة", "بحضور", "بقيادة", "اعتبارا", "ليل", "ليلة", "مساء", "صباح", "يبلغ", "تبلغ",
-  "الركن", "ربما", "سيما", "لاسيما", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
+  "الركن", "ربما", "حالة", "بحالة", "إطار", "مجال", "ظل", "سبيل", "إثر", "اثر", "عقب", "أثناء", "الفترة", "سيما", "لاسيما", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
 
@@ -197,7 +198,7 @@ function skipOpeningClause(s: string): string {
   let t = s;
   // The clause may run over several commas while it goes on with a preposition or و (`إنفاذًا لتوجيهات …، بتقديم …، وبإشراف …، وصلت …`).
   for (let i = 0; i < 4; i++) {
-    const m = /^([^،,]{3,160}?)[،,]\s*(.+)$/u.exec(t);
+    const m = commaOutsideBrackets(t);
     if (!m || count(m[2]!) < TITLE_MIN_WORDS || /^(?:الذي|التي|الذين|ما|من|ومن|إلا|الا|لكن|حيث|و?إن|و?أن|و(?:هذا|هذه|ذلك|هو|هي|قد|لكن|كان|كانت))\s/u.test(m[2]!)) return i === 0 ? s : t;
     t = m[2]!;
     if (!/^(?:و?[بل](?!ال)\S{2,}|و?في|و?على|و?من|و?عبر|و?مع|ثم|وكذلك|و(?!قد|قال|أكد|كان|هو|هي)[^\s]{3,}(?:\s+\S+){0,2}\s+(?:[^\s،,]+\s+){0,12}[^\s،,]+[،,]\s)/u.test(`${t} `)) return t;
@@ -205,9 +206,21 @@ function skipOpeningClause(s: string): string {
   return s;
 }
 
+/** `[before, after]` split at the first comma outside brackets and quotes, within 160 characters. */
+function commaOutsideBrackets(t: string): [string, string, string] | undefined {
+  let depth = 0;
+  for (let i = 0; i < Math.min(t.length, 160); i++) {
+    const c = t[i]!;
+    if (c === "(" || c === "«" || c === "“") depth++;
+    else if ((c === ")" || c === "»" || c === "”") && depth > 0) depth--;
+    else if ((c === "،" || c === ",") && depth === 0) return i >= 3 ? [t, t.slice(0, i), t.slice(i + 1).trim()] : undefined;
+  }
+  return undefined;
+}
+
 /** `قال مصدر بالحكومة، يوم…، إن الزيارة …` → `مصدر بالحكومة: الزيارة …`; undefined if the lead is not one. */
 function reportingLead(s: string): string | undefined {
-  const m = REPORT.exec(s);
+  const m = REPORT.exec(s.replace(/^\S+/u, (w) => w.replace(/[\u064B-\u0652]/gu, "")));
   // `نقل X تحيات … للمصابين`: نقل reports only what it quotes from someone (`نقلت الوكالة عن …`).
   if (m && /^[وف]?نقل/u.test(s) && !/\sعن\s/u.test(` ${m[1]} `)) return undefined;
   if (!m || count(m[1]!) > 24 || /[،,]\s*(?:مشيرا|مشيرة|مؤكدا|مؤكدة|موضحا|موضحة|لافتا|لافتة|مضيفا|مضيفة|مبينا|مبينة)/u.test(m[1]!)) return undefined;
@@ -350,6 +363,10 @@ const TITLE_THEN_NAME = new RegExp(
   "u",
 );
 
+// `يفتتح محافظ النماص محمد بن حمود النايف رئيس لجنة … مساء اليوم فعاليات …`: a name with its بن
+// chain, then a second title that runs to the time aside; the aside shows where it ends.
+const NAME_THEN_TITLE = new RegExp(`(\\S+\\s+(?:بن|بنت)\\s+\\S+(?:\\s+(?:بن|بنت)\\s+\\S+)*(?:\\s+(?:آل\\s+)?ال\\S+)?)\\s+(?:${TITLE_WORDS})\\s[^${MARK}،,.]{3,80}?\\s*(?=${MARK})`, "u");
+
 /**
  * The subject's title and name chains, shortened: an official is named by the first phrase of his
  * title when it is short (`وزير الثقافة والإعلام`), else by marker and name (`الشيخ نعيم الكعود`);
@@ -366,6 +383,7 @@ function dropNameChains(s: string): string {
       t = `${t.slice(0, royal.index)}${name}${bareRest(rest)}`;
     }
   }
+  t = t.replace(NAME_THEN_TITLE, "$1 ");
   const m = TITLE_THEN_NAME.exec(t);
   if (m && !/^(?:الأمير|الملك)$/u.test(m[4]!) && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!.trim())) {
     const rest = t.slice(m[0].length);

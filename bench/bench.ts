@@ -75,6 +75,8 @@ interface HugoRun {
   peakTreeRss: number;
   output: Output;
   pagesPerSec: number;
+  /** The plain Pagefind CLI over Hugo's output, right after it (`pagefind --site public`). */
+  pagefind: { wallMs: number; cpuMs: number; peakTreeRss: number };
 }
 
 function peakByKind(m: Measured): Record<string, number> {
@@ -145,7 +147,16 @@ async function runHugo(dir: string): Promise<HugoRun> {
   const m = await measure("hugo", ["--quiet", "--source", dir, "--destination", out], { cwd: dir });
   if (m.code !== 0) throw new Error(`hugo failed (${m.code}):\n${m.stderr.slice(0, 4000)}`);
   const { site } = countOutput(out);
-  return { wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, output: site, pagesPerSec: site.pages / (m.wallMs / 1000) };
+  const pf = await measure(join(REPO, "node_modules/.bin/pagefind"), ["--site", out], { cwd: dir });
+  if (pf.code !== 0) throw new Error(`pagefind --site failed (${pf.code}):\n${pf.stderr.slice(0, 4000)}`);
+  return {
+    wallMs: m.wallMs,
+    cpuMs: m.cpuMs,
+    peakTreeRss: m.peakTreeRss,
+    output: site,
+    pagesPerSec: site.pages / (m.wallMs / 1000),
+    pagefind: { wallMs: pf.wallMs, cpuMs: pf.cpuMs, peakTreeRss: pf.peakTreeRss },
+  };
 }
 
 function median(xs: number[]): number {
@@ -215,7 +226,9 @@ async function main(): Promise<void> {
     const hugo: HugoRun[] = [];
     const hugoDir = join(dir, "hugo");
     for (let i = 0; i < runs; i++) {
-      log(`arshif run ${i + 1}/${runs}…`);
+      log(`arshif run ${i + 1}/${runs} (cold: no previous output, empty build cache)…`);
+      rmSync(join(dir, "_site"), { recursive: true, force: true });
+      rmSync(join(dir, ".arshif-cache"), { recursive: true, force: true });
       let run: ArshifRun;
       try {
         ({ run } = await runArshif(dir));
@@ -242,7 +255,7 @@ async function main(): Promise<void> {
         log(`hugo run ${i + 1}/${runs}…`);
         const h = await runHugo(hugoDir);
         hugo.push(h);
-        log(`hugo run ${i + 1}: ${s(h.wallMs)} s wall, ${s(h.cpuMs)} s CPU, peak ${mb(h.peakTreeRss)} MB, ${h.output.pages} pages`);
+        log(`hugo run ${i + 1}: ${s(h.wallMs)} s wall, ${s(h.cpuMs)} s CPU, peak ${mb(h.peakTreeRss)} MB, ${h.output.pages} pages; + pagefind --site ${s(h.pagefind.wallMs)} s wall, ${s(h.pagefind.cpuMs)} s CPU`);
       }
     }
     const med = medianOf(arshif);
@@ -253,6 +266,41 @@ async function main(): Promise<void> {
       log("browser: article page and first search…");
       transfer = await measureTransfer(join(dir, "_site"), `ar/articles/${gen.sampleArticle.id}/`, gen.commonWord, gen.rareWord);
     }
+
+    // Incremental rebuilds with the build cache, after the last cold run: nothing
+    // changed, then one article added (a new one each run), at least 2 runs each.
+    const incRuns = Math.max(2, runs);
+    const incremental: { noChange: { wallMs: number; cpuMs: number; peakTreeRss: number; out: string }[]; addOne: { wallMs: number; cpuMs: number; peakTreeRss: number; out: string }[] } = { noChange: [], addOne: [] };
+    const incOne = async (): Promise<{ wallMs: number; cpuMs: number; peakTreeRss: number; out: string }> => {
+      const timingsFile = join(dir, "timings.json");
+      const m = await measure(join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts"], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
+      if (m.code !== 0) throw new Error(`incremental build failed (${m.code}):\n${m.stderr.slice(-4000)}`);
+      const steps = Object.entries(JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>)
+        .filter(([k]) => !k.startsWith("at_"))
+        .map(([k, v]) => `${k} ${s(v)}`)
+        .join(", ");
+      return { wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, out: `${m.stdout.match(/^Build cache: .*$/m)?.[0] ?? ""} (steps, s: ${steps})` };
+    };
+    const bodyOf = readFileSync(join(dir, "content", gen.sampleArticle.file), "utf8").split("\n---\n")[1]!;
+    const added: string[] = [];
+    for (let i = 0; i < incRuns; i++) {
+      log(`incremental: nothing changed ${i + 1}/${incRuns}…`);
+      const r = await incOne();
+      incremental.noChange.push(r);
+      log(`  ${s(r.wallMs)} s wall, ${s(r.cpuMs)} s CPU — ${r.out}`);
+    }
+    for (let i = 0; i < incRuns; i++) {
+      const id = `2025-09-28-bench-inc-${i}`;
+      const f = join(dir, `content/ar/2025/09/${id}.md`);
+      mkdirSync(dirname(f), { recursive: true });
+      writeFileSync(f, `---\nid: ${id}\ntitle: "مقال مضاف للقياس ${i + 1}"\ndate: "2025-09-28"\n---\n${bodyOf}`);
+      added.push(f);
+      log(`incremental: one article added ${i + 1}/${incRuns}…`);
+      const r = await incOne();
+      incremental.addOne.push(r);
+      log(`  ${s(r.wallMs)} s wall, ${s(r.cpuMs)} s CPU — ${r.out}`);
+    }
+    for (const f of added) rmSync(f);
 
     let rebuild: { addMs: number; editMs: number; addNoSearchMs: number } | undefined;
     if (values.rebuild) {
@@ -283,6 +331,7 @@ async function main(): Promise<void> {
       arshif: { median: med, runs: arshif },
       ...(hmed ? { hugo: { median: hmed, runs: hugo, ratio: med.wallMs / hmed.wallMs, note: "Hugo builds no search index" } } : {}),
       ...(rebuild ? { rebuild } : {}),
+      incremental: { ...incremental, median: { noChange: medianOf(incremental.noChange.map(({ out: _, ...x }) => x)), addOne: medianOf(incremental.addOne.map(({ out: _, ...x }) => x)) } },
       ...(transfer ? { transfer } : {}),
     };
     mkdirSync(dirname(values.out!), { recursive: true });
@@ -298,11 +347,15 @@ async function main(): Promise<void> {
     rows.push(["Eleventy rendering (+data files)", s(ph.eleventy.wallMs), s(ph.eleventy.cpuMs), mb(ph.eleventy.peakRss), o.site.files, mb(o.site.bytes), med.pagesPerSec.toFixed(0)]);
     rows.push(["search index (Pagefind)", s(ph.search.wallMs), s(ph.search.cpuMs), mb(ph.search.peakRss), o.search.files, mb(o.search.bytes), med.searchRecordsPerSec.toFixed(0)]);
     rows.push(["arshif total (incl. startup)", s(med.wallMs), s(med.cpuMs), mb(med.peakTreeRss), o.site.files + o.search.files, mb(o.site.bytes + o.search.bytes), (o.site.pages / (med.wallMs / 1000)).toFixed(0)]);
+    const inc = result.incremental.median;
+    rows.push([`arshif, nothing changed (cache; median of ${incRuns})`, s(inc.noChange.wallMs), s(inc.noChange.cpuMs), mb(inc.noChange.peakTreeRss), "", "", ""]);
+    rows.push([`arshif, +1 article (cache; median of ${incRuns})`, s(inc.addOne.wallMs), s(inc.addOne.cpuMs), mb(inc.addOne.peakTreeRss), "", "", ""]);
     if (hmed) rows.push(["Hugo (no search index)", s(hmed.wallMs), s(hmed.cpuMs), mb(hmed.peakTreeRss), hmed.output.files, mb(hmed.output.bytes), hmed.pagesPerSec.toFixed(0)]);
+    if (hmed) rows.push(["Hugo + plain Pagefind CLI", s(hmed.wallMs + hmed.pagefind.wallMs), s(hmed.cpuMs + hmed.pagefind.cpuMs), mb(Math.max(hmed.peakTreeRss, hmed.pagefind.peakTreeRss)), "", "", ""]);
     console.log(`\narshif bench: ${n} articles + ${gen.translations} translations, median of ${runs} run(s), ${result.machine.cpus} cores, ${result.machine.memGB} GB, node ${process.version}`);
     console.log(table(rows));
     console.log(`pages: ${o.site.pages} HTML; peak of one process: ${Object.entries(med.peakByKind).map(([k, v]) => `${k} ${mb(v)} MB`).join(", ")}; processes: ${med.processes}`);
-    if (hmed) console.log(`arshif / Hugo wall time: ${(med.wallMs / hmed.wallMs).toFixed(2)}× (Hugo: ${hmed.output.pages} pages, no search index)`);
+    if (hmed) console.log(`arshif / Hugo wall time: ${(med.wallMs / hmed.wallMs).toFixed(2)}× (Hugo: ${hmed.output.pages} pages, no search index); arshif cold / (Hugo + plain Pagefind CLI): ${(med.wallMs / (hmed.wallMs + hmed.pagefind.wallMs)).toFixed(2)}×`);
     if (rebuild) console.log(`rebuild after adding one article: ${s(rebuild.addMs)} s; after editing it: ${s(rebuild.editMs)} s; without search index: ${s(rebuild.addNoSearchMs)} s`);
     if (transfer) {
       const a = transfer.article;

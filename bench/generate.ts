@@ -232,7 +232,9 @@ export function makeBenchProject(dir: string, n: number, seed: number): Generate
   cpSync(join(REPO, "_includes"), join(dir, "_includes"), { recursive: true });
   if (existsSync(join(REPO, "public"))) cpSync(join(REPO, "public"), join(dir, "public"), { recursive: true });
   copyFileSync(join(REPO, "eleventy.config.ts"), join(dir, "eleventy.config.ts"));
-  for (const name of ["src", "node_modules", "package.json", "tsconfig.json"]) symlinkSync(join(REPO, name), join(dir, name));
+  // The code is copied, not linked: the build cache's key includes it, and edits to the repo during a run must not change it.
+  cpSync(join(REPO, "src"), join(dir, "src"), { recursive: true });
+  for (const name of ["node_modules", "package.json", "tsconfig.json"]) symlinkSync(join(REPO, name), join(dir, name));
   const gaz = join(dir, "content/entities.yaml");
   writeFileSync(gaz, benchGazetteer());
   return generateArticles(join(dir, "content"), n, seed, gaz);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * The build cache: what a rebuild may take from earlier builds instead of
@@ -19,10 +20,10 @@ export function sha256(data: string | Buffer): string {
 }
 
 /**
- * A hash of everything that turns page data into files: the code under src/,
- * the lockfile (Eleventy, Pagefind, Nunjucks versions), the templates and
- * Eleventy's configuration, the passthrough files' sources are not included
- * (they are copied on every build).
+ * A hash of everything that turns page data into files: the running code's
+ * src/, the lockfile (Eleventy, Pagefind, Nunjucks versions), the templates
+ * and Eleventy's configuration. Passthrough files are not included (they are
+ * copied on every build).
  */
 export function codeVersion(root: string): string {
   const h = createHash("sha256").update(`arshif-cache-${CACHE_VERSION}\0`);
@@ -35,7 +36,8 @@ export function codeVersion(root: string): string {
       else add(p);
     }
   };
-  walk(join(root, "src"));
+  // The code that is running (src/ of this checkout), whatever the project root.
+  walk(fileURLToPath(new URL("..", import.meta.url)));
   walk(join(root, "_includes"));
   for (const f of ["package-lock.json", "eleventy.config.ts"]) if (existsSync(join(root, f))) add(join(root, f));
   // The single-file templates beside the articles (root, 404, feeds, sitemaps).

@@ -1,0 +1,161 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { makeProject, cleanup, article, REPO, type Run } from "./helpers/project.ts";
+
+/** The project's own copy of the build (its src/ is frozen for the test). */
+function build(dir: string, args: string[]): Run {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(dir, "src/cli/build.ts"), ...args], { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// An incremental build (the build cache on, the previous output and cache
+// kept) must write exactly what a clean build writes. A seeded random
+// sequence of edits; after each, both builds and a byte-for-byte comparison.
+
+function digest(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).sort()) {
+    const p = join(root, f);
+    try {
+      out.set(f, createHash("sha256").update(readFileSync(p)).digest("hex"));
+    } catch {
+      /* a directory */
+    }
+  }
+  return out;
+}
+
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [f, h] of a) if (b.get(f) !== h) out.push(b.has(f) ? `differs: ${f}` : `only incremental: ${f}`);
+  for (const f of b.keys()) if (!a.has(f)) out.push(`only clean: ${f}`);
+  return out;
+}
+
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Sentences written for this test, naming entities of the bundled gazetteer (and الناصرية, which the gazetteer edit adds).
+const SENTENCES = [
+  "وصل شويغو إلى بغداد في زيارة رسمية لبحث التعاون العسكري.",
+  "استقبل قاسم الأعرجي الوفد في مطار بغداد الدولي صباح اليوم.",
+  "بحث محمد شياع السوداني مع الوفد ملفات الطاقة والكهرباء.",
+  "قال بوتين إن العلاقات مع العراق تشهد تطورا ملحوظا.",
+  "شهدت مدينة الناصرية احتجاجات على انقطاع الكهرباء.",
+  "أعلنت الحكومة خطة جديدة لإعادة إعمار المدارس في المحافظات.",
+  "ارتفعت أسعار النفط في الأسواق العالمية خلال الأسبوع الماضي.",
+  "عقد البرلمان جلسة لمناقشة مشروع قانون الموازنة العامة.",
+];
+
+test("incremental builds write the same bytes as clean builds, edit after edit", { timeout: 600_000 }, () => {
+  const rnd = mulberry32(20261204);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const dir = makeProject({});
+  try {
+    // Templates are edited below: a copy, not the repo's; the code too, since the
+    // cache's key includes it and the repo may be edited while the test runs.
+    for (const name of ["_includes", "src"]) {
+      unlinkSync(join(dir, name));
+      cpSync(join(REPO, name), join(dir, name), { recursive: true });
+    }
+    mkdirSync(join(dir, "content/ar"));
+    mkdirSync(join(dir, "content/en"));
+    const yaml = join(dir, "content/site.yaml");
+    // Small pages and partitions, so that pagination and several partitions are exercised.
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^pageSize:.*$/m, "pageSize: 3").replace(/^searchPartitionSize:.*$/m, "searchPartitionSize: 14"));
+
+    let next = 0;
+    const live = new Set<number>();
+    const arPath = (n: number) => join(dir, `content/ar/a-${n}.md`);
+    const enPath = (n: number) => join(dir, `content/en/a-${n}.md`);
+    const body = () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(SENTENCES)).join("\n\n");
+    const add = (month = 5 + Math.floor(rnd() * 4)) => {
+      const n = next++;
+      const day = String(1 + Math.floor(rnd() * 28)).padStart(2, "0");
+      writeFileSync(arPath(n), article({ id: `a-${n}`, title: `خبر رقم ${n} من بغداد`, date: `2025-0${month}-${day}` }, body()));
+      live.add(n);
+      return n;
+    };
+    const translate = (n: number, v: string) => writeFileSync(enPath(n), article({ id: `a-${n}`, title: `Report ${n} ${v}`, date: readFileSync(arPath(n), "utf8").match(/date: "([^"]+)"/)![1], translationKey: `a-${n}` }, `Text of report ${n}, version ${v}.`));
+    for (let i = 0; i < 24; i++) add();
+    for (const n of [1, 5, 9]) translate(n, "one");
+
+    const edits: [string, () => void][] = [
+      ["nothing changed", () => {}],
+      ["add an article (newest month)", () => void add(9)],
+      ["add an article (an old month)", () => void add(5)],
+      ["edit an article", () => {
+        const n = pick([...live]);
+        writeFileSync(arPath(n), readFileSync(arPath(n), "utf8").replace(/\n\n[^\n]+\n$/, `\n\n${pick(SENTENCES)}\n`));
+      }],
+      ["delete an article", () => {
+        const n = pick([...live].filter((x) => !existsSync(enPath(x))));
+        rmSync(arPath(n));
+        live.delete(n);
+      }],
+      ["retranslate an article", () => translate(pick([1, 5, 9]), `two-${Math.floor(rnd() * 1000)}`)],
+      ["translate another article", () => translate(pick([...live].filter((x) => !existsSync(enPath(x)))), "new")],
+      ["change a gazetteer entry", () => {
+        const g = join(dir, "content/entities.yaml");
+        writeFileSync(g, `${readFileSync(g, "utf8")}\n  - id: nasiriyah\n    type: place\n    ar: [الناصرية]\n    en: [Nasiriyah]\n`);
+      }],
+      ["change a setting", () => writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^pageSize:.*$/m, "pageSize: 4"))],
+      ["change a template", () => {
+        const t = join(dir, "_includes/layouts/entity.njk");
+        writeFileSync(t, readFileSync(t, "utf8").replace('<p class="kind">', '<p class="kind" data-edited>'));
+      }],
+      ["corrupt the live output", () => {
+        const files = [...digest(join(dir, "_site")).keys()].filter((f) => f.endsWith("index.html"));
+        const f = join(dir, "_site", pick(files));
+        writeFileSync(f, `${readFileSync(f, "utf8")}<!-- tampered -->`);
+      }],
+      ["add an article, search on", () => void add(9)],
+      ["edit an old article, search on", () => {
+        const n = pick([...live].filter((x) => readFileSync(arPath(x), "utf8").includes('date: "2025-05')));
+        writeFileSync(arPath(n), readFileSync(arPath(n), "utf8").replace(/\n$/, `\n\n${pick(SENTENCES)}\n`));
+      }],
+      ["corrupt a cached search partition, search on", () => {
+        const root = join(dir, ".arshif-cache/search");
+        const entry = pick(readdirSync(root).sort());
+        const files = (readdirSync(join(root, entry, "files"), { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(".pf_meta")).sort();
+        // Written through a new file, so the live output's hard link keeps its bytes.
+        const f = join(root, entry, "files", pick(files));
+        const bytes = readFileSync(f);
+        unlinkSync(f);
+        writeFileSync(f, Buffer.concat([bytes, Buffer.from("x")]));
+      }],
+    ];
+
+    const first = build(dir, ["--no-search"]);
+    assert.equal(first.code, 0, first.stderr);
+    for (const [name, edit] of edits) {
+      edit();
+      const search = name.includes("search on") ? [] : ["--no-search"];
+      const inc = build(dir, search);
+      assert.equal(inc.code, 0, `${name}: ${inc.stderr}`);
+      const clean = build(dir, [...search, "--no-cache", "--output=_clean"]);
+      assert.equal(clean.code, 0, `${name}: ${clean.stderr}`);
+      const diff = differences(digest(join(dir, "_site")), digest(join(dir, "_clean")));
+      assert.deepEqual(diff, [], `${name}: the incremental build differs from a clean one`);
+      const reused = Number(inc.stdout.match(/reused ([\d,]+) pages/)?.[1]?.replace(/,/g, "") ?? NaN);
+      const rendered = Number(inc.stdout.match(/rendered ([\d,]+)/)?.[1]?.replace(/,/g, "") ?? NaN);
+      if (name === "nothing changed") assert.equal(rendered, 0, inc.stdout);
+      // A content edit leaves pages alone (here fewer than elsewhere: every article shares sentences, so related coverage moves a lot).
+      if (name.startsWith("add") || name.startsWith("edit")) assert.ok(reused > 0 && rendered > 0, `${name}: ${inc.stdout}`);
+      if (name === "edit an old article, search on") assert.match(inc.stdout, /reused [1-9]\d* of \d+ search partitions/);
+      if (name.startsWith("corrupt a cached")) assert.match(inc.stdout, /reused \d+ of \d+ search partitions/);
+    }
+  } finally {
+    cleanup(dir);
+  }
+});

@@ -61,7 +61,8 @@ before(async () => {
   // One month per partition: three partitions, the newest (2025-08) in pagefind/.
   const settings = join(dir, "content/site.yaml");
   writeFileSync(settings, readFileSync(settings, "utf8").replace(/^searchPartitionSize:.*$/m, `searchPartitionSize: ${PER_MONTH}`));
-  const r = build(dir);
+  // Two partitions at once, in worker processes (the build's default is one, in-process).
+  const r = build(dir, [], { ARSHIF_SEARCH_JOBS: "2" });
   assert.equal(r.code, 0, r.stderr + r.stdout);
   server = await serve(join(dir, "_site"));
   await new Promise<void>((ready, fail) => {

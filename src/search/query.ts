@@ -83,7 +83,6 @@ export interface ResolvedQuery {
   missing: string[];
 }
 
-/** The query in indexed words: each complete word under the key the index holds for it, the typed word as a prefix. */
 /** The likeliest Arabic spelling of a Latin word that the index holds, as an indexed word. */
 async function arabicSpelling(word: string, lookup: Lookup): Promise<string | undefined> {
   if (!/^[A-Za-z]+$/.test(word)) return undefined;
@@ -154,6 +153,7 @@ async function heldSplit(word: string, lookup: Lookup): Promise<[string, string]
   return i < 0 ? undefined : [w.slice(0, cuts[i]!), w.slice(cuts[i]!)];
 }
 
+/** The query in indexed words: each complete word under the key the index holds for it (or its other forms), the typed word as a prefix. */
 export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<ResolvedQuery> {
   const missing: string[] = [];
   const respelled: { typed: string; as: string }[] = [];

@@ -1,24 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
-import { makeProject, build, cleanup, article } from "./helpers/project.ts";
+import { makeProject, build, cleanup, article, digest } from "./helpers/project.ts";
 import { htmlFiles } from "./helpers/site.ts";
-import { readdirSync } from "node:fs";
-
-function digest(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).sort()) {
-    const p = join(root, f);
-    try {
-      out.set(f, createHash("sha256").update(readFileSync(p)).digest("hex"));
-    } catch {
-      /* directory */
-    }
-  }
-  return out;
-}
 
 test("the same content builds byte-identically, whatever the machine's time zone", () => {
   const dir = makeProject({}, { bundledContent: true });

@@ -2,9 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { makeProject, cleanup, article, REPO, type Run } from "./helpers/project.ts";
+import { makeProject, cleanup, article, digest, REPO, type Run } from "./helpers/project.ts";
 
 /** The project's own copy of the build (its src/ is frozen for the test). */
 function build(dir: string, args: string[]): Run {
@@ -15,19 +14,6 @@ function build(dir: string, args: string[]): Run {
 // An incremental build (the build cache on, the previous output and cache
 // kept) must write exactly what a clean build writes. A seeded random
 // sequence of edits; after each, both builds and a byte-for-byte comparison.
-
-function digest(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).sort()) {
-    const p = join(root, f);
-    try {
-      out.set(f, createHash("sha256").update(readFileSync(p)).digest("hex"));
-    } catch {
-      /* a directory */
-    }
-  }
-  return out;
-}
 
 function differences(a: Map<string, string>, b: Map<string, string>): string[] {
   const out: string[] = [];

@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, readdirSync, copyFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, readdirSync, copyFileSync, rmSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -56,4 +57,17 @@ export function cleanup(dir: string): void {
 export function article(fields: Record<string, unknown>, body = "نص الخبر."): string {
   const lines = Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
   return `---\n${lines.join("\n")}\n---\n\n${body}\n`;
+}
+
+/** Every file below `root` (relative path, sorted) with the SHA-256 of its bytes: two builds compared file by file. */
+export function digest(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).sort()) {
+    try {
+      out.set(f, createHash("sha256").update(readFileSync(join(root, f))).digest("hex"));
+    } catch {
+      /* a directory */
+    }
+  }
+  return out;
 }

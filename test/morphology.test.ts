@@ -219,3 +219,10 @@ test("a word no article has, written as two words the archive has, is searched a
   assert.deepEqual(r.respelled, [{ typed: "ديميستورا", as: "دي ميستورا" }]);
   assert.deepEqual((await resolveQuery(parseQuery("بيتكوين"), lookup)).missing, ["بيتكوين"], "one half held is not enough");
 });
+
+test("a quoted word no article has is not split into two: the phrase finds nothing and names it", async () => {
+  const counts = new Map([[indexWord("دي"), 9], [indexWord("ميستورا"), 6], [indexWord("قال"), 50]]);
+  const r = await resolveQuery(parseQuery('"قال ديميستورا"'), async (t) => counts.get(t) ?? 0);
+  assert.deepEqual(r.missing, ["ديميستورا"]);
+  assert.deepEqual(r.respelled, []);
+});

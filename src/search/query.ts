@@ -159,7 +159,7 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
   const respelled: { typed: string; as: string }[] = [];
   const others = new Map<QueryWord | "typed", string[]>();
   const splits: string[][] = [];
-  const resolve = async (w: QueryWord, latinAlternative = false) => {
+  const resolve = async (w: QueryWord, latinAlternative = false, inPhrase = false) => {
     const k = await keyOf(w, lookup);
     // A Latin name the index holds is a gazetteer name, found with its entity's
     // Arabic names (tagged pages); a guessed spelling would also find other
@@ -167,7 +167,8 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
     const arabic = latinAlternative && k === undefined ? await arabicSpelling(w.text, lookup) : undefined;
     const n = k === undefined ? 0 : await lookup(indexWord(k));
     const spellings = w.next === undefined && n <= RARE ? await heldSpellings(w.text, n, lookup) : [];
-    const split = k === undefined && arabic === undefined && !spellings.length && w.next === undefined ? await heldSplit(w.text, lookup) : undefined;
+    // A quoted word is asked as typed: it is not split into two.
+    const split = k === undefined && arabic === undefined && !spellings.length && w.next === undefined && !inPhrase ? await heldSplit(w.text, lookup) : undefined;
     if (split) {
       splits.push(split.map(indexWord));
       respelled.push({ typed: w.text, as: split.join(" ") });
@@ -187,7 +188,7 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
   const [terms, phrases, typed] = await Promise.all([
     // One Latin name per query gets an Arabic spelling: the first.
     Promise.all(q.words.map((w, i) => resolve(w, i === q.words.findIndex((x) => /^[A-Za-z]+$/.test(x.text))))),
-    Promise.all(q.phrases.map((p) => Promise.all(p.map((w) => resolve(w))))),
+    Promise.all(q.phrases.map((p) => Promise.all(p.map((w) => resolve(w, false, true))))),
     (async () => {
       if (!q.typing) return undefined;
       const [first, ...rest] = await typedTerms(q.typing, lookup);

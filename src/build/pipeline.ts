@@ -14,6 +14,7 @@ import { swap } from "./swap.ts";
 import { BuildCache, codeVersion } from "./cache.ts";
 import { renderReusing, type RenderOutcome } from "./reuse.ts";
 import { runSteps, step, Timings, type Step } from "./step.ts";
+import { renderShare, shardPartitions, shardWordsFile, writeShardManifest, writesSiteFiles, SHARD_MANIFEST, type Shard } from "./shard.ts";
 
 export interface BuildOptions {
   /** Project root holding content/, _includes/ and eleventy.config.ts. */
@@ -28,6 +29,8 @@ export interface BuildOptions {
   now?: number;
   /** The build cache folder (default `<root>/.arshif-cache`, or $ARSHIF_CACHE); false: no cache, everything made again. */
   cache?: string | false;
+  /** `--shard i/n`: only this share of the search partitions and render batches, plus a manifest (src/build/shard.ts). */
+  shard?: Shard;
 }
 
 /** What the steps read and write; each key is written by exactly one step (or the options). */
@@ -47,6 +50,8 @@ export interface BuildState {
   render: RenderOutcome | undefined;
   dataFiles: number;
   scriptBundle: string;
+  /** With `shard`: the shard manifest's path. */
+  shardManifest: string;
   published: string;
 }
 
@@ -103,8 +108,9 @@ export const STEPS = [
     reads: ["options", "site", "fresh", "cache"],
     writes: ["searchIndex"],
     when: ({ options }) => options.search,
-    run: async ({ site, fresh, cache }) => ({
+    run: async ({ options, site, fresh, cache }) => ({
       searchIndex: await writeSearchIndex(site, fresh, {
+        share: options.shard && { partitions: new Set(shardPartitions(site.searchPartitions.length, options.shard)), wordsFile: shardWordsFile(fresh) },
         reuse: cache && {
           key: (records) => cache.partitionKey(records),
           restore: (key, dir) => cache.restorePartition(key, dir),
@@ -119,6 +125,8 @@ export const STEPS = [
     reads: ["options", "site", "fresh", "cache"],
     writes: ["renderRuns", "render"],
     run: async ({ options, site, fresh, cache }) => {
+      // A shard renders its batches afresh: its folder is new on every CI runner.
+      if (options.shard) return { renderRuns: await renderShare(site, fresh, options, options.shard), render: undefined };
       if (!cache) return { renderRuns: await renderSite(site, fresh, options), render: undefined };
       const render = await renderReusing(site, fresh, options, cache);
       cache.stats.pagesReused = render.reused;
@@ -129,8 +137,9 @@ export const STEPS = [
   s({
     name: "data files",
     timing: "data",
-    reads: ["site", "fresh"],
+    reads: ["options", "site", "fresh"],
     writes: ["dataFiles"],
+    when: ({ options }) => writesSiteFiles(options.shard),
     run: ({ site, fresh }) => ({ dataFiles: writeDataFiles(site, fresh) }),
   }),
   s({
@@ -138,17 +147,27 @@ export const STEPS = [
     timing: "bundle",
     reads: ["options", "fresh"],
     writes: ["scriptBundle"],
+    when: ({ options }) => writesSiteFiles(options.shard),
     run: async ({ options, fresh }) => ({ scriptBundle: await writeScriptBundle(options.root, fresh) }),
+  }),
+  s({
+    name: "shard manifest",
+    timing: "shard",
+    reads: ["options", "site", "fresh", "searchIndex", "renderRuns"],
+    writes: ["shardManifest"],
+    when: ({ options }) => !!options.shard,
+    run: ({ options, site, fresh }) => ({ shardManifest: writeShardManifest(site, fresh, options, options.shard!) }),
   }),
   s({
     name: "swap",
     reads: ["options", "fresh", "renderRuns", "render", "cache", "dataFiles", "scriptBundle"],
     writes: ["published"],
     run: async ({ options, fresh, render, cache }) => {
-      await swap(fresh, options.output);
+      await swap(fresh, options.output, options.shard ? SHARD_MANIFEST : undefined);
       // The manifest describes the output now live; unused search entries go.
       if (cache && render) cache.writeRenderManifest(options.output, render.files);
-      cache?.pruneSearch();
+      // A shard used only its share of the cached partitions; the others stay for the other shares.
+      if (!options.shard) cache?.pruneSearch();
       return { published: options.output };
     },
   }),

@@ -10,8 +10,9 @@ import { renderBatches } from "../site/batches.ts";
  * through Eleventy's programmatic configuration; eleventy.config.ts adds the rest.
  * Returns the number of runs.
  */
-export async function renderSite(site: SiteData, outDir: string, opts: { root: string; pathPrefix: string }): Promise<number> {
-  const views = renderBatches(site, site.settings.renderBatchSize);
+export async function renderSite(site: SiteData, outDir: string, opts: { root: string; pathPrefix: string; batches?: ReadonlySet<number> }): Promise<number> {
+  // `batches`: a build shard's share (src/build/shard.ts); default every batch.
+  const views = renderBatches(site, site.settings.renderBatchSize).filter((v) => !opts.batches || opts.batches.has(v.batch.index));
   // Eleventy resolves its input and config relative to the working directory.
   const rel = (p: string) => relative(process.cwd(), join(opts.root, p)) || ".";
   for (const view of views) {

@@ -5,10 +5,11 @@ import { join } from "node:path";
 /**
  * Replaces `output` with `fresh` in two renames; the old tree is removed only
  * afterwards, asynchronously, so a dev server in this process serves the new
- * site meanwhile.
+ * site meanwhile. `mustHave` is the file a complete tree has (a build
+ * shard's: its manifest).
  */
-export async function swap(fresh: string, output: string): Promise<void> {
-  if (!existsSync(join(fresh, "index.html"))) throw new Error(`the new site in ${fresh} is incomplete`);
+export async function swap(fresh: string, output: string, mustHave = "index.html"): Promise<void> {
+  if (!existsSync(join(fresh, mustHave))) throw new Error(`the new site in ${fresh} is incomplete`);
   if (existsSync(output)) {
     const old = `${output}.old-${process.pid}`;
     await rm(old, { recursive: true, force: true });

@@ -2,26 +2,38 @@ import { parseArgs } from "node:util";
 import { resolve, basename } from "node:path";
 import { build } from "../build/pipeline.ts";
 import { report } from "../site/report.ts";
+import { describeShard, parseShardArg, type Shard } from "../build/shard.ts";
 
 /** `npm run build`: parses the arguments and runs the pipeline (src/build/pipeline.ts). */
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       pathprefix: { type: "string", default: "/" },
-      output: { type: "string", default: "_site" },
+      output: { type: "string" },
       quiet: { type: "boolean", default: false },
       "no-search": { type: "boolean", default: false },
       "no-cache": { type: "boolean", default: false },
       cache: { type: "string" },
+      // `--shard i/n`: one share of a build split over n machines (docs/ci.md); `--out` is `--output`'s short form.
+      shard: { type: "string" },
+      out: { type: "string" },
     },
     allowPositionals: false,
   });
   const root = process.cwd();
-  const output = resolve(root, values.output!);
+  let shard: Shard | undefined;
+  try {
+    shard = values.shard === undefined ? undefined : parseShardArg(values.shard);
+  } catch (e) {
+    console.error((e as Error).message);
+    return 1;
+  }
+  // A shard never writes over the site: its own folder, _shards/<i>-of-<n> unless given.
+  const output = resolve(root, values.out ?? values.output ?? (shard ? `_shards/${shard.index}-of-${shard.count}` : "_site"));
   const started = performance.now();
   let r;
   try {
-    r = await build({ root, output, pathPrefix: values.pathprefix!, search: !values["no-search"], cache: values["no-cache"] ? false : values.cache && resolve(root, values.cache) });
+    r = await build({ root, output, pathPrefix: values.pathprefix!, search: !values["no-search"], cache: values["no-cache"] ? false : values.cache && resolve(root, values.cache), shard });
   } catch (e) {
     console.error(`Build failed: ${(e as Error).message}`);
     console.error(`${basename(output)}/ was not changed.`);
@@ -40,6 +52,10 @@ async function main(): Promise<number> {
     const n = (x: number) => x.toLocaleString("en-US");
     const search = r.state.searchIndex ? `; reused ${c.partitionsReused} of ${c.partitions} search partitions` : "";
     console.log(`Build cache: reused ${n(c.pagesReused)} pages, rendered ${n(c.pagesRendered)}${search}.`);
+  }
+  if (shard) {
+    console.log(`${describeShard(output)} Merge all ${shard.count}: npm run merge -- <shard folders> --out _site`);
+    return 0;
   }
   console.log(`Wrote ${r.state.site.counts.pages + 2} pages to ${basename(output)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;

@@ -57,6 +57,27 @@ export class WordDirectory {
     }
   }
 
+  /** How many words it holds. */
+  get size(): number {
+    return this.words.size;
+  }
+
+  /** Every entry, one line each as in a shard file, sorted: a build shard's share (src/build/shard.ts), summed by `addEntries`. */
+  entries(): string {
+    return [...this.words.keys()].sort().map((w) => `${w} ${this.words.get(w)!.pages} ${this.words.get(w)!.parts.toString(16)}\n`).join("");
+  }
+
+  /** Adds another directory's `entries()`: pages summed, partitions joined (each record is in one share only). */
+  addEntries(text: string): void {
+    for (const [w, { pages, parts }] of parseShard(text)) {
+      const e = this.words.get(w);
+      if (e) {
+        e.pages += pages;
+        e.parts |= parts;
+      } else this.words.set(w, { pages, parts });
+    }
+  }
+
   /** The files: meta.json and every shard (sorted words: the same input gives the same files). */
   files(): Map<string, string> {
     let shards = 1;

@@ -150,6 +150,11 @@ export interface SearchBuildOptions {
   oneByOne?: boolean;
   /** Reuses a partition whose records are unchanged since an earlier build (the build cache, src/build/cache.ts). */
   reuse?: PartitionReuse;
+  /**
+   * A build shard's share (src/build/shard.ts): only these partitions, and the
+   * word directory's entries written to `wordsFile` for the merge to sum, not search-words/.
+   */
+  share?: { partitions: ReadonlySet<number>; wordsFile: string };
 }
 
 /** How the build cache keeps and restores whole partition folders, keyed by a hash of their records. */
@@ -170,8 +175,10 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
   const byPart: Story[][] = site.searchPartitions.map(() => []);
   let expected = 0;
   for (const s of site.stories) {
+    const p = partOf.get(s.ar.date.day.slice(0, 7)) ?? -1;
+    if (opts.share && p >= 0 && !opts.share.partitions.has(p)) continue;
     expected += s.en ? 2 : 1;
-    byPart[partOf.get(s.ar.date.day.slice(0, 7)) ?? -1]?.push(s);
+    byPart[p]?.push(s);
   }
   const analysis = buildAnalysis(site);
   const jobs = Math.min(opts.jobs ?? searchJobs(site.searchPartitions.length), site.searchPartitions.length);
@@ -181,6 +188,7 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
   let written = 0;
   try {
     for (const [i, part] of site.searchPartitions.entries()) {
+      if (opts.share && !opts.share.partitions.has(i)) continue;
       const mine = searchRecords(site, byPart[i]!, analysis);
       written += mine.length;
       for (const r of mine) {
@@ -206,8 +214,13 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
         building.push(kept);
       }
     }
-    mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
-    for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
+    if (opts.share) {
+      mkdirSync(dirname(opts.share.wordsFile), { recursive: true });
+      writeFileSync(opts.share.wordsFile, words.entries());
+    } else {
+      mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
+      for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
+    }
     await Promise.all(building);
   } finally {
     pool?.close();

@@ -8,6 +8,7 @@ import { articleUrl, datelineText, text } from "./stories.ts";
 import { routes } from "./routes.ts";
 import type { Link, PageBase, Text } from "./types.ts";
 import type { CoverageLink, RelatedSection, SharedParagraph } from "./related.ts";
+import { lazyField } from "./lazy.ts";
 
 export interface EntityGroup {
   type: string;
@@ -58,8 +59,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
   // No translation yet: the nearest English page is the day the story belongs to.
   const switchUrl = counterpartArticle ? articleUrl(counterpartArticle) : routes.dates(other, d.year, d.month, d.dayOfMonth);
   const dateline = datelineText(a, story.ar, lang);
-  const related = ctx.related(story, lang);
-  return {
+  const p: ArticlePage = {
     kind: "article",
     url,
     lang,
@@ -89,7 +89,8 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     datetime: a.date.hasTime ? a.date.iso : a.date.day,
     gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
     hijri: formatHijri(a.date.epoch, zone, lang, digits),
-    body: lang === "ar" ? markShared(a.html, related.sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }],
+    // Placeholders keep the fields' order; made when read (below).
+    body: [],
     ...(a.url ? { sourceUrl: a.url } : story.ar.url ? { sourceUrl: story.ar.url } : {}),
     dayLink: { url: routes.dates(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
     ...(counterpartArticle
@@ -97,11 +98,15 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
       : {}),
     ...(lang === "ar" && !story.en ? { noTranslation: t(lang, "noTranslation") } : {}),
     ...(lang === "en" ? { translatedFrom: t(lang, "translatedFrom") } : {}),
-    entityGroups: ctx.entityGroups(story, lang),
+    entityGroups: [],
     storyKey: story.key,
     entityIds: ctx.entityIds(story),
-    related,
+    related: { text: [], entities: [], shared: [], sharedWith: [] },
   };
+  lazyField(p, "body", () => (lang === "ar" ? markShared(a.html, ctx.related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }]));
+  lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang));
+  lazyField(p, "related", () => ctx.related(story, lang));
+  return p;
 }
 
 /** A run of the article body, and the stories its last (shared) paragraph is also in. */

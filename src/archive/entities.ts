@@ -9,6 +9,7 @@ import type { Story } from "./stories.ts";
 import { listItem, text } from "./stories.ts";
 import type { EntityGroup } from "./articles.ts";
 import type { Link, ListItem, PageBase, PageNav, Text } from "./types.ts";
+import { lazyField } from "./lazy.ts";
 import { formatDay } from "../dates/format.ts";
 import { pageBase } from "./page.ts";
 import { paginate, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
@@ -210,7 +211,7 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
       // The summary (count, mentions, co-mentions, filed from) changes with every new
       // article: the first page has it, the numbered pages stay as they were.
       const first = p === 0;
-      pages.push({
+      const page: EntityPage = {
         ...base("entity", pageUrl(url, p), name.text + pageSuffix(p, lang, ctx.digits), pageUrl(routes.entity(other, e.id), p), desc ?? name.text),
         heading: name.text,
         breadcrumbs: [home, { url: indexUrl, label: t(lang, "entities") }],
@@ -225,10 +226,12 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
         // Stories are newest first.
         ...(first ? { count: plural("articles", stories.length, lang, ctx.digits), latestMention: mentionDate(stories[0]!), firstMention: mentionDate(stories[stories.length - 1]!) } : {}),
         coMentions: first ? coMentions : [],
-        items: part.map(entry),
+        items: [],
         ...(nav ? { pagination: nav } : {}),
         ...(first && filed ? { filedFrom: { count: plural("articles", filed.length, lang, ctx.digits), items: filed.slice(0, MAX_FILED_FROM).map(item) } } : {}),
-      });
+      };
+      lazyField(page, "items", () => part.map(entry));
+      pages.push(page);
     }
   }
   return { entityIndex, entity: pages };

@@ -19,10 +19,11 @@ import { headMeta, articleJsonLd, entityJsonLd, type HeadMeta } from "./meta.ts"
 import type { PageBase } from "./types.ts";
 import type { Urls } from "../site/urls.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
-import { findTextPairs, relatedByEntities, type TextPair } from "../related/pairs.ts";
+import { findTextPairs, relatedByEntities, type SketchCache, type TextPair } from "../related/pairs.ts";
 import { buildRelated } from "./related.ts";
 import { addEnglishFacts } from "./english.ts";
 import { planPartitions, type Partition } from "../search/partition.ts";
+import { lazyField } from "./lazy.ts";
 
 /** The data of a page of each kind (the kinds: src/archive/kinds.ts). */
 export interface PageOf {
@@ -79,13 +80,9 @@ export interface SiteData {
   root: RootPage;
 }
 
-/**
- * A page's head metadata (canonical, Open Graph, JSON-LD) is made when a
- * template reads it, not kept: for every page of a large archive it was the
- * largest part of the site data (about 100 MB per 10,000 articles).
- */
+/** A page's head metadata (canonical, Open Graph, JSON-LD) is made when a template reads it (src/archive/lazy.ts). */
 function lazyHead(p: object, make: () => HeadMeta): void {
-  Object.defineProperty(p, "head", { get: make, enumerable: true, configurable: true });
+  lazyField(p as { head: HeadMeta }, "head", make);
 }
 
 /** Stories with their entities and related coverage: what the page model is built from. */
@@ -98,11 +95,11 @@ export interface Coverage {
   related: ReturnType<typeof buildRelated>;
 }
 
-/** Groups articles into stories, indexes their entities and finds related coverage. */
-export function relatedCoverage(articles: Article[], tagsOf: (s: Story) => string[], settings: Settings, evidence?: EntityEvidence): Coverage {
+/** Groups articles into stories, indexes their entities and finds related coverage (`sketches`: what earlier builds read of each text). */
+export function relatedCoverage(articles: Article[], tagsOf: (s: Story) => string[], settings: Settings, evidence?: EntityEvidence, sketches?: SketchCache): Coverage {
   const stories = buildStories(articles);
   const index = indexEntities(stories, tagsOf, evidence);
-  const pairs = findTextPairs(stories, settings.related);
+  const pairs = findTextPairs(stories, settings.related, sketches);
   const related = buildRelated(pairs, relatedByEntities(stories, index.byStory, settings.related), { digits: settings.digits, zone: settings.timeZone, maxText: settings.related.maxTextRelated });
   return { stories, articles: articles.length, index, pairs, related };
 }

@@ -22,7 +22,7 @@ const TIME_WORDS = [
   new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?أول\\s+من\\s+(?:أمس|امس)(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`\\s*[،,]\\s*(?:(?:${PART_OF_DAY})\\s+)?(?:اليوم|أمس|امس|${DAYS})(?:\\s+(?:${DAYS}|الأول|الماضي|المقبل|الفائت))?\\s*[،,]\\s*`, "gu"),
   new RegExp(`\\s*\\((?:${DAYS}|أمس|اليوم)[^()]{0,20}\\)`, "gu"),
-  new RegExp(`(?<=\\s|^)(?:(?:من\\s+)?(?:${PART_OF_DAY})\\s+)?(?:أمس|امس)(?:\\s+(?:الأول|${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
+  new RegExp(`(?<=\\s|^)(?:(?:من\\s+)?(?:${PART_OF_DAY})\\s+)?(?:أمس|امس)(?:\\s+(?:الأول|الاول|${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?اليوم\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:${PART_OF_DAY})\\s+(?:${DAYS})(?:\\s+(?:الماضي|المقبل|القادم))?(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)(?:مؤخرا|مؤخراً|حاليا|حالياً)(?=[\s،,.]|$)/gu,
@@ -30,6 +30,13 @@ const TIME_WORDS = [
   new RegExp(`(?<=\\s|^)ليل(?:ة)?\\s+(?:${DAYS})(?:\\s+(?:${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
   /\s*[،,]\s*(?:الشهر|الأسبوع|العام)\s+(?:القادم|المقبل|الماضي|الجاري|الحالي)\s*[،,]\s*/gu,
   /(?<=\s|^)اعتبارا\s+من\s+(?:اليوم|الغد|غد)(?=[\s،,.]|$)/gu,
+  // `يوم غد الجمعة`, `البارحة`, `اليوم،` after the subject.
+  new RegExp(`(?<=\\s|^)(?:يوم\\s+)?(?:غدا|غداً|غد|غدٍ)\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
+  /(?<=\s|^)البارحة(?=[\s،,.]|$)/gu,
+  // `الأسبوع الماضي` as an aside (not the object of a preposition: `خلال الأسبوع الماضي` stays).
+  /(?<=\S\s)(?<!(?:في|خلال|منذ|من|حتى|مطلع|نهاية|بداية|منتصف|أواخر|أوائل|طوال|طيلة|إلى|الى)\s)(?:الأسبوع|الشهر|العام)\s+(?:الماضي|المنصرم|الفائت)(?=[\s،,.]|$)/gu,
+  // A date span: `خلال الفترة من الرابع وحتى 15 أغسطس من الشهر المقبل`.
+  /(?<=\s|^)(?:خلال\s+)?الفترة\s+من\s+[^\s،,.]+(?:\s+[^\s،,.]+)?\s+(?:و?حتى|و?إلى|و?الى)\s+[^\s،,.]+(?:\s+(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|محرم|صفر|رجب|شعبان|رمضان|شوال))?(?:\s+(?:من\s+)?(?:الشهر|العام)\s+(?:المقبل|الجاري|القادم|الحالي))?(?=[\s،,.]|$)/gu,
 ];
 
 const MARK = "\u2063";
@@ -60,9 +67,13 @@ const OPENING_CLAUSE = /^(?:و?(?:بعد|قبل|رغم|برغم|بالرغم|ع�
 const REPORT_VERBS =
   "قال|قالت|أكد|أكدت|اكد|اكدت|أعلن|أعلنت|اعلن|اعلنت|أوضح|أوضحت|كشف|كشفت|ذكر|ذكرت|أشار|أشارت|صرح|صرّح|صرحت|أفاد|أفادت|رأى|رأت|اعتبر|اعتبرت|توقع|توقعت|شدد|شددت|نفى|نفت|حذر|حذرت|لفت|لفتت|بين|بيّن|بينت|أفصح|أفصحت|أقر|أقرت|زعم|زعمت|يرى|ترى|يؤكد|تؤكد|أبلغ|أبلغت|أضاف|أضافت|نقل|نقلت|أوردت|أورد";
 const REPORT = new RegExp(
-  `^[وف]?(?:${REPORT_VERBS})\\s+(.+?)\\s+(?:إلى|الى|على|عن)?\\s*(?:أن|إن|ان|بأن|بان|بأنه|بانه|بأنها|بانها|أنه|إنه|انه|أنها|إنها|انها|أنّ|إنّ)[:]?\\s+(.+)$`,
+  `^[وف]?(?:${REPORT_VERBS})\\s+(.+?)\\s+(?:إلى|الى|على|عن|من)?\\s*(?:أن|إن|ان|بأن|بان|بأنه|بانه|بأنها|بانها|بأنهم|بانهم|أنهم|انهم|إنهم|أنه|إنه|انه|أنها|إنها|انها|أنّ|إنّ)[:]?\\s+(.+)$`,
   "u",
 );
+// A lead with no reporting verb that quotes someone (`وكالة الأنباء عن فلان قوله إن …`).
+const QUOTING = /^(\S.{2,}?\s+عن\s+.{3,}?\s+(?:قوله|قولها|قولهم|قولهما))\s+(?:إن|أن|ان|إنه|إنها|أنه|أنها)\s+(.+)$/u;
+// A reported subject longer than this is taken for no subject (the أن belongs to something else).
+const SUBJECT_MAX_WORDS = 36;
 // Inside the reported subject: where it stops being the subject (`لـ«الشرق الأوسط»`, `في بيان`, `خلال لقائه`).
 const SUBJECT_END = new RegExp(`^(?:لـ?«|لـ?"|لـ?”|لوكالة|لصحيفة|لجريدة|لقناة|لموقع)|^(?:التي|الذي|الذين|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح|ظهر|${DAYS})$`, "u");
 
@@ -96,8 +107,8 @@ const DANGLING = new Set([
   "قرية", "بقرية", "حي", "بحي", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "بنسبة",
   "بقيمة", "بمبلغ", "بعنوان", "مع", "لصالح", "بين", "بالإضافة", "إضافة", "لضمان", "لطيران", "أبرز", "أهم", "أكبر", "أفضل", "أول", "أعلى", "أدنى", "أشد", "أسوأ",
   "الأمير", "الملك", "الشيخ", "الدكتور", "د", "الرئيس", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "الفريق", "اللواء",
-  "العقيد", "العميد", "المهندس", "السفير", "الحارس", "للرئيس", "الوزير", "برئاسة", "بحضور", "بقيادة", "اعتبارا", "ليل", "ليلة", "مساء", "صباح", "يبلغ", "تبلغ",
-  "الركن", "ربما", "حالة", "بحالة", "إطار", "مجال", "ظل", "سبيل", "إثر", "اثر", "عقب", "أثناء", "الفترة", "سيما", "لاسيما", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
+  "العقيد", "العميد", "المهندس", "السفير", "الحارس", "للرئيس", "الوزير", "برئاسة", "بحضور", "بقيادة", "اعتبارا", "ليلة", "مساء", "صباح", "يبلغ", "تبلغ",
+  "الركن", "ربما", "بالتعاون", "بالشراكة", "بمشاركة", "بدعم", "برعاية", "بإشراف", "قادما", "قادماً", "عندما", "بخصوص", "بشأن", "بتهمة", "حالة", "بحالة", "إطار", "مجال", "ظل", "سبيل", "إثر", "اثر", "عقب", "أثناء", "الفترة", "سيما", "لاسيما", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
 
@@ -125,6 +136,14 @@ export function deriveTitle(lead: string): string {
   // A time aside often closes the subject (`دشن الأمير … بالمنطقة مساء أمس، مهرجان …`): it leaves a
   // mark that the title-chain rule reads and that goes before the cut.
   for (const re of TIME_WORDS) s = s.replace(re, ` ${MARK} `);
+  // `… المقدسة اليوم، حريقاً`: the comma after the subject's time aside goes too, unless it closes
+  // a circumstance that opened before it (`عقب صلاة العشاء اليوم، في المسجد`).
+  s = s.replace(new RegExp(`(?<=\\S\\s)(?<!(?:في|من|إلى|الى|حتى|منذ|هذا|مثل)\\s)اليوم\\s*(?:${MARK}\\s*)?([،,])(?=\\s*\\S)`, "gu"), (_m, comma: string, at: number, all: string) =>
+    new RegExp(`(?:^|\\s)${CIRCUMSTANCE_WORDS}\\s[^،,.]*$`, "u").test(all.slice(Math.max(0, at - 80), at)) ? ` ${MARK}${comma} ` : ` ${MARK} `);
+  // `، اليوم (الجمعة)، `: the commas that enclosed a time aside go with it.
+  // One stays when it closes a relative clause or description (`، الذي يحاكم …، أمس، عامه`).
+  s = s.replace(new RegExp(`[،,]\\s*${MARK}(?:\\s*${MARK})*\\s*[،,]`, "gu"), (_m, at: number, all: string) =>
+    /[،,]\s*(?:الذي|التي|الذين|و?هو|و?هي|وهم)\s[^،,]*$/u.test(all.slice(0, at)) || ASIDE_OPENER.test(all.slice(0, at)) ? `، ${MARK} ` : ` ${MARK} `);
   s = s.replace(/(?<=\s|^)ل(?:فخامة|معالي|سمو|سعادة|دولة)\s+(ال)?/gu, (_m, al?: string) => (al ? "لل" : "ل"));
   // A reporter's byline glued before the lead (`فلان – عين اليوم (تصوير: …)`).
   s = s.replace(/^[^.،,:\s]+(?:\s+[^.،,:\s]+){0,3}\s*[-–—]\s*(?:عين اليوم|الوئام|سبق|واس)\s*(?:\(تصوير[^)]*\))?\s+(?=\S)/u, "");
@@ -152,12 +171,15 @@ export function deriveTitle(lead: string): string {
 }
 
 // A circumstance between the subject and the object: `، خلال لقائه …، والوفد المرافق له،`.
-const CIRCUMSTANCE = /(?<=\S)[،,]?\s+(?:خلال(?!\s+(?:الأيام|الأسابيع|الأشهر|الشهر|الشهرين|العام|الأعوام|السنوات|الفترة|الساعات|اليومين|الأسبوعين))|لدى|أثناء|اثناء|عقب|في ختام|على هامش|في كلمة|في تصريح|في تصريحات|في بيان|في حديث|في مؤتمر|في لقاء|في اتصال|في مقابلة)\s[^،,.]{3,60}[،,](?:\s*و[^،,.\s]+(?:\s+[^،,.\s]+){0,3}[،,])?\s*/u;
+const CIRCUMSTANCE_WORDS = `(?:خلال(?!\\s+(?:الأيام|الأسابيع|الأشهر|الشهر|الشهرين|العام|الأعوام|السنوات|الفترة|الساعات|اليومين|الأسبوعين))|لدى|أثناء|اثناء|عقب|في ختام|على هامش|في كلمة|في تصريح|في تصريحات|في بيان|في حديث|في مؤتمر|في لقاء|في اتصال|في مقابلة)`;
+const CIRCUMSTANCE = new RegExp(`(?<=\\S)[،,]?\\s+${CIRCUMSTANCE_WORDS}\\s[^،,.]{3,60}[،,](?:\\s*و[^،,.\\s]+(?:\\s+[^،,.\\s]+){0,3}[،,])?\\s*`, "u");
+// A longer one only between two commas (`الوزير، خلال اجتماع عقده مع … في …، بتخصيص`).
+const CIRCUMSTANCE_LONG = new RegExp(`(?<=\\S)[،,]\\s*${CIRCUMSTANCE_WORDS}\\s[^،,.]{3,100}[،,]\\s*`, "u");
 
 /** Drops one circumstance aside when a real continuation (3+ words) follows it. */
 function dropCircumstance(s: string): string {
   s = s.replace(/(?<=\S)\s+في\s+اتصال\s+هاتفي(?:\s+(?:أجراه|تلقاه)(?:\s+مع)?)?(?=\s+\S+\s+\S+\s+\S+)/u, "");
-  const m = CIRCUMSTANCE.exec(s);
+  const m = CIRCUMSTANCE.exec(s) ?? CIRCUMSTANCE_LONG.exec(s);
   if (!m || m.index === 0) return s;
   const rest = s.slice(m.index + m[0].length);
   return count(rest) >= 3 ? `${s.slice(0, m.index)} ${rest}` : s;
@@ -166,6 +188,7 @@ function dropCircumstance(s: string): string {
 // Between two commas after the subject: a relative clause (`، الذي يحاكم في طهران،`) or a
 // description (`، حامل لقب الدوري الفرنسي،`, `، السفير السعودي السابق في واشنطن،`).
 const ASIDE = /[،,]\s*(?:الذي|التي|الذين|حامل|حاملة|رئيس|رئيسة|وزير|وزيرة|عضو|أحد|إحدى|المتحدث|الناطق|السفير|الخبير|المدرب|مدرب|لاعب|نجم|نجمة|مدير|مديرة|أمين|الأمين|المستشار|مستشار|قائد|زعيم|نائب|صاحب|صاحبة|المرشح|مرشح|الممثل|الممثلة|الفنان|الفنانة|المطرب|المطربة|الكاتب|الكاتبة|الباحث|الباحثة|البالغ|البالغة|المعروف|المعروفة|الواقع|الواقعة)\s[^،,.؟!]{2,90}[،,]\s*/u;
+const ASIDE_OPENER = /[،,]\s*(?:الذي|التي|الذين|حامل|حاملة|رئيس|رئيسة|وزير|وزيرة|عضو|أحد|إحدى|المتحدث|الناطق|السفير|الخبير|المدرب|مدرب|لاعب|نجم|نجمة|مدير|مديرة|أمين|الأمين|المستشار|مستشار|قائد|زعيم|نائب|صاحب|صاحبة|المرشح|مرشح|الممثل|الممثلة|الفنان|الفنانة|المطرب|المطربة|الكاتب|الكاتبة|الباحث|الباحثة|البالغ|البالغة|المعروف|المعروفة|الواقع|الواقعة)\s[^،,]*$/u;
 // An official's title chain before the prince or king it names: `ولي ولي العهد النائب الثاني … وزير الدفاع الأمير محمد`.
 const TITLE_CHAIN = /(?<=^\S+\s)(?:(?:ولي\s+ولي\s+العهد|ولي\s+العهد|النائب\s+(?:الأول|الثاني)\s+لرئيس\s+مجلس\s+الوزراء|نائب\s+رئيس\s+مجلس\s+الوزراء|وزير\s+(?:ال)?\S+|مستشار\s+(?:خادم\s+الحرمين\s+الشريفين|الملك)|أمير\s+منطقة\s+(?:مكة\s+المكرمة|المدينة\s+المنورة|\S+)|رئيس\s+(?:ال)?\S+(?:\s+(?:ال)?\S+)?)\s+){1,5}(?=(?:الأمير|الملك)\s)/u;
 
@@ -189,9 +212,16 @@ function dropAsides(s: string): string {
   return t;
 }
 
+// Verbs that open a news lead; after an opening phrase with no comma (`ضمن برامج اللجنة أقام القسم …`)
+// the lead starts at the first of them.
+const LEAD_VERBS = `(?:قال|قالت|أكد|أكدت|أعلن|أعلنت|اعلن|اعلنت|كشف|كشفت|أوضح|أوضحت|أقام|أقامت|نظم|نظمت|نظّم|نظّمت|بدأ|بدأت|بدات|دشن|دشنت|افتتح|افتتحت|استقبل|استقبلت|وصل|وصلت|أصدر|أصدرت|عقد|عقدت|شارك|شاركت|أطلق|أطلقت|اختتم|اختتمت|تمكن|تمكنت|قام|قامت|قرر|قررت|وقع|وقعت|كرم|كرمت|زار|زارت|التقى|التقت|رعى|رعت|تسلم|تسلمت|سلم|سلمت|وجه|وجهت|انطلق|انطلقت|أجرى|أجرت|ناقش|ناقشت|بحث|بحثت|شهد|شهدت|فاز|فازت|حقق|حققت|قتل|قتلت|أصيب|أصيبت|شنت|شن|أطلقت|سيطر|سيطرت|هاجم|هاجمت|يقيم|تقيم|ينظم|تنظم|يشارك|تشارك|يستضيف|تستضيف|ينطلق|تنطلق|يعقد|تعقد|يبدأ|تبدأ|لم|لن)`;
+const LEAD_VERB_AFTER_PHRASE = new RegExp(`^(?:و?(?:ضمن|على صعيد|في إطار|تحت رعاية|برعاية|بمناسبة|بحضور|في ظل|وسط|تزامنا مع|تزامناً مع|بعد|عقب|إثر|اثر|خلال|قبيل|في أعقاب|على خلفية|للمرة))\\s(?:[^\\s،,.:]+\\s){1,9}?(?<!(?:الذي|التي|الذين|ما|أن|ان|عندما|حين|حيث|لما)\\s)(?=${LEAD_VERBS}\\s)`, "u");
+
 /** `بعد 34 يوما من …، أعلن …` → `أعلن …` when what follows the comma can stand alone. */
 function skipOpeningClause(s: string): string {
   if (!OPENING_CLAUSE.test(s)) return s;
+  const bare = LEAD_VERB_AFTER_PHRASE.exec(s);
+  if (bare && count(s.slice(bare[0].length)) >= TITLE_MIN_WORDS + 1 && !/^[^،,]*[،,]/u.test(bare[0])) return s.slice(bare[0].length);
   // Concessive: `رغم …، إلا أن X …` → `X …`.
   const concessive = /^و?(?:رغم|برغم|بالرغم|على الرغم)\s[^.؟!]{3,200}?[،,]\s*(?:(?:إلا|الا)\s+(?:أن|ان)(?:ه|ها)?|فإن|فان)\s+(.+)$/u.exec(s);
   if (concessive && count(concessive[1]!) >= TITLE_MIN_WORDS) return concessive[1]!;
@@ -220,12 +250,18 @@ function commaOutsideBrackets(t: string): [string, string, string] | undefined {
 
 /** `قال مصدر بالحكومة، يوم…، إن الزيارة …` → `مصدر بالحكومة: الزيارة …`; undefined if the lead is not one. */
 function reportingLead(s: string): string | undefined {
-  const m = REPORT.exec(s.replace(/^\S+/u, (w) => w.replace(/[\u064B-\u0652]/gu, "")));
+  const m = REPORT.exec(s.replace(/^\S+/u, (w) => w.replace(/[\u064B-\u0652]/gu, ""))) ?? QUOTING.exec(s);
+  if (!m) return undefined;
+  // `أكد خطاب … ، بعد أن أشار …`: an أن after بعد/قبل/منذ is no reported statement.
+  if (/(?:^|\s)(?:بعد|قبل|منذ|حتى|دون|بدون|بدا|يبدو)$/u.test(m[1]!.replace(/[،,]\s*$/u, ""))) return undefined;
+  // `نقلت الوكالة عن فلان قوله إن …`: the one quoted is the speaker.
+  const quoting = /^.{3,}?\s+عن\s+(.{3,}?)\s+(?:قوله|قولها|قولهم|قولهما)$/u.exec(m[1]!.trim());
+  if (quoting) m[1] = quoting[1]!;
   // `نقل X تحيات … للمصابين`: نقل reports only what it quotes from someone (`نقلت الوكالة عن …`).
-  if (m && /^[وف]?نقل/u.test(s) && !/\sعن\s/u.test(` ${m[1]} `)) return undefined;
-  if (!m || count(m[1]!) > 24 || /[،,]\s*(?:مشيرا|مشيرة|مؤكدا|مؤكدة|موضحا|موضحة|لافتا|لافتة|مضيفا|مضيفة|مبينا|مبينة)/u.test(m[1]!)) return undefined;
+  else if (/^[وف]?نقل/u.test(s) && !/\sعن\s/u.test(` ${m[1]} `)) return undefined;
+  if (count(m[1]!) > SUBJECT_MAX_WORDS || (count(m[1]!) > 24 && /[،,:.؛]/u.test(m[1]!)) || /[،,]\s*(?:مشيرا|مشيرة|مؤكدا|مؤكدة|موضحا|موضحة|لافتا|لافتة|مضيفا|مضيفة|مبينا|مبينة)/u.test(m[1]!)) return undefined;
   // The subject runs to its first comma (`قال الرئيس، عبدربه منصور هادي، إن` keeps the name too).
-  const segs = m[1]!.replace(/^لـ?["«“][^"»”]+["»”]\s+/u, "").split(/\s*[،,]\s*/u);
+  const segs = m[1]!.replace(/^لـ?\s*["«“][^"»”]+["»”]\s+/u, "").split(/\s*[،,]\s*/u);
   const subjWords = (count(segs[0]!) <= 2 && segs[1] ? `${segs[0]} ${segs[1]}` : segs[0]!).trim().split(" ");
   const end = subjWords.findIndex((w, i) => i > 0 && !(i === 1 && QUANTIFIER.test(subjWords[0]!)) && (SUBJECT_END.test(w) || (w === "في" && STATEMENT.test(subjWords[i + 1] ?? ""))));
   let subject = (end > 0 ? subjWords.slice(0, end) : subjWords).join(" ").trim().replace(/[:：]+$/u, "");
@@ -257,7 +293,7 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
   // Long enough to hold the predicate and its object: a verb-first lead's subject alone often runs to 8 words,
   // and a comma after it (`استنكر الأمين العام … الزياني، بشدة تصريحات …`) is followed by the object.
   let min = Math.max(9, head + 6);
-  const subjectComma = words.slice(0, 14).findIndex((w) => /[،,]$/u.test(w));
+  const subjectComma = words.slice(0, 14).findIndex((w) => /[،,؛;]$/u.test(w));
   if (head === 0 && subjectComma >= 2 && !/^(?:و|مشير|مؤكد|موضح|لافت|مضيف|مبين|حيث|الذي|التي|فيما|بينما)/u.test(bare(words[subjectComma + 1] ?? ""))) {
     min = Math.max(min, subjectComma + 5);
   }
@@ -402,7 +438,7 @@ function bareRest(rest: string): string {
 // Connectors after which the object's first clause is over: a comma before them, or one of
 // the words that cannot start a headline's object (`مشيرا إلى`, `وذلك`, `حيث`, `لكنه`).
 const CLAUSE_END = /^(?:مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف)$/u;
-const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما)$/u;
+const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً)$/u;
 
 /** The words up to the end of the first clause after the subject (at least a short headline's worth). */
 function firstClause(words: string[], head: number): string[] {

@@ -23,8 +23,27 @@ import { normalizeForSearch } from "../arabic/normalize.ts";
 
 export const MIN_STEM = 3;
 
+/**
+ * What the build's analysis asks of the archive's vocabulary: the Lexicon, or
+ * a wrapper that notes the questions and answers (src/search/record-cache.ts),
+ * so that a word's key is known to hold as long as the answers do.
+ */
+export interface LexiconQueries {
+  attested(stem: string): number;
+  takesArticle(word: string): boolean;
+}
+
+/** What indexKey asks of the gazetteer's name words (a set, or a wrapper that notes the questions). */
+export type NameQueries = Pick<ReadonlySet<string>, "has">;
+
+/** Where indexKeys keeps the keys it worked out, by word as written (a Map, or the record cache's word table). */
+export interface KeyCache {
+  get(word: string): string | undefined;
+  set(word: string, key: string): unknown;
+}
+
 /** Counts of search-normalised word forms in the archive. */
-export class Lexicon {
+export class Lexicon implements LexiconQueries {
   private readonly counts = new Map<string, number>();
 
   addText(text: string): void {
@@ -173,7 +192,7 @@ function latinKey(norm: string): string {
 // ---------------------------------------------------------------- the build
 
 /** Bare proclitics (no article) taken off while what remains is a word of the archive. */
-function peelBare(w: string, lex: Lexicon, level: 0 | 1 | 2): string {
+function peelBare(w: string, lex: LexiconQueries, level: 0 | 1 | 2): string {
   // بلاده: بلاد takes the article (البلاد), so its ب is the word's own.
   if (level === 2 || lex.takesArticle(w) || lex.takesArticle(suffixIndex(w, lex))) return w;
   const allowed = level === 0 ? "وفبل" : "بل";
@@ -185,7 +204,7 @@ function peelBare(w: string, lex: Lexicon, level: 0 | 1 | 2): string {
   return peelBare(rest, lex, first === "و" || first === "ف" ? 1 : 2);
 }
 
-function peelIndex(w: string, lex: Lexicon): string {
+function peelIndex(w: string, lex: LexiconQueries): string {
   const lam = LAM_ARTICLE.exec(w);
   if (lam && lam[2]!.length >= MIN_STEM && lex.attested(lam[2]!)) return lam[2]!;
   const art = WITH_ARTICLE.exec(w);
@@ -206,13 +225,13 @@ function definite(stem: string): string {
 }
 
 /** ت before a suffix is the ة of the word (حكومتها, طائرتين). */
-function withTaMarbuta(base: string, lex: Lexicon): string | undefined {
+function withTaMarbuta(base: string, lex: LexiconQueries): string | undefined {
   if (!base.endsWith("ت")) return undefined;
   const alt = `${base.slice(0, -1)}ة`;
   return lex.attested(alt) ? alt : undefined;
 }
 
-function suffixIndex(w: string, lex: Lexicon): string {
+function suffixIndex(w: string, lex: LexiconQueries): string {
   let s = w;
   for (const p of PRONOUNS) {
     if (!s.endsWith(p) || s.length - p.length < MIN_STEM) continue;
@@ -252,7 +271,7 @@ function suffixIndex(w: string, lex: Lexicon): string {
 }
 
 /** ى becomes ا before a pronoun (مستوى → مستواه). */
-function withAlefMaqsura(base: string, lex: Lexicon): string | undefined {
+function withAlefMaqsura(base: string, lex: LexiconQueries): string | undefined {
   if (!base.endsWith("ا")) return undefined;
   const alt = `${base.slice(0, -1)}ي`;
   return alt.length >= MIN_STEM && lex.attested(alt) ? alt : undefined;
@@ -264,7 +283,7 @@ function withAlefMaqsura(base: string, lex: Lexicon): string | undefined {
  * the commoner form). A nisba
  * (عراقي) has its plural in يين; a stray عراقين does not make it one.
  */
-function constructPlural(s: string, lex: Lexicon): string {
+function constructPlural(s: string, lex: LexiconQueries): string {
   if (s.length - 1 < MIN_STEM) return s;
   const base = s.slice(0, -1);
   // The nominative (مسؤولو الحكومة, for مسؤولون) when the plural in ون is there.
@@ -281,7 +300,7 @@ function constructPlural(s: string, lex: Lexicon): string {
  * shape is rarer is another word (مدرسة school / مدرس teacher, محافظة
  * province / محافظ governor, منظمة, رياضة, عملة), and so is عامة (عام: year).
  */
-function masculine(s: string, lex: Lexicon): string {
+function masculine(s: string, lex: LexiconQueries): string {
   if (!s.endsWith("ة") || s.length - 1 < MIN_STEM || OWN_FEMININE.has(s)) return s;
   const base = s.slice(0, -1);
   const n = lex.attested(base);
@@ -297,7 +316,7 @@ const OWN_FEMININE = new Set(["عامة"].map(normalizeForSearch));
  * The key the build indexes a word under. `names` holds the search forms of
  * gazetteer name words: they keep their endings (البحرين, لبنان).
  */
-export function indexKey(word: string, lex: Lexicon, names: ReadonlySet<string> = new Set()): string {
+export function indexKey(word: string, lex: LexiconQueries, names: NameQueries = new Set()): string {
   const norm = normalizeForSearch(word);
   if (!ARABIC.test(norm)) return latinKey(norm);
   const peeled = peelIndex(norm, lex);
@@ -314,7 +333,7 @@ export function indexKey(word: string, lex: Lexicon, names: ReadonlySet<string> 
  * Never after the article, which takes no tanween; names (سوريا) are kept
  * before this is asked, and so is a word found with the article (العليا).
  */
-function tanween(w: string, lex: Lexicon): string {
+function tanween(w: string, lex: LexiconQueries): string {
   // العليا, الدنيا: a word that takes the article ends in a letter of its own.
   if (!w.endsWith("ا") || w.length - 1 < MIN_STEM || lex.takesArticle(w)) return w;
   const base = w.slice(0, -1);
@@ -338,7 +357,7 @@ export function isCompoundHead(word: string): boolean {
  * followed by a word takes the key of the whole name (عبد العزيز → عبدعزيز,
  * as عبدالعزيز), so the two spellings meet.
  */
-export function indexKeys(words: readonly string[], lex: Lexicon, names: ReadonlySet<string> = new Set(), cache?: Map<string, string>): string[] {
+export function indexKeys(words: readonly string[], lex: LexiconQueries, names: NameQueries = new Set(), cache?: KeyCache): string[] {
   const keyOf = (w: string) => {
     let k = cache?.get(w);
     if (k === undefined) {

@@ -3,7 +3,7 @@ import type { Article } from "../content/article.ts";
 import { articleUrl, type Story } from "../archive/stories.ts";
 import { tokenize } from "../arabic/tokens.ts";
 import { normalizeForSearch } from "../arabic/normalize.ts";
-import { indexKeys, Lexicon } from "./morphology.ts";
+import { indexKeys, Lexicon, type KeyCache, type LexiconQueries, type NameQueries } from "./morphology.ts";
 import { indexWord } from "./terms.ts";
 import { filterToken } from "./filters.ts";
 import { maskText } from "./mask.ts";
@@ -82,10 +82,10 @@ export function copyGroups(site: SiteData): Map<string, string> {
 }
 
 export interface Analysis {
-  lexicon: Lexicon;
-  names: ReadonlySet<string>;
+  lexicon: LexiconQueries;
+  names: NameQueries;
   /** Keys already worked out, by word as written (most words recur). */
-  cache: Map<string, string>;
+  cache: KeyCache;
   copies: Map<string, string>;
 }
 
@@ -108,65 +108,114 @@ export function nameWords(arabicNames: Iterable<string>): Set<string> {
   return names;
 }
 
-/** The lexicon of the whole archive (Arabic originals) and the search forms of the gazetteer's Arabic name words. */
-export function buildAnalysis(site: SiteData): Analysis {
+/** The lexicon of the whole archive: every Arabic original's headline and paragraphs. */
+export function archiveLexicon(site: SiteData): Lexicon {
   const lexicon = new Lexicon();
   for (const s of site.stories) {
     lexicon.addText(s.ar.title);
     for (const p of s.ar.paragraphs) lexicon.addText(p);
   }
+  return lexicon;
+}
+
+/** The lexicon of the whole archive (Arabic originals) and the search forms of the gazetteer's Arabic name words. */
+export function buildAnalysis(site: SiteData): Analysis {
   const names = nameWords(site.entities.flatMap((e) => e.names.ar));
-  return { lexicon, names, cache: new Map(), copies: copyGroups(site) };
+  return { lexicon: archiveLexicon(site), names, cache: new Map(), copies: copyGroups(site) };
 }
 
 /**
  * The indexed words of a text: one per token, in order, so that Pagefind's
  * word positions are token positions the search page can mark in the text.
+ * `seen` collects the words as written (what a record's keys depend on).
  */
-export function indexedWords(text: string, analysis: Analysis): string[] {
-  return indexKeys(
-    tokenize(text).map((t) => t.text),
-    analysis.lexicon,
-    analysis.names,
-    analysis.cache,
-  ).map(indexWord);
+export function indexedWords(text: string, analysis: Analysis, seen?: Set<string>): string[] {
+  const words = tokenize(text).map((t) => t.text);
+  if (seen) for (const w of words) seen.add(w);
+  return indexKeys(words, analysis.lexicon, analysis.names, analysis.cache).map(indexWord);
 }
 
-function record(byId: Map<string, Entity>, analysis: Analysis, a: Article, original: Article, entityIds: string[], group: string | undefined): SearchRecord {
+/**
+ * Everything one record is made of besides the archive-wide analysis: its
+ * article's texts, dates, entities and copy group, as plain data. A record is
+ * a function of this and of its words' keys, so the record cache keys a
+ * record by a hash of this (src/search/record-cache.ts).
+ */
+export interface RecordInput {
+  url: string;
+  lang: string;
+  title: string;
+  dateline: string;
+  text: string;
+  /** The entities' names in the other language, space-separated. */
+  names: string;
+  entityIds: string[];
+  year: string;
+  day: string;
+  sortDate: string;
+  group?: string;
+}
+
+function recordInput(byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[], group: string | undefined): RecordInput {
   // Names in the other language only: Shoigu on the English page finds the Arabic
   // articles, شويغو the translations. The page's own language is already in its text.
   const other = otherLang(a.lang);
   const names = entityIds.flatMap((id) => byId.get(id)?.names[other] ?? []);
   const d = original.date;
-  const text = a.paragraphs.join("\n");
-  const filters = [filterToken("lang", a.lang), filterToken("year", d.year), ...entityIds.map((id) => filterToken("entity", id))];
-  const dateline = [a.source ?? original.source, a.place ?? original.place].filter(Boolean).join(" – ");
-  // Title, dateline, text, then the names: the search page splits the positions the same way.
-  const words = [a.title, dateline, text, names.join(" ")].flatMap((t) => indexedWords(t, analysis));
   return {
     url: articleUrl(a),
+    lang: a.lang,
+    title: a.title,
+    dateline: [a.source ?? original.source, a.place ?? original.place].filter(Boolean).join(" – "),
+    text: a.paragraphs.join("\n"),
+    names: names.join(" "),
+    entityIds,
+    year: d.year,
+    day: d.day,
+    sortDate: d.hasTime ? d.iso : `${d.day}T00:00:00`,
+    ...(group ? { group } : {}),
+  };
+}
+
+/** The inputs of the records of `stories`, in record order: each story's original, then its translation. */
+export function recordInputs(site: SiteData, stories: Story[], copies: Map<string, string>): RecordInput[] {
+  const out: RecordInput[] = [];
+  const byId = new Map(site.entities.map((e) => [e.id, e]));
+  for (const s of stories) {
+    const ids = site.tags.get(s.key) ?? [];
+    out.push(recordInput(byId, s.ar, s.ar, ids, copies.get(s.key)));
+    if (s.en) out.push(recordInput(byId, s.en, s.ar, ids, copies.get(s.key)));
+  }
+  return out;
+}
+
+/** The record of one input; `seen` collects its words as written. */
+export function makeRecord(input: RecordInput, analysis: Analysis, seen?: Set<string>): SearchRecord {
+  const filters = [filterToken("lang", input.lang), filterToken("year", input.year), ...input.entityIds.map((id) => filterToken("entity", id))];
+  // Title, dateline, text, then the names: the search page splits the positions the same way.
+  const words = [input.title, input.dateline, input.text, input.names].flatMap((t) => indexedWords(t, analysis, seen));
+  return {
+    url: input.url,
     content: `${words.join(" ")} ${filters.join(" ")}`,
     language: INDEX_LANGUAGE,
     meta: {
-      title: maskText(a.title),
-      day: DAY_MARK + d.day.replace(/-/g, ""),
-      ...(dateline ? { dateline: maskText(dateline) } : {}),
-      ...(group ? { copies: maskText(`${group} ${a.lang}`) } : {}),
+      title: maskText(input.title),
+      day: DAY_MARK + input.day.replace(/-/g, ""),
+      ...(input.dateline ? { dateline: maskText(input.dateline) } : {}),
+      ...(input.group ? { copies: maskText(`${input.group} ${input.lang}`) } : {}),
     },
-    sort: { date: d.hasTime ? d.iso : `${d.day}T00:00:00` },
-    year: d.year,
-    excerpt: { text, names: names.join(" ") },
+    sort: { date: input.sortDate },
+    year: input.year,
+    excerpt: excerptSource(input),
   };
+}
+
+/** The excerpt source of a record (needs no analysis). */
+export function excerptSource(input: RecordInput): ExcerptSource {
+  return { text: input.text, names: input.names };
 }
 
 /** One record per article page of `stories` (default: all), in a stable order (deterministic index). */
 export function searchRecords(site: SiteData, stories: Story[] = site.stories, analysis: Analysis = buildAnalysis(site)): SearchRecord[] {
-  const out: SearchRecord[] = [];
-  const byId = new Map(site.entities.map((e) => [e.id, e]));
-  for (const s of stories) {
-    const ids = site.tags.get(s.key) ?? [];
-    out.push(record(byId, analysis, s.ar, s.ar, ids, analysis.copies.get(s.key)));
-    if (s.en) out.push(record(byId, analysis, s.en, s.ar, ids, analysis.copies.get(s.key)));
-  }
-  return out;
+  return recordInputs(site, stories, analysis.copies).map((i) => makeRecord(i, analysis));
 }

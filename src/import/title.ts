@@ -420,6 +420,7 @@ function dropNameChains(s: string): string {
     }
   }
   t = t.replace(NAME_THEN_TITLE, "$1 ");
+  t = dropApposition(t);
   const m = TITLE_THEN_NAME.exec(t);
   if (m && !/^(?:الأمير|الملك)$/u.test(m[4]!) && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!.trim())) {
     const rest = t.slice(m[0].length);
@@ -428,6 +429,56 @@ function dropNameChains(s: string): string {
     }
   }
   return t;
+}
+
+// Words that open an official's or player's description after his name (`سالم العلي المتحدث الرسمي للهيئة …`).
+const APPOSITION_HEAD = /^(?:ال)?(?:متحدث|متحدثة|ناطق|رئيس|رئيسة|مدير|مديرة|أمين|أمينة|نائب|نائبة|وكيل|وكيلة|مستشار|مستشارة|مساعد|مساعدة|مشرف|مشرفة|عضو|عضوة|قائد|محافظ|سفير|سفيرة|وزير|وزيرة|مفوض|مدرب|مدربة|حارس|لاعب|لاعبة|نجم|نجمة|قائم|عميد|مؤسس|مؤسسة)$/u;
+// Words that never head a construct phrase inside a description.
+const notConstructHead = (x: string): boolean => /^و/u.test(bare(x)) || PREPOSITIONS.has(bare(x)) || DANGLING.has(bare(x)) || bare(x).length < 3 || /^(?:أن|إن|ان|أنه|إنه|انه|أنها|إنها|بأن|بأنه)$/u.test(bare(x));
+const definiteWord = (w: string): boolean => /^(?:[وفبلك]?ال|لل)/u.test(bare(w)) && bare(w).length > 3 && !/^و?(?:الذي|التي|الذين)$/u.test(bare(w));
+
+/**
+ * `أكد الدكتور سالم العلي المتحدث الرسمي للهيئة العامة لـ"الصحيفة" منح …` → `أكد سالم العلي منح …`:
+ * a verb-first lead whose named subject carries a description with no comma; the description
+ * (a title word and its construct chain) goes when the object follows it.
+ */
+function dropApposition(s: string): string {
+  const w = s.split(" ").filter((x) => x !== MARK);
+  let i = 1;
+  if (new RegExp(`^(?:${NAME_MARKERS})$`, "u").test(w[i] ?? "")) i++;
+  for (const nameLen of [2, 3]) {
+    const k = i + nameLen;
+    const name = w.slice(i, k);
+    if (name.length < nameLen || /^(?:متقاعد|ركن|الركن)$/u.test(bare(name[0]!)) || name.some((x) => /[،,:.«»"“”()]/u.test(x) || APPOSITION_HEAD.test(bare(x)) || DANGLING.has(bare(x))) || /^ال/u.test(bare(name[0]!))) continue;
+    if (!APPOSITION_HEAD.test(bare(w[k] ?? "")) || /[،,]$/u.test(w[k] ?? "")) continue;
+    // The chain: definite words, or indefinite ones that a definite word closes within three (`لجمعية حماية المستهلك`).
+    let e = k + 1;
+    while (e < w.length && e - k < 10) {
+      const x = w[e]!;
+      if (/^لـ?\s*["«“]/u.test(x)) break;
+      const close = w.slice(e + 1, e + 4).findIndex((y) => definiteWord(y));
+      const construct = !definiteWord(x) && !notConstructHead(x) && !/[،,:]$/u.test(x) && close >= 0 && w.slice(e + 1, e + 1 + close).every((y) => !/[،,:]$/u.test(y) && !notConstructHead(y));
+      if (!definiteWord(x) && !construct) break;
+      e++;
+      if (/[،,]$/u.test(x)) break;
+    }
+    // A place right after it, closed by a comma (`رئيس المجلس البلدي ببريدة،`).
+    if (e < w.length && !/[،,]$/u.test(w[e - 1]!) && /[،,]$/u.test(w[e]!) && !notConstructHead(w[e]!)) e++;
+    if (e - k < 2) continue;
+    // A source credit right after it (`لـ"الاقتصادية"`) goes too.
+    let r = e;
+    if (/^لـ?\s*["«“]/u.test(w[r] ?? "")) {
+      while (r < w.length && !/["»”][،,]?$/u.test(w[r]!)) r++;
+      r++;
+    }
+    const rest = w.slice(r);
+    const first = bare(rest[0] ?? "");
+    // A reporting lead keeps its speaker's title (`قال X رئيس … إن`): reportingLead names him.
+    if (rest.slice(0, 3).some((y) => /^(?:أن|إن|ان|بأن|بان|أنه|إنه|انه|بأنه|أنها|إنها|بأنها|أنهم|إنهم)$/u.test(bare(y)))) return s;
+    if (count(rest.join(" ")) < 3 || definiteWord(rest[0]!) || /^(?:في|خلال|لدى|أمام|و\S*)$/u.test(first)) continue;
+    return [w[0]!, ...name.map((x, n) => (n === name.length - 1 ? x : x)), ...rest].join(" ").replace(/^(\S+\s(?:\S+\s){1,2}\S+?)[،,](?=\s)/u, "$1");
+  }
+  return s;
 }
 
 /** What follows a shortened subject, without the comma that closed the long one. */

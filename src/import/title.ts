@@ -279,8 +279,35 @@ function reportingLead(s: string): string | undefined {
   let said = m[2]!.trim();
   const open = /^[«"“]/u.exec(said)?.[0];
   if (open) said = said.slice(1).replace(open === "«" ? "»" : open === "“" ? "”" : '"', "").replace(/\s+/g, " ").trim();
+  said = dropRelativeBeforePredicate(said, count(subject));
   if (count(subject) === 0 || count(subject) > 12 || count(said) < 3 || /[«"“]/.test(subject) && !/[»"”]/.test(subject)) return undefined;
   return `${subject}: ${said}`;
+}
+
+// Words that start the predicate of a nominal clause (`… باتت صعبة`, `… لن تمر`, `… غير مقبول`).
+const PREDICATE = /^(?:لن|لم|سوف|قد|باتت|بات|أصبح|أصبحت|أصبحوا|صار|صارت|ستكون|سيكون|غير|ليس|ليست|ليسوا|كان|كانت|كانوا)$/u;
+// An imperfect or future verb (`يهدف`, `سيضع`), not a noun of the same shape (`تمريره`, `تركيا`, `تنظيم`).
+const IMPERFECT = /^(?:[يت]|س[يت])[^\sا][^\s]{1,4}$/u;
+
+/**
+ * `المهمة التي يقوم بها الجيش على الحدود باتت صعبة` → `المهمة باتت صعبة`: in a reported nominal
+ * clause too long for a headline, a relative clause between its subject and its predicate goes.
+ */
+export function dropRelativeBeforePredicate(said: string, subjectWords: number): string {
+  const w = said.split(" ");
+  if (subjectWords + w.length <= TITLE_MAX_WORDS) return said;
+  const rel = w.findIndex((x) => /^(?:الذي|التي|الذين)$/u.test(bare(x)));
+  if (rel < 1 || rel > 6 || PREPOSITIONS.has(bare(w[0]!)) || w.slice(0, rel).some((x) => /[،,:]$/u.test(x))) return said;
+  for (let n = rel + 2; n < Math.min(w.length - 1, rel + 22); n++) {
+    const x = bare(w[n]!);
+    const prev = bare(w[n - 1]!);
+    // The relative clause's own verb (right after الذي/التي) and a verb after a preposition are not it.
+    if (/^(?:الذي|التي|الذين|ما|أن|ان|لكي|كي|حتى|ل)$/u.test(prev) || PREPOSITIONS.has(prev) || /[.؟!]$/u.test(w[n - 1]!)) continue;
+    // A verb-shaped word is the predicate only after a definite word closed the relative clause (`… البلاد يهدف`).
+    const verb = IMPERFECT.test(x) && /^(?:[وفبلك]?ال|لل)/u.test(prev) && !/[،,]$/u.test(w[n - 1]!) && !/(?:ه|ها|يا|ية|ات|ة|ون|ين)$/u.test(x);
+    if (PREDICATE.test(x) || verb) return [...w.slice(0, rel), ...w.slice(n)].join(" ");
+  }
+  return said;
 }
 
 /**
@@ -499,7 +526,7 @@ function firstClause(words: string[], head: number): string[] {
     const afterComma = /[،,]$/u.test(words[n - 1]!);
     const pair = `${w} ${bare(words[n + 1] ?? "")}`;
     // `بعد أن` may end a short lead (`ضربت فضيحة جديدة الكرة الصربية | بعد أن …`); the others need one word more.
-    if ((n >= from && (CLAUSE_END.test(w) || (afterComma && CLAUSE_END_AFTER_COMMA.test(w)))) || /^(?:بعد أن|عقب أن)$/u.test(pair) || w === "بعدما") {
+    if ((n >= from && (CLAUSE_END.test(w) || (afterComma && (CLAUSE_END_AFTER_COMMA.test(w) || /^(?:في حين|غير أن|إلا أن)$/u.test(pair))))) || /^(?:بعد أن|عقب أن)$/u.test(pair) || w === "بعدما") {
       const kept = words.slice(0, n);
       while (kept.length > from && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)))) kept.pop();
       return kept;

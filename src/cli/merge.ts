@@ -12,7 +12,8 @@ async function main(): Promise<number> {
   const started = performance.now();
   try {
     const r = await mergeShards(positionals, output);
-    console.log(`Merged ${r.shards} shards: ${r.files.toLocaleString("en-US")} files in ${basename(output)}/ (word directory: ${r.words.toLocaleString("en-US")} words) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    const words = r.words ? ` (word directory: ${r.words.toLocaleString("en-US")} words)` : "";
+    console.log(`Merged ${r.shards} shards: ${r.files.toLocaleString("en-US")} files in ${basename(output)}/${words} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   } catch (e) {
     console.error(`Merge failed: ${(e as Error).message}`);

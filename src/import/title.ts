@@ -13,6 +13,8 @@ export const TITLE_MAX_WORDS = 18;
 export const TITLE_CUT_WORDS = 16;
 /** Hard limit: a long subject (a title chain) may push the object past TITLE_CUT_WORDS. */
 export const TITLE_LIMIT_WORDS = 24;
+/** A headline longer than this (besides an `X:` prefix) is cut at a clause boundary when there is one. */
+export const TITLE_TARGET_WORDS = 13;
 
 const DAYS = "السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة";
 const PART_OF_DAY = "يوم|مساء|صباح|ظهر|فجر|ليلة|عصر|ظهيرة|مساء يوم|صباح يوم|ظهر يوم";
@@ -165,6 +167,12 @@ export function deriveTitle(lead: string): string {
     const shorter = cut(kept, head, Math.floor(kept.length * 0.8), 0, true);
     if (shorter.length < kept.length && shorter.length >= 7) kept = shorter;
   }
+  // Length target: news headlines run to about a dozen words; a longer one ends at a clause
+  // boundary (a comma, `حيث`, `الذي`, `وذلك` …) when one leaves at least nine words.
+  if (kept.length > TITLE_TARGET_WORDS + head && !/[؟?]$/u.test(kept[kept.length - 1]!)) {
+    const shorter = cut(kept, head, TITLE_TARGET_WORDS + head, 0, true, true);
+    if (shorter.length < kept.length && shorter.length >= 9) kept = shorter;
+  }
   // Never end on a word that opens something (`فيما`, `كانوا`, a preposition).
   while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)))) kept.pop();
   return tidy(kept.join(" "));
@@ -315,7 +323,7 @@ export function dropRelativeBeforePredicate(said: string, subjectWords: number):
  * else the latest preposition boundary, else the longest closed prefix. `head`: words of an
  * `X:` prefix that a cut must not reach into.
  */
-function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack = TITLE_MAX_WORDS - TITLE_CUT_WORDS, boundaryOnly = false): string[] {
+function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack = TITLE_MAX_WORDS - TITLE_CUT_WORDS, boundaryOnly = false, clauseOnly = false): string[] {
   if (words.length <= max + slack) return words;
   // Long enough to hold the predicate and its object: a verb-first lead's subject alone often runs to 8 words,
   // and a comma after it (`استنكر الأمين العام … الزياني، بشدة تصريحات …`) is followed by the object.
@@ -338,11 +346,13 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
     const prevWord = words[n - 1]!;
     const commaCut = /[،,؛;:]$/u.test(prevWord);
     const twoWordClause = /^(?:في حين|من أجل|بعد أن|إلى أن|على أن|غير أن|ما أدى|مما أدى|بما في)$/u.test(`${bare(words[n]!)} ${bare(words[n + 1] ?? "")}`);
-    if ((commaCut || twoWordClause || CLAUSE_WORDS.has(next)) && (commaCut ? closes(prevWord.replace(/[،,؛;:]$/u, "")) && n >= min : ok(n))) clause = n;
+    // For the length target, a relative clause goes only from a long enough head (`… عن السبب | الذي منعه` keeps it).
+    const weak = clauseOnly && (commaCut ? new RegExp(`^(?:${NAME_MARKERS}|${TITLE_WORDS})$`, "u").test(words[n]!) : next === "ما" || (/^و?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)$/u.test(next) && (n < 11 || PREPOSITIONS.has(bare(words[n - 2] ?? "")))));
+    if ((commaCut || twoWordClause || CLAUSE_WORDS.has(next)) && !weak && (commaCut ? closes(prevWord.replace(/[،,؛;:]$/u, "")) && n >= min : ok(n))) clause = n;
     else if (PREPOSITIONS.has(next) && ok(n) && !(bare(words[n - 2] ?? "") === "بين")) prep = n;
   }
   // A clause cut that keeps at least two thirds of the room is best; otherwise the latest phrase end.
-  const best = Math.max(clause ?? 0, prep ?? 0) || undefined;
+  const best = (clauseOnly ? clause : Math.max(clause ?? 0, prep ?? 0)) || undefined;
   if (best !== undefined) return words.slice(0, best);
   if (boundaryOnly) return words;
   // Last resort: a closed word before a conjunction-led word (`… الأمنية وقوات …`).

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, walkTree, type FileStat, type Fingerprint } from "./inputs.ts";
 
 /**
  * The build cache: what a rebuild may take from earlier builds instead of
@@ -13,7 +14,7 @@ import { fileURLToPath } from "node:url";
  */
 
 /** Raise when a change makes old entries wrong in a way the code hash does not see. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 export function sha256(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
@@ -23,26 +24,27 @@ export function sha256(data: string | Buffer): string {
  * A hash of everything that turns page data into files: the running code's
  * src/, the lockfile (Eleventy, Pagefind, Nunjucks versions), the templates
  * and Eleventy's configuration. Passthrough files are not included (they are
- * copied on every build).
+ * copied on every build). With a memo, a file whose stat is unchanged is not read again.
  */
-export function codeVersion(root: string): string {
+export function codeVersion(root: string, memo = new HashMemo()): string {
   const h = createHash("sha256").update(`arshif-cache-${CACHE_VERSION}\0`);
-  const add = (p: string) => h.update(relative(root, p)).update("\0").update(readFileSync(p)).update("\0");
-  const walk = (dir: string) => {
+  const add = (p: string, base: string) => h.update(relative(base, p)).update("\0").update(memo.hash(p)).update("\0");
+  const walk = (dir: string, base: string) => {
     if (!existsSync(dir)) return;
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else add(p);
+      if (e.isDirectory()) walk(p, base);
+      else add(p, base);
     }
   };
   // The code that is running (src/ of this checkout), whatever the project root.
-  walk(fileURLToPath(new URL("..", import.meta.url)));
-  walk(join(root, "_includes"));
-  for (const f of ["package-lock.json", "eleventy.config.ts"]) if (existsSync(join(root, f))) add(join(root, f));
+  const src = fileURLToPath(new URL("..", import.meta.url));
+  walk(src, dirname(src));
+  walk(join(root, "_includes"), root);
+  for (const f of ["package-lock.json", "eleventy.config.ts"]) if (existsSync(join(root, f))) add(join(root, f), root);
   // The single-file templates beside the articles (root, 404, feeds, sitemaps).
   for (const e of readdirSync(join(root, "content"), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (e.isFile() && /\.(njk|11ty\.\w+|json)$/.test(e.name)) add(join(root, "content", e.name));
+    if (e.isFile() && /\.(njk|11ty\.\w+|json)$/.test(e.name)) add(join(root, "content", e.name), root);
   }
   return h.digest("hex");
 }
@@ -71,16 +73,53 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** A search partition entry's manifest: file → [sha256 of bytes, size, mtimeMs, inode] as written. */
+type PartitionManifest = Record<string, [hash: string, size: number, mtimeMs: number, ino: number]>;
+
+/**
+ * One file of the live output as the build that wrote it left it: the key it
+ * was rendered with ("" for files not rendered by the cache: search index,
+ * data files, assets), the hash of its bytes ("" when not known) and its stat.
+ */
+export type LiveFile = [key: string, hash: string, size: number, mtimeMs: number, ino: number];
+
+interface LiveManifest {
+  code: string;
+  /** The input fingerprint (src/build/inputs.ts) the output was built from. */
+  inputs: string;
+  files: Record<string, LiveFile>;
+  /**
+   * Every folder of the output ("" is the output itself) → [mtimeMs, inode]: a
+   * folder gains or loses an entry only with a new mtime, so an unchanged
+   * folder need not be listed again to know that nothing was added to it.
+   */
+  dirs: Record<string, [mtimeMs: number, ino: number]>;
+  /** The search partition entries the output's index was built or restored from. */
+  search: string[];
+}
+
+const liveStat = (f: LiveFile): FileStat => ({ size: f[2], mtimeMs: f[3], ino: f[4] });
+
 export class BuildCache {
   /** Search partition entries used by this build (the rest are pruned at the end). */
   private readonly usedSearch = new Set<string>();
   readonly stats = { pagesReused: 0, pagesRendered: 0, partitionsReused: 0, partitions: 0 };
+  /** This build's input fingerprint, once checked (checkUnchanged); recorded with the live output. */
+  inputs: Fingerprint | undefined;
 
   constructor(
     readonly dir: string,
     readonly code: string,
+    /** Content hashes by stat, kept in the cache folder (src/build/inputs.ts). */
+    readonly memo = new HashMemo(),
   ) {
     mkdirSync(dir, { recursive: true });
+  }
+
+  /** The cache in `dir` for the project at `root`: its hash memo, and the code version computed with it. */
+  static open(dir: string, root: string): BuildCache {
+    const memo = new HashMemo(join(dir, "hashes.json"));
+    return new BuildCache(dir, codeVersion(root, memo), memo);
   }
 
   // ---- search partitions: one folder per hash of the partition's records ----
@@ -94,22 +133,37 @@ export class BuildCache {
   }
 
   /**
+   * The manifest of a cached partition when every file is as it was saved: by
+   * stat (the cache wrote these files itself), else by the hash of its bytes;
+   * undefined otherwise. `checked` counts the files looked at.
+   */
+  private verifyPartition(key: string, checked = { files: 0 }): PartitionManifest | undefined {
+    const entry = this.searchEntry(key);
+    try {
+      const manifest = JSON.parse(readFileSync(join(entry, "manifest.json"), "utf8")) as PartitionManifest;
+      for (const [rel, [hash, size, mtimeMs, ino]] of Object.entries(manifest)) {
+        const path = join(entry, "files", rel);
+        checked.files++;
+        if (!sameStat(statFile(path), { size, mtimeMs, ino }) && sha256(readFileSync(path)) !== hash) return undefined;
+      }
+      return manifest;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
    * Links a cached partition into `dir` when one with the same records exists
-   * and every file matches its recorded hash; false (and nothing left in `dir`) otherwise.
+   * and every file is as it was saved; false (and nothing left in `dir`) otherwise.
    */
   restorePartition(key: string, dir: string): boolean {
-    const entry = this.searchEntry(key);
     this.stats.partitions++;
-    let manifest: Record<string, string>;
-    try {
-      manifest = JSON.parse(readFileSync(join(entry, "manifest.json"), "utf8")) as Record<string, string>;
-      for (const [rel, hash] of Object.entries(manifest)) {
-        if (sha256(readFileSync(join(entry, "files", rel))) !== hash) throw new Error(`hash mismatch: ${rel}`);
-      }
-    } catch {
-      rmSync(entry, { recursive: true, force: true });
+    const manifest = this.verifyPartition(key);
+    if (!manifest) {
+      rmSync(this.searchEntry(key), { recursive: true, force: true });
       return false;
     }
+    const entry = this.searchEntry(key);
     try {
       for (const rel of Object.keys(manifest)) linkOrCopy(join(entry, "files", rel), join(dir, rel));
     } catch {
@@ -126,11 +180,13 @@ export class BuildCache {
     const entry = this.searchEntry(key);
     const tmp = `${entry}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
-    const manifest: Record<string, string> = {};
+    const manifest: PartitionManifest = {};
     for (const rel of listFiles(dir)) {
       const from = join(dir, rel);
-      manifest[rel] = sha256(readFileSync(from));
+      const hash = sha256(readFileSync(from));
       linkOrCopy(from, join(tmp, "files", rel));
+      const st = statFile(join(tmp, "files", rel))!;
+      manifest[rel] = [hash, st.size, st.mtimeMs, st.ino];
     }
     writeFileSync(join(tmp, "manifest.json"), JSON.stringify(manifest));
     rmSync(entry, { recursive: true, force: true });
@@ -145,27 +201,102 @@ export class BuildCache {
     for (const name of readdirSync(dir)) if (!this.usedSearch.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
   }
 
-  // ---- rendered files: a manifest of the live output (path → key, hash of bytes) ----
+  // ---- the live output: every file's stat, and for rendered files their key and hash ----
 
   private renderManifestPath(output: string): string {
     return join(this.dir, `render-${sha256(output).slice(0, 16)}.json`);
   }
 
-  readRenderManifest(output: string): Map<string, [key: string, hash: string]> {
+  private readLive(output: string): LiveManifest | undefined {
     try {
-      const raw = JSON.parse(readFileSync(this.renderManifestPath(output), "utf8")) as { code: string; files: Record<string, [string, string]> };
-      if (raw.code !== this.code) return new Map();
-      return new Map(Object.entries(raw.files));
+      const raw = JSON.parse(readFileSync(this.renderManifestPath(output), "utf8")) as LiveManifest;
+      return raw.code === this.code && raw.files && Array.isArray(raw.search) ? raw : undefined;
     } catch {
-      return new Map();
+      return undefined;
     }
   }
 
-  /** Written after the swap: it describes the output that is now live. */
-  writeRenderManifest(output: string, files: Map<string, [string, string]>): void {
+  private writeLive(output: string, live: LiveManifest): void {
     const path = this.renderManifestPath(output);
     const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify({ code: this.code, files: Object.fromEntries(files) }));
+    writeFileSync(tmp, JSON.stringify(live));
     renameSync(tmp, path);
+  }
+
+  /** Output path → [key, hash, stat] of every file of the live output, as the last build recorded it. */
+  readRenderManifest(output: string): Map<string, LiveFile> {
+    return new Map(Object.entries(this.readLive(output)?.files ?? {}));
+  }
+
+  /**
+   * Written after the swap: it describes the output that is now live, every
+   * file with its stat (so the next build checks it without reading it), the
+   * rendered ones also with the key and hash of `files`.
+   */
+  writeRenderManifest(output: string, files: Map<string, [string, string]>): void {
+    const tree = walkTree(output);
+    const live: Record<string, LiveFile> = {};
+    for (const [rel, st] of tree.files) {
+      const [key, hash] = files.get(rel) ?? ["", ""];
+      live[rel] = [key, hash, st.size, st.mtimeMs, st.ino];
+    }
+    const dirs: LiveManifest["dirs"] = {};
+    for (const [rel, st] of tree.dirs) dirs[rel] = [st.mtimeMs, st.ino];
+    this.writeLive(output, { code: this.code, inputs: this.inputs?.key ?? "", files: live, dirs, search: [...this.usedSearch].sort() });
+  }
+
+  /**
+   * Computes this build's input fingerprint and tells whether the build can
+   * stop here: the same inputs as the build that made the live output, and
+   * every file of that output (none missing, none added) and of the search
+   * partitions it was made from as that build left it — by stat, else by the
+   * hash of its bytes. Returns the number of files checked, or undefined when
+   * anything differs (then the build runs).
+   */
+  checkUnchanged(root: string, output: string, options: object): number | undefined {
+    this.inputs = inputFingerprint(root, this.code, options, this.memo);
+    this.memo.save();
+    const live = this.readLive(output);
+    if (!live || !live.inputs || live.inputs !== this.inputs.key || !live.dirs) return undefined;
+    let restatted = false;
+    // Folders by stat; one whose stat moved is listed and its entries compared.
+    let children: Map<string, string[]> | undefined;
+    const childrenOf = (rel: string): string[] => {
+      if (!children) {
+        children = new Map();
+        for (const p of [...Object.keys(live.files), ...Object.keys(live.dirs)]) {
+          if (p === "") continue;
+          const cut = p.lastIndexOf("/");
+          const parent = cut < 0 ? "" : p.slice(0, cut);
+          const list = children.get(parent);
+          if (list) list.push(p.slice(cut + 1));
+          else children.set(parent, [p.slice(cut + 1)]);
+        }
+      }
+      return (children.get(rel) ?? []).sort();
+    };
+    for (const [rel, [mtimeMs, ino]] of Object.entries(live.dirs)) {
+      const st = lstatSync(join(output, rel), { throwIfNoEntry: false });
+      if (!st?.isDirectory()) return undefined;
+      if (st.mtimeMs === mtimeMs && st.ino === ino) continue;
+      const names = readdirSync(join(output, rel)).sort();
+      if (names.join("\0") !== childrenOf(rel).join("\0")) return undefined;
+      live.dirs[rel] = [st.mtimeMs, st.ino];
+      restatted = true;
+    }
+    for (const [rel, was] of Object.entries(live.files)) {
+      const st = lstatSync(join(output, rel), { throwIfNoEntry: false });
+      if (!st?.isFile()) return undefined;
+      const now = fileStat(st);
+      if (sameStat(now, liveStat(was))) continue;
+      // Touched, copied back, or altered: only its bytes can tell.
+      if (!was[1] || sha256(readFileSync(join(output, rel))) !== was[1]) return undefined;
+      live.files[rel] = [was[0], was[1], now.size, now.mtimeMs, now.ino];
+      restatted = true;
+    }
+    const checked = { files: 0 };
+    for (const key of live.search) if (!this.verifyPartition(key, checked)) return undefined;
+    if (restatted) this.writeLive(output, live);
+    return this.inputs.files + Object.keys(live.files).length + checked.files;
   }
 }

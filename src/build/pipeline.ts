@@ -11,7 +11,8 @@ import { writeDataFiles } from "../export/write.ts";
 import { renderSite } from "./render.ts";
 import { writeScriptBundle } from "./bundle.ts";
 import { swap } from "./swap.ts";
-import { BuildCache, codeVersion } from "./cache.ts";
+import type { BuildCache } from "./cache.ts";
+import { firstLook, type FirstLook } from "./unchanged.ts";
 import { renderReusing, type RenderOutcome } from "./reuse.ts";
 import { runSteps, step, Timings, type Step } from "./step.ts";
 import { renderShare, shardPartitions, shardWordsFile, writeShardManifest, writesSiteFiles, SHARD_MANIFEST, type Shard } from "./shard.ts";
@@ -173,19 +174,24 @@ export const STEPS = [
   }),
 ] as unknown as readonly Step<BuildState>[];
 
-export type BuildResult = { ok: true; state: BuildState; timings: Record<string, number> } | { ok: false; result: LoadResult; errors: ContentError[] };
+export type BuildResult =
+  | { ok: true; state: BuildState; timings: Record<string, number> }
+  /** Nothing changed since the last build (`files` checked): nothing written. */
+  | { ok: true; unchanged: { files: number }; timings: Record<string, number> }
+  | { ok: false; result: LoadResult; errors: ContentError[] };
 
 /**
  * Runs every step into a fresh folder next to the output and swaps it in at
  * the end: a failed build leaves the previous site as it was. Content errors
  * come back as a result; any other failure is thrown after the fresh folder is removed.
  */
-export async function build(options: BuildOptions, timings = new Timings()): Promise<BuildResult> {
+export async function build(options: BuildOptions, timings = new Timings(), look?: FirstLook): Promise<BuildResult> {
+  // Inputs and live output as the last build left them: nothing to do (the CLI takes this look before loading the pipeline).
+  const { cache, unchanged } = look ?? (await firstLook(options, timings));
+  if (unchanged) return { ok: true, unchanged, timings: timings.values };
   const fresh = join(dirname(options.output), `${basename(options.output)}.tmp-${process.pid}`);
   rmSync(fresh, { recursive: true, force: true });
   try {
-    const cacheDir = options.cache === false ? undefined : (options.cache ?? process.env.ARSHIF_CACHE ?? join(options.root, ".arshif-cache"));
-    const cache = cacheDir ? new BuildCache(cacheDir, codeVersion(options.root)) : undefined;
     const state = await runSteps(STEPS, { options, fresh, cache }, timings);
     return { ok: true, state, timings: timings.values };
   } catch (e) {

@@ -6,6 +6,7 @@ import type { Feed } from "../archive/feeds.ts";
 import type { Sitemap } from "../archive/sitemap.ts";
 import { renderSite } from "./render.ts";
 import { linkOrCopy, sha256, type BuildCache } from "./cache.ts";
+import { sameStat, statFile } from "./inputs.ts";
 
 /** The file a page, feed or sitemap URL is written to, relative to the output. */
 export function outputPath(url: string): string {
@@ -33,8 +34,9 @@ export interface RenderOutcome {
 /**
  * Renders only the pages, feeds and sitemap files whose key (their data, the
  * site-wide data templates read, the code and templates) differs from the live
- * output's; the others are hard-linked from the live output after their bytes
- * are checked against the hash recorded when they were written.
+ * output's; the others are hard-linked from the live output after a check that
+ * they are as the last build left them: the stat recorded after its swap, or
+ * when that differs, the hash of their bytes.
  */
 export async function renderReusing(site: SiteData, fresh: string, opts: { root: string; pathPrefix: string; output: string }, cache: BuildCache): Promise<RenderOutcome> {
   const base = siteKey(site, cache.code, opts.pathPrefix);
@@ -49,9 +51,11 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
     if (was && was[0] === key) {
       try {
         const from = join(opts.output, path);
-        if (sha256(readFileSync(from)) === was[1]) {
+        // The stat the last build recorded after writing it, else its bytes' hash.
+        const st = statFile(from);
+        if (st && (sameStat(st, { size: was[2], mtimeMs: was[3], ino: was[4] }) || sha256(readFileSync(from)) === was[1])) {
           linkOrCopy(from, join(fresh, path));
-          files.set(path, was);
+          files.set(path, [was[0], was[1]]);
           reused++;
           return false;
         }

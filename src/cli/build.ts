@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { resolve, basename } from "node:path";
-import { build } from "../build/pipeline.ts";
 import { report } from "../site/report.ts";
-import { describeShard, parseShardArg, type Shard } from "../build/shard.ts";
+import type { Shard } from "../build/shard.ts";
+import type { BuildOptions } from "../build/pipeline.ts";
+import { firstLook } from "../build/unchanged.ts";
+import { Timings } from "../build/step.ts";
 
 /** `npm run build`: parses the arguments and runs the pipeline (src/build/pipeline.ts). */
 async function main(): Promise<number> {
@@ -23,7 +25,8 @@ async function main(): Promise<number> {
   const root = process.cwd();
   let shard: Shard | undefined;
   try {
-    shard = values.shard === undefined ? undefined : parseShardArg(values.shard);
+    // The pipeline and the shard code load Eleventy and Pagefind: imported only when needed.
+    shard = values.shard === undefined ? undefined : (await import("../build/shard.ts")).parseShardArg(values.shard);
   } catch (e) {
     console.error((e as Error).message);
     return 1;
@@ -33,7 +36,10 @@ async function main(): Promise<number> {
   const started = performance.now();
   let r;
   try {
-    r = await build({ root, output, pathPrefix: values.pathprefix!, search: !values["no-search"], cache: values["no-cache"] ? false : values.cache && resolve(root, values.cache), shard });
+    const options: BuildOptions = { root, output, pathPrefix: values.pathprefix!, search: !values["no-search"], cache: values["no-cache"] ? false : values.cache && resolve(root, values.cache), shard };
+    const timings = new Timings();
+    const look = await firstLook(options, timings);
+    r = look.unchanged ? ({ ok: true, unchanged: look.unchanged } as const) : await (await import("../build/pipeline.ts")).build(options, timings, look);
   } catch (e) {
     console.error(`Build failed: ${(e as Error).message}`);
     console.error(`${basename(output)}/ was not changed.`);
@@ -46,6 +52,10 @@ async function main(): Promise<number> {
     console.error(`Build stopped: ${r.errors.length} content error(s). ${basename(output)}/ was not changed.`);
     return 1;
   }
+  if ("unchanged" in r) {
+    console.log(`Nothing changed since the last build (${r.unchanged.files.toLocaleString("en-US")} files checked); the site is as it was.`);
+    return 0;
+  }
   console.log(report(r.state.content.result, true, []));
   const c = r.state.cache?.stats;
   if (c) {
@@ -54,7 +64,7 @@ async function main(): Promise<number> {
     console.log(`Build cache: reused ${n(c.pagesReused)} pages, rendered ${n(c.pagesRendered)}${search}.`);
   }
   if (shard) {
-    console.log(`${describeShard(output)} Merge all ${shard.count}: npm run merge -- <shard folders> --out _site`);
+    console.log(`${(await import("../build/shard.ts")).describeShard(output)} Merge all ${shard.count}: npm run merge -- <shard folders> --out _site`);
     return 0;
   }
   console.log(`Wrote ${r.state.site.counts.pages + 2} pages to ${basename(output)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

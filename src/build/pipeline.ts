@@ -13,6 +13,7 @@ import { writeScriptBundle } from "./bundle.ts";
 import { swap } from "./swap.ts";
 import type { BuildCache } from "./cache.ts";
 import { firstLook, type FirstLook } from "./unchanged.ts";
+import { ContentCache } from "./content-cache.ts";
 import { renderReusing, type RenderOutcome } from "./reuse.ts";
 import { runSteps, step, Timings, type Step } from "./step.ts";
 import { renderShare, shardPartitions, shardWordsFile, writeShardManifest, writesSiteFiles, SHARD_MANIFEST, type Shard } from "./shard.ts";
@@ -42,6 +43,8 @@ export interface BuildState {
   /** What earlier builds left to reuse (src/build/cache.ts); undefined with the cache off. */
   cache: BuildCache | undefined;
   content: Content & { settings: Settings };
+  /** With the cache: each article's parse, tags and sketch from earlier builds (src/build/content-cache.ts). */
+  contentCache: ContentCache | undefined;
   tags: Tags;
   coverage: Coverage;
   site: SiteData;
@@ -72,25 +75,31 @@ const s = step<BuildState>();
 export const STEPS = [
   s({
     name: "load",
-    reads: ["options"],
-    writes: ["content"],
-    run: ({ options }) => {
-      const content = loadContent(options);
+    reads: ["options", "cache"],
+    writes: ["content", "contentCache"],
+    run: ({ options, cache }) => {
+      const contentCache = cache ? new ContentCache(cache.dir) : undefined;
+      const content = loadContent({ ...options, ...(contentCache ? { articleCache: contentCache } : {}) });
       if (content.errors.length || !content.settings) throw new ContentStop(content.result, content.errors);
-      return { content: { ...content, settings: content.settings } };
+      return { content: { ...content, settings: content.settings }, contentCache };
     },
   }),
   s({
     name: "tag",
-    reads: ["content"],
+    reads: ["content", "contentCache"],
     writes: ["tags"],
-    run: ({ content }) => ({ tags: tagArticles(content.result.articles, content.entities) }),
+    run: ({ content, contentCache }) => ({ tags: tagArticles(content.result.articles, content.entities, contentCache?.tags) }),
   }),
   s({
     name: "related",
-    reads: ["content", "tags"],
+    reads: ["content", "tags", "contentCache"],
     writes: ["coverage"],
-    run: ({ content, tags }) => ({ coverage: relatedCoverage(content.result.articles, tags.tagsOf, content.settings, tags.evidence) }),
+    run: ({ content, tags, contentCache }) => {
+      const coverage = relatedCoverage(content.result.articles, tags.tagsOf, content.settings, tags.evidence, contentCache?.sketches);
+      // Every article's parse, tags and sketch are made now: kept for the next build.
+      contentCache?.save();
+      return { coverage };
+    },
   }),
   s({
     name: "page model",

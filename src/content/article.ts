@@ -36,6 +36,11 @@ const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 /** How far in the future a date may be (clock skew between time zones), in ms. */
 const FUTURE_SLACK = 36 * 3600 * 1000;
 
+/** Whether a date is too far in the future to publish (the one check that depends on "now", not on the file). */
+export function isFuture(epoch: number, now: number): boolean {
+  return epoch > now + FUTURE_SLACK;
+}
+
 export interface ParseOptions {
   file: string;
   lang: Lang;
@@ -106,7 +111,7 @@ export function parseArticle(text: string, opts: ParseOptions): Article | Conten
   else {
     const d = parseArticleDate(rawDate.trim(), opts.zone);
     if (isDateProblem(d)) err("date", d.problem, d.hint);
-    else if (d.epoch > opts.now + FUTURE_SLACK) err("date", `${rawDate} is in the future`, "check the year; articles are published before they are archived");
+    else if (isFuture(d.epoch, opts.now)) err("date", `${rawDate} is in the future`, "check the year; articles are published before they are archived");
     else if (Number(d.year) < 1800) err("date", `${rawDate} is before 1800`, "check the year");
     else date = d;
   }

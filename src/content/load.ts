@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { LANGS, type Lang } from "../i18n/lang.ts";
 import { ContentError } from "./errors.ts";
 import { routes } from "../archive/routes.ts";
-import { parseArticle, type Article } from "./article.ts";
+import { parseArticle, isFuture, type Article } from "./article.ts";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -26,14 +26,28 @@ function listMarkdown(dir: string): string[] {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function readText(path: string, shown: string): string | ContentError {
+/**
+ * Articles parsed by earlier builds (src/build/content-cache.ts): a parse is a
+ * pure function of the file's bytes, its shown path, its language and the time
+ * zone, so the same inputs give back the same article. Only articles are kept,
+ * never errors: a file with a problem is parsed again and reports it again.
+ */
+export interface ArticleCache {
+  get(file: string, lang: Lang, zone: string, bytes: Buffer): Article | undefined;
+  put(file: string, lang: Lang, zone: string, bytes: Buffer, article: Article): void;
+}
+
+function readBytes(path: string, shown: string): Buffer | ContentError {
   const size = statSync(path).size;
   if (size > MAX_FILE_BYTES) {
     return new ContentError(shown, `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article`, {
       hint: "check it is really one article; split it or remove pasted data",
     });
   }
-  const bytes = readFileSync(path);
+  return readFileSync(path);
+}
+
+function decodeText(bytes: Buffer, shown: string): string | ContentError {
   if (bytes.includes(0)) {
     return new ContentError(shown, "file contains NUL bytes (binary or UTF-16)", {
       hint: "save it as UTF-8 text, or convert it with `npm run import`",
@@ -52,7 +66,7 @@ function readText(path: string, shown: string): string | ContentError {
  * Reads and validates every article under `content/ar` and `content/en`.
  * Collects all errors rather than stopping at the first, so an editor fixes them in one go.
  */
-export function loadArticles(contentDir: string, opts: { zone: string; now: number; cwd?: string }): LoadResult {
+export function loadArticles(contentDir: string, opts: { zone: string; now: number; cwd?: string; cache?: ArticleCache }): LoadResult {
   const cwd = opts.cwd ?? process.cwd();
   const shown = (p: string) => relative(cwd, p).split(sep).join("/");
   const errors: ContentError[] = [];
@@ -76,14 +90,28 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
     for (const path of listMarkdown(join(contentDir, lang))) {
       filesRead++;
       const file = shown(path);
-      const text = readText(path, file);
+      const bytes = readBytes(path, file);
+      if (bytes instanceof ContentError) {
+        errors.push(bytes);
+        continue;
+      }
+      // A cached article whose date "now" has not reached yet is parsed again, for its error.
+      const cached = opts.cache?.get(file, lang, opts.zone, bytes);
+      if (cached && !isFuture(cached.date.epoch, opts.now)) {
+        all.push(cached);
+        continue;
+      }
+      const text = decodeText(bytes, file);
       if (text instanceof ContentError) {
         errors.push(text);
         continue;
       }
       const res = parseArticle(text, { file, lang: lang as Lang, zone: opts.zone, now: opts.now });
       if (Array.isArray(res)) errors.push(...res);
-      else all.push(res);
+      else {
+        all.push(res);
+        opts.cache?.put(file, lang, opts.zone, bytes, res);
+      }
     }
   }
 

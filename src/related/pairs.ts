@@ -1,4 +1,5 @@
 import type { Story } from "../archive/stories.ts";
+import type { Article } from "../content/article.ts";
 import { words, shingles, jaccard, intersectionSize } from "./shingles.ts";
 import { signature, bandPairs, seeds } from "./minhash.ts";
 
@@ -65,18 +66,40 @@ export interface TextPair {
 // probability 0.88, pairs at 0.1 with 0.016.
 const HASHES = 48;
 const BANDS = 16;
+const SEEDS = seeds(HASHES);
 
-interface Prepared {
+/** What pair finding reads of one Arabic original: a pure function of its paragraphs and `minParagraphWords`. */
+export interface Sketch {
+  /** 5-word shingles of the whole text. */
   doc: Uint32Array;
+  /** 3-word shingles of each paragraph; undefined for paragraphs too short to be "shared". */
   paras: (Uint32Array | undefined)[];
+  /** MinHash signatures of the defined `paras`, in order, HASHES values each. */
+  sigs: Uint32Array;
 }
 
-function prepare(s: Story, min: number): Prepared {
-  const paraWords = s.ar.paragraphs.map(words);
+/** Sketches made by earlier builds (src/build/content-cache.ts); `scope` names the settings they were made with. */
+export interface SketchCache {
+  get(a: Article, scope: string): Sketch | undefined;
+  put(a: Article, scope: string, sketch: Sketch): void;
+}
+
+/** The settings a sketch depends on, as a cache scope. */
+export function sketchScope(settings: RelatedSettings): string {
+  return `min=${settings.minParagraphWords}`;
+}
+
+export function sketch(a: Article, min: number): Sketch {
+  const paraWords = a.paragraphs.map(words);
   const doc = shingles(paraWords.flat(), 5);
   const paras = paraWords.map((w) => (w.length >= min ? shingles(w, 3) : undefined));
-  return { doc, paras };
+  const defined = paras.filter((p) => p !== undefined);
+  const sigs = new Uint32Array(defined.length * HASHES);
+  defined.forEach((set, k) => sigs.set(signature(set, HASHES, SEEDS), k * HASHES));
+  return { doc, paras, sigs };
 }
+
+type Prepared = Sketch;
 
 /** One-to-one paragraph matches, best first. */
 function matchParagraphs(a: Prepared, b: Prepared, threshold: number): [number, number][] {
@@ -107,22 +130,34 @@ function matchParagraphs(a: Prepared, b: Prepared, threshold: number): [number, 
  * Pairs of Arabic originals that share text: MinHash/LSH proposes candidates
  * (near-linear), the paragraphs themselves confirm and name the relation.
  */
-export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFAULT_RELATED): TextPair[] {
-  const prepared = stories.map((s) => prepare(s, settings.minParagraphWords));
+export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFAULT_RELATED, cache?: SketchCache): TextPair[] {
+  const scope = sketchScope(settings);
+  const prepared = stories.map((s) => {
+    const cached = cache?.get(s.ar, scope);
+    if (cached) return cached;
+    const made = sketch(s.ar, settings.minParagraphWords);
+    cache?.put(s.ar, scope, made);
+    return made;
+  });
   // Candidates come from paragraphs, not whole texts: a shared passage is a
   // small part of a long article, invisible to whole-text similarity.
   const owner: number[] = [];
   const paraSets: Uint32Array[] = [];
+  let total = 0;
   prepared.forEach((p, i) => {
     for (const set of p.paras) {
       if (!set) continue;
       owner.push(i);
       paraSets.push(set);
     }
+    total += p.sigs.length;
   });
-  const s = seeds(HASHES);
-  const sigs = new Uint32Array(paraSets.length * HASHES);
-  paraSets.forEach((set, k) => sigs.set(signature(set, HASHES, s), k * HASHES));
+  const sigs = new Uint32Array(total);
+  let at = 0;
+  for (const p of prepared) {
+    sigs.set(p.sigs, at);
+    at += p.sigs.length;
+  }
   const candidates = new Set<number>();
   const docChecked = new Set<number>();
   bandPairs(sigs, HASHES, BANDS, (x, y) => {

@@ -1,7 +1,8 @@
 import { join, isAbsolute, relative, sep } from "node:path";
 import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { loadSettings, type Settings } from "./settings.ts";
-import { loadArticles, type LoadResult } from "../content/load.ts";
+import { loadArticles, type ArticleCache, type LoadResult } from "../content/load.ts";
 import { ContentError, ContentErrors } from "../content/errors.ts";
 import { loadGazetteer, type Entity } from "../entities/gazetteer.ts";
 import { EntityTagger } from "../entities/tagger.ts";
@@ -19,6 +20,8 @@ export interface LoadOptions {
   now?: number;
   /** URL path prefix the site will be served under (default "/"). */
   pathPrefix?: string;
+  /** Articles parsed by earlier builds (src/build/content-cache.ts). */
+  articleCache?: ArticleCache;
 }
 
 export interface Loaded {
@@ -99,7 +102,7 @@ export function loadContent(opts: LoadOptions): Content {
     settings = loadSettings(join(contentDir, "site.yaml"));
   });
   const zone = settings?.timeZone ?? "Asia/Baghdad";
-  const result = loadArticles(contentDir, { zone, now: opts.now ?? Date.now(), cwd: opts.root });
+  const result = loadArticles(contentDir, { zone, now: opts.now ?? Date.now(), cwd: opts.root, ...(opts.articleCache ? { cache: opts.articleCache } : {}) });
   errors.push(...result.errors);
   let entities: Entity[] = [];
   const gazetteer = join(contentDir, "entities.yaml");
@@ -111,32 +114,72 @@ export function loadContent(opts: LoadOptions): Content {
   return { result, entities, errors, ...(settings ? { settings } : {}) };
 }
 
+/** What tagging found in one Arabic article: a pure function of the article and the gazetteer. */
+export interface ArticleTags {
+  /** Entity ids, in gazetteer order (front-matter additions and removals applied). */
+  ids: string[];
+  /** Each entity's first mention, in the order found. */
+  phrases: [string, Phrase][];
+  /** Places named in the dateline; absent when the article has none. */
+  filedFrom?: string[];
+}
+
+/** Tags made by earlier builds (src/build/content-cache.ts); `scope` names the gazetteer they were made with. */
+export interface TagCache {
+  get(a: Article, scope: string): ArticleTags | undefined;
+  put(a: Article, scope: string, tags: ArticleTags): void;
+}
+
+/** A key for everything tagging reads of the gazetteer (the entries, in order). */
+export function gazetteerScope(entities: Entity[]): string {
+  return createHash("sha256").update(JSON.stringify(entities)).digest("hex");
+}
+
 /** Tags the entities each Arabic article names (translations share their original's). */
-export function tagArticles(articles: Article[], entities: Entity[]): Tags {
-  const tagger = new EntityTagger(entities);
-  const order = new Map(entities.map((e, i) => [e.id, i]));
+export function tagArticles(articles: Article[], entities: Entity[], cache?: TagCache): Tags {
+  // Made only when some article is not in the cache (building the automaton takes a while).
+  let made: { tagger: EntityTagger; order: Map<string, number>; places: Set<string> } | undefined;
+  const tools = () =>
+    (made ??= {
+      tagger: new EntityTagger(entities),
+      order: new Map(entities.map((e, i) => [e.id, i])),
+      places: new Set(entities.filter((e) => e.type === "place").map((e) => e.id)),
+    });
+  const scope = cache ? gazetteerScope(entities) : "";
   const tags = new Map<Article, string[]>();
   // Where each article first names each entity, and the places of its dateline (entity pages show both).
   const phrases = new Map<Article, Map<string, Phrase>>();
   const filedFrom = new Map<Article, string[]>();
-  const places = new Set(entities.filter((e) => e.type === "place").map((e) => e.id));
   for (const a of articles) {
     if (a.lang !== "ar") continue;
-    const text = taggableText(a);
-    const mentions = tagger.tag(text, { date: a.date.day });
-    const found = new Set(mentions.map((m) => m.entityId));
-    const first = new Map<string, Phrase>();
-    for (const m of mentions) if (!first.has(m.entityId)) first.set(m.entityId, phraseAround(text, m.start, m.end));
-    phrases.set(a, first);
-    if (a.place) filedFrom.set(a, [...new Set(tagger.tag(a.place, { date: a.date.day }).map((m) => m.entityId).filter((id) => places.has(id)))]);
-    for (const id of a.addEntities) found.add(id);
-    for (const id of a.removeEntities) found.delete(id);
-    // Gazetteer order keeps the output stable and groups predictable.
-    tags.set(a, [...found].sort((x, y) => order.get(x)! - order.get(y)!));
+    let t = cache?.get(a, scope);
+    if (!t) {
+      t = tagOne(a, tools());
+      cache?.put(a, scope, t);
+    }
+    tags.set(a, t.ids);
+    phrases.set(a, new Map(t.phrases));
+    if (t.filedFrom) filedFrom.set(a, t.filedFrom);
   }
   return {
     tagsOf: (s: Story) => tags.get(s.ar) ?? [],
     evidence: { phrase: (s: Story, id: string) => phrases.get(s.ar)?.get(id), filedFrom: (s: Story) => filedFrom.get(s.ar) ?? [] },
+  };
+}
+
+function tagOne(a: Article, { tagger, order, places }: { tagger: EntityTagger; order: Map<string, number>; places: Set<string> }): ArticleTags {
+  const text = taggableText(a);
+  const mentions = tagger.tag(text, { date: a.date.day });
+  const found = new Set(mentions.map((m) => m.entityId));
+  const first = new Map<string, Phrase>();
+  for (const m of mentions) if (!first.has(m.entityId)) first.set(m.entityId, phraseAround(text, m.start, m.end));
+  for (const id of a.addEntities) found.add(id);
+  for (const id of a.removeEntities) found.delete(id);
+  return {
+    // Gazetteer order keeps the output stable and groups predictable.
+    ids: [...found].sort((x, y) => order.get(x)! - order.get(y)!),
+    phrases: [...first],
+    ...(a.place ? { filedFrom: [...new Set(tagger.tag(a.place, { date: a.date.day }).map((m) => m.entityId).filter((id) => places.has(id)))] } : {}),
   };
 }
 

@@ -1,0 +1,190 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadContent, tagArticles } from "../src/site/load.ts";
+import { relatedCoverage } from "../src/archive/site.ts";
+import { ContentCache, decodeSketch, encodeSketch } from "../src/build/content-cache.ts";
+import { sketch } from "../src/related/pairs.ts";
+import { makeBenchProject } from "../bench/generate.ts";
+import { hasCorpus } from "./helpers/corpus.ts";
+import { makeProject, cleanup } from "./helpers/project.ts";
+
+const NOW = Date.parse("2026-06-01T00:00:00Z");
+
+/** The load, tag and related steps as the pipeline runs them, with or without the content cache. */
+function steps(root: string, cacheDir?: string, now = NOW, code = "code-1") {
+  // A fixed code version: the running src/ may be edited while the test runs.
+  const cache = cacheDir ? new ContentCache(cacheDir, code) : undefined;
+  const content = loadContent({ root, now, ...(cache ? { articleCache: cache } : {}) });
+  const errors = content.errors.map((e) => e.format());
+  if (errors.length || !content.settings) {
+    cache?.close();
+    return { errors, stats: cache?.stats };
+  }
+  const tags = tagArticles(content.result.articles, content.entities, cache?.tags);
+  const coverage = relatedCoverage(content.result.articles, tags.tagsOf, content.settings, tags.evidence, cache?.sketches);
+  cache?.save();
+  // What the tag step hands on, through its functions.
+  const tagged = coverage.stories.map((s) => {
+    const ids = tags.tagsOf(s);
+    return { key: s.key, ids, filedFrom: tags.evidence.filedFrom(s), phrases: ids.map((id) => tags.evidence.phrase(s, id)) };
+  });
+  // The index's evidence is the tag step's functions again (compared through `tagged`).
+  const { evidence: _, ...index } = coverage.index;
+  // Related coverage is a function of a story and a language: compared through what it gives for each.
+  const related = coverage.stories.flatMap((s) => [coverage.related(s, "ar"), coverage.related(s, "en")]);
+  return { errors, out: { result: content.result, entities: content.entities, tagged, coverage: { ...coverage, index, related } }, stats: cache?.stats };
+}
+
+function arabicFiles(root: string): string[] {
+  const dir = join(root, "content/ar");
+  return (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(".md")).sort().map((f) => join(dir, f));
+}
+
+function project(): { root: string; articles: number } {
+  if (hasCorpus) {
+    const root = mkdtempSync(join(tmpdir(), "arshif-cc-"));
+    const g = makeBenchProject(root, 160, 7);
+    return { root, articles: g.articles + g.translations };
+  }
+  const root = makeProject({}, { bundledContent: true });
+  return { root, articles: arabicFiles(root).length + readdirSync(join(root, "content/en"), { recursive: true }).filter((f) => String(f).endsWith(".md")).length };
+}
+
+test("content cache: same articles, tags and related coverage with and without it, before and after edits", () => {
+  const { root, articles } = project();
+  const cacheDir = join(root, ".arshif-cache");
+  try {
+    const plain = steps(root);
+    assert.deepEqual(plain.errors, []);
+    const arabic = plain.out!.coverage.stories.length;
+    if (hasCorpus) assert.ok(plain.out!.coverage.pairs.length > 0, "the bench archive has copies and follow-ups: some text pairs");
+
+    // First build with the cache: everything made, the pack written.
+    const cold = steps(root, cacheDir);
+    assert.deepStrictEqual(cold.out, plain.out);
+    assert.equal(cold.stats!.articlesParsed, articles);
+    assert.equal(cold.stats!.articlesReused, 0);
+    assert.equal(cold.stats!.tagsMade, arabic);
+    assert.equal(cold.stats!.sketchesMade, arabic);
+    assert.ok(cold.stats!.saved && existsSync(join(cacheDir, "content.pack")));
+
+    // Nothing changed: everything reused, nothing written.
+    const warm = steps(root, cacheDir);
+    assert.deepStrictEqual(warm.out, plain.out);
+    assert.deepEqual(
+      { ...warm.stats },
+      { packed: articles, articlesReused: articles, articlesParsed: 0, tagsReused: arabic, tagsMade: 0, sketchesReused: arabic, sketchesMade: 0, saved: false },
+    );
+
+    // Edits: one article changed (a paragraph of another appended: a new shared passage), one added (a copy of another), one deleted.
+    const files = arabicFiles(root);
+    const body = (f: string) => readFileSync(f, "utf8").split("\n---\n")[1]!;
+    appendFileSync(files[0]!, `\n${body(files[1]!).trim().split("\n\n")[0]}\n`);
+    writeFileSync(join(root, "content/ar/added-copy.md"), `---\nid: cache-test-added\ntitle: "نسخة مضافة"\ndate: "2025-09-28"\n---\n${body(files[2]!)}`);
+    rmSync(files.slice(3).find((f) => !existsSync(f.replace(`${join("content", "ar")}`, join("content", "en"))))!);
+    const plain2 = steps(root);
+    const edited = steps(root, cacheDir);
+    assert.deepEqual(edited.errors, []);
+    assert.deepStrictEqual(edited.out, plain2.out);
+    assert.equal(edited.stats!.articlesParsed, 2);
+    assert.equal(edited.stats!.articlesReused, articles - 2);
+    assert.equal(edited.stats!.tagsMade, 2);
+    assert.equal(edited.stats!.sketchesMade, 2);
+    assert.ok(edited.stats!.saved);
+    const again = steps(root, cacheDir);
+    assert.deepStrictEqual(again.out, plain2.out);
+    assert.equal(again.stats!.articlesParsed, 0);
+    assert.equal(again.stats!.saved, false);
+    if (hasCorpus) assert.ok(plain2.out!.coverage.pairs.some((p) => p.a.ar.id === "cache-test-added" || p.b.ar.id === "cache-test-added"), "the added copy pairs with its original");
+
+    // A gazetteer edit: articles reused, every article tagged again.
+    const gaz = join(root, "content/entities.yaml");
+    writeFileSync(gaz, readFileSync(gaz, "utf8").replace(/\n  - id: /, "\n  - id: cache-test-entity\n    type: place\n    ar: [الجزيرة الخضراء للاختبار]\n    en: [Test Island]\n  - id: "));
+    const gazPlain = steps(root);
+    assert.deepEqual(gazPlain.errors, []);
+    const gazCached = steps(root, cacheDir);
+    assert.deepStrictEqual(gazCached.out, gazPlain.out);
+    assert.equal(gazCached.stats!.articlesParsed, 0);
+    assert.equal(gazCached.stats!.tagsMade, arabic);
+    assert.equal(gazCached.stats!.sketchesReused, arabic);
+
+    // A related-coverage setting that shingling reads: sketches made again.
+    appendFileSync(join(root, "content/site.yaml"), "\nrelated:\n  minParagraphWords: 8\n");
+    const setPlain = steps(root);
+    const setCached = steps(root, cacheDir);
+    assert.deepStrictEqual(setCached.out, setPlain.out);
+    assert.equal(setCached.stats!.sketchesMade, arabic);
+    assert.equal(setCached.stats!.tagsReused, arabic);
+
+    // A corrupt pack is not used: everything made again, same output, pack rewritten.
+    const pack = join(cacheDir, "content.pack");
+    const bytes = readFileSync(pack);
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
+    writeFileSync(pack, bytes);
+    const corrupt = steps(root, cacheDir);
+    assert.deepStrictEqual(corrupt.out, setPlain.out);
+    assert.equal(corrupt.stats!.packed, 0);
+    assert.equal(corrupt.stats!.articlesReused, 0);
+    assert.ok(corrupt.stats!.saved);
+    const whole = steps(root, cacheDir);
+    assert.equal(whole.stats!.articlesReused, articles);
+
+    // Other code: nothing of the pack is used.
+    assert.equal(steps(root, cacheDir, NOW, "code-2").stats!.articlesReused, 0);
+
+    // A pack cut short (a build killed while a file system lost the rename) is not used either.
+    writeFileSync(pack, readFileSync(pack).subarray(0, 1000));
+    assert.equal(steps(root, cacheDir).stats!.packed, 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("content cache: content errors are reported as without it, every time", () => {
+  const root = makeProject({}, { bundledContent: true });
+  const cacheDir = join(root, ".arshif-cache");
+  try {
+    assert.deepEqual(steps(root, cacheDir).errors, []);
+    assert.ok(steps(root, cacheDir).stats!.articlesReused > 0);
+    // A file with an error beside cached ones, a duplicate of a cached article's id, and a cached
+    // article whose date is in the future for a build that says it is earlier.
+    const [first] = arabicFiles(root);
+    const text = readFileSync(first!, "utf8");
+    writeFileSync(join(root, "content/ar/bad.md"), "---\nid: bad-one\ntitle: \"خبر\"\ndate: \"2025-09-16\"\ncolour: red\n---\n\nنص.\n");
+    writeFileSync(join(root, "content/ar/dup.md"), text);
+    const date = /date: "?(\d{4}-\d{2}-\d{2})/.exec(text)![1]!;
+    const early = Date.parse(`${date}T00:00:00Z`) - 10 * 86400000;
+    for (const now of [NOW, early]) {
+      const plain = steps(root, undefined, now).errors;
+      assert.ok(plain.some((e) => /bad\.md/.test(e) && /colour/.test(e) && /bad\.md:5 /.test(e)), plain.join("\n"));
+      // (Early, the copy's date is in the future too: that error comes first.)
+      if (now === NOW) assert.ok(plain.some((e) => /dup\.md/.test(e) && /already used/.test(e)));
+      else assert.ok(plain.some((e) => /2025-09-16-7e6ef835\.md:5 .*in the future/.test(e)), "a cached article's date checked against this build's now");
+      for (let i = 0; i < 2; i++) assert.deepEqual(steps(root, cacheDir, now).errors, plain);
+    }
+    // Fixed: the build goes on, the cached articles reused.
+    rmSync(join(root, "content/ar/bad.md"));
+    rmSync(join(root, "content/ar/dup.md"));
+    const fixed = steps(root, cacheDir);
+    assert.deepEqual(fixed.errors, []);
+    assert.equal(fixed.stats!.articlesParsed, 0);
+  } finally {
+    cleanup(root);
+  }
+});
+
+test("content cache: a sketch survives its binary form", () => {
+  const a = { paragraphs: ["قال وزير الخارجية العراقي اليوم إن بغداد ستستضيف القمة المقبلة في الربيع", "شكرا", "وأضاف الوزير أن التحضيرات بدأت منذ أشهر وأن الوفود ستصل تباعا"] };
+  const s = sketch(a as never, 6);
+  assert.equal(s.paras[1], undefined);
+  assert.equal(s.sigs.length, 2 * 48);
+  const bytes = encodeSketch(s);
+  const copy = Buffer.alloc(bytes.length + 4);
+  bytes.copy(copy, 4);
+  assert.deepStrictEqual(decodeSketch(copy.subarray(4)), s);
+  assert.equal(decodeSketch(copy.subarray(4, copy.length - 4)), undefined, "a short sketch is refused");
+  assert.equal(decodeSketch(copy.subarray(2, copy.length - 2)), undefined, "a misaligned one too");
+});

@@ -13,6 +13,8 @@ export const TITLE_MAX_WORDS = 18;
 export const TITLE_CUT_WORDS = 16;
 /** Hard limit: a long subject (a title chain) may push the object past TITLE_CUT_WORDS. */
 export const TITLE_LIMIT_WORDS = 24;
+/** How far a cut may look past the window for a phrase end before it settles for a shorter prefix. */
+const TITLE_LOOK_PAST_WORDS = 20;
 /** A headline longer than this (besides an `X:` prefix) is cut at a clause boundary when there is one. */
 export const TITLE_TARGET_WORDS = 13;
 
@@ -56,7 +58,7 @@ const AFTER_NAME_TITLES = "ولي\\s+ولي\\s+العهد|ولي\\s+العهد|�
 const HONORIFICS = [
   /(?<=\s|^)خادم الحرمين الشريفين\s+(?=الملك)/gu,
   /(?<=\s|^)(?:صاحب|صاحبة)\s+(?:السمو(?:\s+الملكي)?|المعالي|السعادة|الفضيلة|السماحة)\s+/gu,
-  /(?<=\s|^)(?:معالي|سعادة|فضيلة|سماحة|سمو|فخامة|دولة)\s+(?=\S)/gu,
+  /(?<=\s|^)(?:معالي|سعادة|فضيلة|سماحة|سمو|فخامة|دولة(?=\s+رئيس))\s+(?=\S)/gu,
   /(?<=\s|^)(?:الأستاذ|المهندس|الشيخ الدكتور)\s+(?=\S)/gu,
   /\s*[-–—ـ]\s*(?:حفظه|يحفظه|رعاه|أيده|رحمه)\s+الله\s*[-–—ـ]\s*/gu,
   /\s*[،,]?\s*(?:حفظه|يحفظه|رعاه|أيده|رحمه)\s+الله(?=[\s،,.]|$)/gu,
@@ -360,6 +362,12 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
   // Otherwise a definite word not followed by its adjective or complement (`… الأمنية | وقوات`).
   const definite = (w: string) => /^(?:[وفبلك]?ال|لل)/u.test(bare(w)) && bare(w).length > 3;
   for (let n = max; n >= min; n--) if (ok(n) && definite(words[n - 1]!) && !definite(words[n]!) && !/^\d/.test(words[n]!)) return words.slice(0, n);
+  // No phrase end in the window (a number phrase fills it: `من نقل أكثر من 26 مليون مصل ومعتمر`):
+  // the first one past it, up to the hard limit, rather than a prefix cut before the object.
+  for (let n = max + 1; n <= Math.min(TITLE_LOOK_PAST_WORDS, words.length - 1); n++) {
+    const next = bare(words[n]!);
+    if ((PREPOSITIONS.has(next) || CLAUSE_WORDS.has(next) || /[،,؛;]$/u.test(words[n - 1]!)) && closes(words[n - 1]!.replace(/[،,؛;]$/u, "")) && balanced(n) && !NAME_LINK.test(next) && !/^\p{Nd}/u.test(words[n]!)) return words.slice(0, n);
+  }
   for (let n = max; n >= Math.max(TITLE_MIN_WORDS + 2, head + 3); n--) if (closes(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? ""))) return words.slice(0, n);
   const out = words.slice(0, max);
   while (out.length > TITLE_MIN_WORDS && DANGLING.has(bare(out[out.length - 1]!))) out.pop();

@@ -78,6 +78,18 @@ export class WordDirectory {
     }
   }
 
+  /** Another directory's `entries()` of one partition (as partition 0), counted as partition `part`: a cached partition's share. */
+  addEntriesAt(part: number, text: string): void {
+    const bit = 1n << BigInt(part);
+    for (const [w, { pages }] of parseShard(text)) {
+      const e = this.words.get(w);
+      if (e) {
+        e.pages += pages;
+        e.parts |= bit;
+      } else this.words.set(w, { pages, parts: bit });
+    }
+  }
+
   /** The files: meta.json and every shard (sorted words: the same input gives the same files). */
   files(): Map<string, string> {
     let shards = 1;

@@ -4,7 +4,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism, freemem } from "node:os";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
-import { buildAnalysis, searchRecords, textPath, type SearchRecord } from "./records.ts";
+import { buildAnalysis, copyGroups, excerptSource, makeRecord, recordInputs, textPath, type Analysis, type SearchRecord } from "./records.ts";
+import { RecordCache } from "./record-cache.ts";
 import type { Story } from "../archive/stories.ts";
 import { WordDirectory, WORDS_DIR } from "./directory.ts";
 
@@ -159,15 +160,33 @@ export interface SearchBuildOptions {
 
 /** How the build cache keeps and restores whole partition folders, keyed by a hash of their records. */
 export interface PartitionReuse {
-  key(records: PagefindRecord[]): string;
+  /** The key of a partition from its records' hashes, in order. */
+  key(recordHashes: string[]): string;
   /** Links the cached folder for `key` into `dir`; false when there is none (or it failed its hash check). */
   restore(key: string, dir: string): boolean;
   /** Keeps the folder just built for `key`. */
   save(key: string, dir: string): void;
+  /** Where the record cache (record-cache.ts) is kept, and the code version it is valid for; none: records are hashed afresh. */
+  records?: { dir: string; code: string };
+}
+
+/** One partition's share of the word directory (as partition 0), to be kept with the partition. */
+function wordsOf(records: SearchRecord[]): string {
+  const d = new WordDirectory();
+  for (const r of records) d.add(0, r.content);
+  return d.entries();
+}
+
+export interface SearchIndexResult {
+  records: number;
+  partitions: number;
+  /** With the build cache: records made (new or changed) and records whose hash came from the last build. */
+  made?: number;
+  reused?: number;
 }
 
 /** Writes the Pagefind index partitions (pagefind/, pagefind-2/, …) into a fresh output directory. */
-export async function writeSearchIndex(site: SiteData, outDir: string, opts: SearchBuildOptions = {}): Promise<{ records: number; partitions: number }> {
+export async function writeSearchIndex(site: SiteData, outDir: string, opts: SearchBuildOptions = {}): Promise<SearchIndexResult> {
   // Stories go by the month of the original's date, like the partition plan (src/archive/site.ts);
   // a few partitions' records at a time, so the build never holds the whole archive's search text.
   const partOf = new Map<string, number>();
@@ -180,7 +199,10 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
     expected += s.en ? 2 : 1;
     byPart[p]?.push(s);
   }
-  const analysis = buildAnalysis(site);
+  const copies = copyGroups(site);
+  // With the build cache, records are made only for what changed (record-cache.ts); without it, all of them.
+  const cached = opts.reuse && RecordCache.load(opts.reuse.records?.dir, opts.reuse.records?.code ?? "").begin(site);
+  let analysis: Analysis | undefined;
   const jobs = Math.min(opts.jobs ?? searchJobs(site.searchPartitions.length), site.searchPartitions.length);
   const pool = jobs > 1 ? new PartitionPool(jobs) : undefined;
   const building: Promise<void>[] = [];
@@ -189,19 +211,33 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
   try {
     for (const [i, part] of site.searchPartitions.entries()) {
       if (opts.share && !opts.share.partitions.has(i)) continue;
-      const mine = searchRecords(site, byPart[i]!, analysis);
-      written += mine.length;
-      for (const r of mine) {
-        words.add(i, r.content);
-        const file = join(outDir, textPath(r.url));
+      const inputs = recordInputs(site, byPart[i]!, copies);
+      written += inputs.length;
+      for (const input of inputs) {
+        const file = join(outDir, textPath(input.url));
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, JSON.stringify(r.excerpt));
+        writeFileSync(file, JSON.stringify(excerptSource(input)));
       }
-      const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
       const dir = join(outDir, part.dir);
       const oneByOne = opts.oneByOne ?? true;
-      const key = opts.reuse?.key(records);
-      if (key && opts.reuse!.restore(key, dir)) continue;
+      // The key from the records' hashes (most of them the last build's): an unchanged partition is
+      // restored without its records being made; its share of the word directory comes from the cache too.
+      const key = cached && opts.reuse!.key(cached.hashes(inputs));
+      if (key && opts.reuse!.restore(key, dir)) {
+        let share = cached.partitionWords(key);
+        if (share === undefined) cached.keepPartitionWords(key, (share = wordsOf(cached.records(inputs))));
+        words.addEntriesAt(i, share);
+        cached.partitionDone();
+        continue;
+      }
+      const mine = cached ? cached.records(inputs) : inputs.map((x) => makeRecord(x, (analysis ??= buildAnalysis(site))));
+      cached?.partitionDone();
+      if (key) {
+        const share = wordsOf(mine);
+        cached.keepPartitionWords(key, share);
+        words.addEntriesAt(i, share);
+      } else for (const r of mine) words.add(i, r.content);
+      const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
       const keep = () => (key ? opts.reuse!.save(key, dir) : undefined);
       if (!pool) {
         await buildPartition(records, dir, { oneByOne });
@@ -222,9 +258,11 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
     }
     await Promise.all(building);
+    // A shard saw only its share of the records: the others' are kept for the other shares.
+    cached?.save(!!opts.share);
   } finally {
     pool?.close();
   }
   if (written !== expected) throw new Error(`search index: ${expected - written} record(s) in no partition`);
-  return { records: written, partitions: site.searchPartitions.length };
+  return { records: written, partitions: site.searchPartitions.length, ...(cached ? { made: cached.stats.made, reused: cached.stats.reused } : {}) };
 }

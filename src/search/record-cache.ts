@@ -1,0 +1,492 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SiteData } from "../archive/site.ts";
+import { indexKey, type KeyCache, type Lexicon, type LexiconQueries, type NameQueries } from "./morphology.ts";
+import { archiveLexicon, copyGroups, makeRecord, nameWords, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
+
+/**
+ * The search records of a rebuild, made only for what changed.
+ *
+ * A record is a function of its input (RecordInput: the article's texts,
+ * dates, entities, copy group) and of the keys of its words; a word's key is
+ * a function of the answers to the questions indexKey asks about it
+ * (Lexicon.attested, Lexicon.takesArticle, whether a form is a gazetteer name
+ * word). So the cache keeps, from the last build:
+ *  - every word's key and the questions its key was worked out from, each
+ *    question with its answer;
+ *  - every record by a hash of its input: the hash of its Pagefind fields and
+ *    the words it holds.
+ * A rebuild asks the old questions again (when the archive's text or the
+ * gazetteer's names changed at all); a word with a changed answer gets its key
+ * worked out again; a record is reused when its input is the same and none of
+ * its words changed key. Counts change with every article (attested), keys
+ * rarely: the answers are checked word by word, not record by record.
+ *
+ * Records themselves are not kept: a partition that goes to Pagefind has its
+ * records made again from the word table (no analysis needed for known
+ * words), which costs little beside Pagefind's indexing of them.
+ *
+ * The cache is two files, each read at once (not one file per article) and
+ * checked against a hash of its bytes: the records (read on every build) and
+ * the word table (read only when the archive's text changed or a record is
+ * made). A corrupt, partial or other code version's file is ignored and what
+ * it held is made afresh.
+ */
+
+const PACK_VERSION = 1;
+export const RECORDS_FILE = "search-records.json";
+export const WORDS_FILE = "search-words.json";
+/** Each cached partition's share of the word directory, by partition key. */
+export const PARTITION_WORDS_DIR = "search-partition-words";
+
+export interface RecordCacheStats {
+  /** Records whose hash was taken from the last build. */
+  reused: number;
+  /** Records made (new or changed input, or a word of theirs changed key). */
+  made: number;
+  /** Records made again to send a partition to Pagefind (their hash was known). */
+  remade: number;
+  /** Words whose key was worked out again because an answer changed, and of those, whose key changed. */
+  rekeyed: number;
+  keyChanged: number;
+  /** Whether the archive's lexicon had to be built, and the word table read. */
+  lexicon: boolean;
+  wordTable: boolean;
+}
+
+interface Entry {
+  hash: string;
+  /** Word ids; undefined when the word table they refer to could not be read. */
+  words: Uint32Array | undefined;
+}
+
+export function sha256(data: string): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** The hash of the fields of a record that Pagefind is given (what a partition's index is made from). */
+export function recordHash(r: SearchRecord): string {
+  return sha256(JSON.stringify([r.url, r.content, r.language, r.meta, r.sort]));
+}
+
+const u32 = (a: ArrayLike<number>): string => Buffer.from(Uint32Array.from(a).buffer).toString("base64");
+const fromU32 = (s: string): Uint32Array => {
+  const b = Buffer.from(s, "base64");
+  // A copy: the decoded buffer may not be aligned for a Uint32Array view.
+  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+};
+
+/** Reads a file written by `writeChecked`; undefined when it is missing or its bytes do not match their hash. */
+function readChecked(file: string): { body: string; hash: string } | undefined {
+  try {
+    const raw = readFileSync(file, "utf8");
+    const nl = raw.indexOf("\n");
+    const body = raw.slice(nl + 1);
+    const hash = sha256(body);
+    return nl === 64 && hash === raw.slice(0, nl) ? { body, hash } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `body` after its hash, whole or not at all (renamed into place). Returns the hash. */
+function writeChecked(file: string, body: string): string {
+  const hash = sha256(body);
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${hash}\n${body}`);
+  renameSync(tmp, file);
+  return hash;
+}
+
+interface RecordsPack {
+  v: number;
+  code: string;
+  /** What the recorded answers were given for (begin()). */
+  fingerprint: string;
+  /** The hash of the word table file these records' word ids refer to. */
+  words: string;
+  /** Per record: input hash, record hash; its word ids in `recordWords` from `recordWordsAt`. */
+  records: [string, string][];
+  recordWordsAt: string;
+  recordWords: string;
+}
+
+interface WordsPack {
+  v: number;
+  /** Questions, words and keys one a line (none holds a line break: they are made of word tokens). */
+  questions: string;
+  answers: string;
+  words: string;
+  keys: string;
+  /** Per word: its question ids in `wordQuestions` from `wordQuestionsAt` (words + 1 offsets). */
+  wordQuestionsAt: string;
+  wordQuestions: string;
+}
+
+type Kind = "a" | "t" | "n";
+
+export class RecordCache {
+  readonly stats: RecordCacheStats = { reused: 0, made: 0, remade: 0, rekeyed: 0, keyChanged: 0, lexicon: false, wordTable: false };
+
+  // The question table: "a" + stem (attested), "t" + word (takes the article), "n" + form (a name word).
+  private questions: string[] = [];
+  private answers: number[] = [];
+  private readonly questionAt = { a: new Map<string, number>(), t: new Map<string, number>(), n: new Map<string, number>() };
+  // The word table: word as written → key, and the questions its key was worked out from.
+  private words: string[] = [];
+  private keys: string[] = [];
+  private wordQuestions: Uint32Array[] = [];
+  private readonly wordAt = new Map<string, number>();
+  /** Read (or found missing) yet; `wordsHash`: the hash the records file expects of it. */
+  private tableRead = false;
+  private wordsHash = "";
+
+  /** Records of the last build, by input hash. */
+  private readonly previous = new Map<string, Entry>();
+  /** Records of this build, by input hash. */
+  private readonly current = new Map<string, Entry>();
+  private fingerprint = "";
+  private loadedFingerprint = "";
+  /** Word ids whose key changed in this build. */
+  private readonly changed = new Set<number>();
+  /** Records made while hashing a partition, kept until the partition is done. */
+  private readonly made = new Map<string, SearchRecord>();
+  private dirty = false;
+  /** Partition keys whose word directory share this build used or kept. */
+  private readonly usedPartitions = new Set<string>();
+
+  private site!: SiteData;
+  private lexiconOf?: Lexicon;
+  private names: ReadonlySet<string> = new Set();
+  private analysis!: Analysis;
+  /** Question ids asked since the last key was kept (indexKey is synchronous: they are all that key's). */
+  private asked: number[] = [];
+
+  private constructor(
+    private readonly dir: string | undefined,
+    private readonly code: string,
+  ) {}
+
+  /** The cache kept in `dir` by an earlier build with the same code version (none: nothing kept, nothing saved). */
+  static load(dir: string | undefined, code: string): RecordCache {
+    const c = new RecordCache(dir, code);
+    if (!dir) return c;
+    const got = readChecked(join(dir, RECORDS_FILE));
+    try {
+      if (!got) throw new Error("no records file");
+      const p = JSON.parse(got.body) as RecordsPack;
+      if (p.v !== PACK_VERSION || p.code !== code) throw new Error("other version");
+      const at = fromU32(p.recordWordsAt);
+      const words = fromU32(p.recordWords);
+      if (at.length !== p.records.length + 1 || at[p.records.length] !== words.length) throw new Error("inconsistent records file");
+      p.records.forEach(([input, hash], i) => c.previous.set(input, { hash, words: words.subarray(at[i]!, at[i + 1]!) }));
+      c.loadedFingerprint = p.fingerprint;
+      c.wordsHash = p.words;
+    } catch {
+      // Missing, corrupt or another version: every record is made again (and the files rewritten).
+      c.previous.clear();
+      c.tableRead = true;
+    }
+    return c;
+  }
+
+  /** Reads the word table the records refer to; when it cannot be read, the records' word ids mean nothing. */
+  private readTable(): void {
+    if (this.tableRead) return;
+    this.tableRead = true;
+    this.stats.wordTable = true;
+    const got = this.dir ? readChecked(join(this.dir, WORDS_FILE)) : undefined;
+    try {
+      if (!got || got.hash !== this.wordsHash) throw new Error("no word table for these records");
+      const p = JSON.parse(got.body) as WordsPack;
+      if (p.v !== PACK_VERSION) throw new Error("other version");
+      const lines = (x: string) => (x ? x.split("\n") : []);
+      const questions = lines(p.questions);
+      const answers = Array.from(fromU32(p.answers));
+      const words = lines(p.words);
+      const keys = lines(p.keys);
+      const qAt = fromU32(p.wordQuestionsAt);
+      const qs = fromU32(p.wordQuestions);
+      if (answers.length !== questions.length || keys.length !== words.length || qAt.length !== words.length + 1 || qAt[words.length] !== qs.length) throw new Error("inconsistent word table");
+      if (qs.some((q) => q >= questions.length)) throw new Error("question id out of range");
+      for (const e of this.previous.values()) if (e.words!.some((w) => w >= words.length)) throw new Error("word id out of range");
+      questions.forEach((q, i) => this.questionAt[q[0] as Kind].set(q.slice(1), i));
+      words.forEach((w, i) => this.wordAt.set(w, i));
+      this.questions = questions;
+      this.answers = answers;
+      this.words = words;
+      this.keys = keys;
+      this.wordQuestions = words.map((_, i) => qs.subarray(qAt[i]!, qAt[i + 1]!));
+    } catch {
+      // The records' hashes still hold (they were checked with their file); which words they hold is lost,
+      // so they are kept for this build only if nothing needs their words, and not saved.
+      for (const e of this.previous.values()) e.words = undefined;
+    }
+  }
+
+  /**
+   * Starts a build of `site`'s records: when the archive's text or the
+   * gazetteer's name words changed, every recorded question is asked again and
+   * the words whose answers changed get their keys worked out again.
+   */
+  begin(site: SiteData): this {
+    this.site = site;
+    this.names = nameWords(site.entities.flatMap((e) => e.names.ar));
+    // What the answers depend on: every original's headline and paragraphs (the lexicon), the name words.
+    const h = createHash("sha256");
+    h.update(JSON.stringify([...this.names].sort()));
+    for (const s of site.stories) h.update("\u0001").update(s.ar.title).update("\u0002").update(s.ar.paragraphs.join("\u0003"));
+    this.fingerprint = h.digest("hex");
+    const recorder = this.recorder();
+    this.analysis = { lexicon: recorder, names: recorder, cache: this.keyCache(), copies: copyGroups(site) };
+    if (this.fingerprint !== this.loadedFingerprint) {
+      this.dirty = true;
+      this.readTable();
+      this.recheck();
+    }
+    return this;
+  }
+
+  private lexicon(): Lexicon {
+    if (!this.lexiconOf) {
+      this.lexiconOf = archiveLexicon(this.site);
+      this.stats.lexicon = true;
+    }
+    return this.lexiconOf;
+  }
+
+  private answer(q: string): number {
+    const arg = q.slice(1);
+    switch (q[0] as Kind) {
+      case "a":
+        return this.lexicon().attested(arg);
+      case "t":
+        return this.lexicon().takesArticle(arg) ? 1 : 0;
+      case "n":
+        return this.names.has(arg) ? 1 : 0;
+    }
+  }
+
+  /** Asks every recorded question again; words whose answers changed are keyed again. */
+  private recheck(): void {
+    const changedQuestions = new Uint8Array(this.questions.length);
+    let any = false;
+    for (let i = 0; i < this.questions.length; i++) {
+      const a = this.answer(this.questions[i]!);
+      if (a !== this.answers[i]) {
+        this.answers[i] = a;
+        changedQuestions[i] = 1;
+        any = true;
+      }
+    }
+    if (!any) return;
+    const recorder = this.recorder();
+    for (let w = 0; w < this.words.length; w++) {
+      if (!this.wordQuestions[w]!.some((q) => changedQuestions[q] === 1)) continue;
+      this.stats.rekeyed++;
+      this.asked = [];
+      const key = indexKey(this.words[w]!, recorder, recorder);
+      this.wordQuestions[w] = Uint32Array.from(new Set(this.asked));
+      this.asked = [];
+      if (key !== this.keys[w]) {
+        this.keys[w] = key;
+        this.changed.add(w);
+        this.stats.keyChanged++;
+      }
+    }
+  }
+
+  private ask(kind: Kind, arg: string, answer: number): void {
+    const at = this.questionAt[kind];
+    let id = at.get(arg);
+    if (id === undefined) {
+      id = this.questions.length;
+      this.questions.push(kind + arg);
+      this.answers.push(answer);
+      at.set(arg, id);
+    } else if (this.answers[id] !== answer) {
+      // Every kept answer is asked again in begin() whenever what it depends on changed: this would be a bug here.
+      throw new Error(`record cache: the answer to ${kind}${arg} changed unnoticed (${this.answers[id]} → ${answer})`);
+    }
+    this.asked.push(id);
+  }
+
+  /** The lexicon and the name words, answering as they do and noting each question and answer. */
+  private recorder(): LexiconQueries & NameQueries {
+    return {
+      attested: (stem) => {
+        const n = this.lexicon().attested(stem);
+        this.ask("a", stem, n);
+        return n;
+      },
+      takesArticle: (word) => {
+        const t = this.lexicon().takesArticle(word);
+        this.ask("t", word, t ? 1 : 0);
+        return t;
+      },
+      has: (form) => {
+        const n = this.names.has(form);
+        this.ask("n", form, n ? 1 : 0);
+        return n;
+      },
+    };
+  }
+
+  /** The word table as indexKeys' cache: a known word's key, and a new word's key kept with the questions just asked for it. */
+  private keyCache(): KeyCache {
+    return {
+      get: (w) => {
+        const id = this.wordAt.get(w);
+        return id === undefined ? undefined : this.keys[id];
+      },
+      set: (w, key) => {
+        const id = this.words.length;
+        this.words.push(w);
+        this.keys.push(key);
+        this.wordQuestions.push(Uint32Array.from(new Set(this.asked)));
+        this.wordAt.set(w, id);
+        this.asked = [];
+      },
+    };
+  }
+
+  private make(input: RecordInput): { record: SearchRecord; words: Uint32Array } {
+    this.readTable();
+    const seen = new Set<string>();
+    this.asked = [];
+    const record = makeRecord(input, this.analysis, seen);
+    return { record, words: Uint32Array.from(seen, (w) => this.wordAt.get(w)!) };
+  }
+
+  /**
+   * A record of the last build whose input is the same: valid when no answer
+   * changed at all, or when none of its words changed key (which needs its
+   * word ids: lost with an unreadable word table).
+   */
+  private stillValid(e: Entry): boolean {
+    if (this.fingerprint === this.loadedFingerprint) return true;
+    return !!e.words && !e.words.some((w) => this.changed.has(w));
+  }
+
+  /** The hash of each input's record: the last build's when still valid, else made now (and kept for `records`). */
+  hashes(inputs: readonly RecordInput[]): string[] {
+    return inputs.map((input) => {
+      const key = sha256(JSON.stringify(input));
+      const before = this.previous.get(key);
+      if (before && this.stillValid(before)) {
+        this.current.set(key, before);
+        this.stats.reused++;
+        return before.hash;
+      }
+      const { record, words } = this.make(input);
+      const hash = recordHash(record);
+      this.current.set(key, { hash, words });
+      this.made.set(input.url, record);
+      this.stats.made++;
+      this.dirty = true;
+      return hash;
+    });
+  }
+
+  /** The records of `inputs` (a partition going to Pagefind): those made by `hashes`, the others made again from the word table. */
+  records(inputs: readonly RecordInput[]): SearchRecord[] {
+    return inputs.map((input) => {
+      const r = this.made.get(input.url);
+      if (r) return r;
+      this.stats.remade++;
+      return this.make(input).record;
+    });
+  }
+
+  /** The share of the word directory (WordDirectory.entries()) kept with the partition `key`; undefined when none is (intact). */
+  partitionWords(key: string): string | undefined {
+    this.usedPartitions.add(key);
+    return this.dir ? readChecked(join(this.dir, PARTITION_WORDS_DIR, `${key}.txt`))?.body : undefined;
+  }
+
+  keepPartitionWords(key: string, text: string): void {
+    this.usedPartitions.add(key);
+    if (!this.dir) return;
+    mkdirSync(join(this.dir, PARTITION_WORDS_DIR), { recursive: true });
+    writeChecked(join(this.dir, PARTITION_WORDS_DIR, `${key}.txt`), text);
+  }
+
+  /** Forgets the records made for the partition just done. */
+  partitionDone(): void {
+    this.made.clear();
+  }
+
+  /**
+   * Writes the cache for the next build (only when something changed). With
+   * `keepOthers` (a build shard, which saw only its share of the records) the
+   * last build's records this build did not see are kept while still valid.
+   */
+  save(keepOthers = false): void {
+    if (!this.dir) return;
+    const shares = join(this.dir, PARTITION_WORDS_DIR);
+    if (!keepOthers && existsSync(shares)) {
+      for (const f of readdirSync(shares)) if (!this.usedPartitions.has(f.replace(/\.txt$/, ""))) rmSync(join(shares, f), { force: true });
+    }
+    if (keepOthers) {
+      for (const [k, e] of this.previous) {
+        if (!this.current.has(k) && this.stillValid(e)) this.current.set(k, e);
+      }
+    }
+    if (!this.dirty && this.current.size === this.previous.size) return;
+    this.readTable();
+    // Only the words of the records kept, and only their questions: the files do not grow with deleted articles.
+    const wordMap = new Map<number, number>();
+    const questionMap = new Map<number, number>();
+    const questions: string[] = [];
+    const answers: number[] = [];
+    const words: string[] = [];
+    const keys: string[] = [];
+    const wqAt: number[] = [0];
+    const wq: number[] = [];
+    const wordOf = (w: number): number => {
+      let id = wordMap.get(w);
+      if (id !== undefined) return id;
+      id = words.length;
+      wordMap.set(w, id);
+      words.push(this.words[w]!);
+      keys.push(this.keys[w]!);
+      for (const q of this.wordQuestions[w]!) {
+        let qid = questionMap.get(q);
+        if (qid === undefined) {
+          qid = questions.length;
+          questionMap.set(q, qid);
+          questions.push(this.questions[q]!);
+          answers.push(this.answers[q]!);
+        }
+        wq.push(qid);
+      }
+      wqAt.push(wq.length);
+      return id;
+    };
+    const records: [string, string][] = [];
+    const rAt: number[] = [0];
+    const rw: number[] = [];
+    for (const [k, e] of this.current) {
+      // A record whose words were lost with an unreadable word table is made again next time.
+      if (!e.words) continue;
+      records.push([k, e.hash]);
+      for (const w of e.words) rw.push(wordOf(w));
+      rAt.push(rw.length);
+    }
+    const table: WordsPack = {
+      v: PACK_VERSION,
+      questions: questions.join("\n"),
+      answers: u32(answers),
+      words: words.join("\n"),
+      keys: keys.join("\n"),
+      wordQuestionsAt: u32(wqAt),
+      wordQuestions: u32(wq),
+    };
+    mkdirSync(this.dir, { recursive: true });
+    const wordsHash = writeChecked(join(this.dir, WORDS_FILE), JSON.stringify(table));
+    const pack: RecordsPack = { v: PACK_VERSION, code: this.code, fingerprint: this.fingerprint, words: wordsHash, records, recordWordsAt: u32(rAt), recordWords: u32(rw) };
+    // Written last: until then the old records file names the old word table's hash, and a mismatch makes both afresh.
+    writeChecked(join(this.dir, RECORDS_FILE), JSON.stringify(pack));
+  }
+}

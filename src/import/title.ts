@@ -65,7 +65,7 @@ const HONORIFICS = [
 ];
 
 // Openings that are a time or concessive clause, not the news: skipped up to their comma.
-const OPENING_CLAUSE = /^(?:و?(?:بعد|قبل|رغم|برغم|بالرغم|على الرغم|في الوقت الذي|في ظل|وسط|عقب|إثر|اثر|منذ|خلال|مع|في إطار|ضمن|تزامنا|تزامناً|بمناسبة|نظرا|نظراً|بناء على|بناءً على|في حين|فيما|بينما|لليوم|للمرة|في خطوة|في سابقة|على خلفية|في أعقاب|قبيل|بعيد|حين|عندما|لما|إذا|وفي|في|إنفاذا|إنفاذًا|إنفاذاً|تنفيذا|تنفيذًا|تنفيذاً|استجابة|حرصا|حرصًا|حرصاً|انطلاقا|انطلاقًا|انطلاقاً|برعاية|تحت رعاية|بحضور|وفقا|وفقًا|وفقاً|بتوجيه|بتوجيهات))\s/u;
+const OPENING_CLAUSE = /^(?:و?(?:على صعيد|في سياق|في ضوء|بعد|قبل|رغم|برغم|بالرغم|على الرغم|في الوقت الذي|في ظل|وسط|عقب|إثر|اثر|منذ|خلال|مع|في إطار|ضمن|تزامنا|تزامناً|بمناسبة|نظرا|نظراً|بناء على|بناءً على|في حين|فيما|بينما|لليوم|للمرة|في خطوة|في سابقة|على خلفية|في أعقاب|قبيل|بعيد|حين|عندما|لما|إذا|وفي|في|إنفاذا|إنفاذًا|إنفاذاً|تنفيذا|تنفيذًا|تنفيذاً|استجابة|حرصا|حرصًا|حرصاً|انطلاقا|انطلاقًا|انطلاقاً|برعاية|تحت رعاية|بحضور|وفقا|وفقًا|وفقاً|بتوجيه|بتوجيهات))\s/u;
 
 // Reporting verbs (masculine and feminine, with و/ف): the lead «VERB X أن …» becomes «X: …».
 const REPORT_VERBS =
@@ -115,6 +115,10 @@ const DANGLING = new Set([
   "الركن", "ربما", "بالتعاون", "بالشراكة", "بمشاركة", "بدعم", "برعاية", "بإشراف", "قادما", "قادماً", "عندما", "بخصوص", "بشأن", "بتهمة", "حالة", "بحالة", "إطار", "مجال", "ظل", "سبيل", "إثر", "اثر", "عقب", "أثناء", "الفترة", "سيما", "لاسيما", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
+
+// Participles that want their complement (`المتمثل في`, `الواقعة جنوب`): dropped from a headline's end,
+// though a cut may fall after them.
+const TRAILING_PARTICIPLE = /^(?:المتمثل|المتمثلة|الواقع|الواقعة|التابع|التابعة|المكون|المكونة|المخصص|المخصصة|المقرر|المقررة)$/u;
 
 // A word that continues a name: a cut never falls before it.
 const NAME_LINK = /^(?:بن|بنت|ابن|آل)$/u;
@@ -176,7 +180,7 @@ export function deriveTitle(lead: string): string {
     if (shorter.length < kept.length && shorter.length >= 9) kept = shorter;
   }
   // Never end on a word that opens something (`فيما`, `كانوا`, a preposition).
-  while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)))) kept.pop();
+  while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)) || TRAILING_PARTICIPLE.test(bare(kept[kept.length - 1]!)))) kept.pop();
   return tidy(kept.join(" "));
 }
 
@@ -289,6 +293,12 @@ function reportingLead(s: string): string | undefined {
   let said = m[2]!.trim();
   const open = /^[«"“]/u.exec(said)?.[0];
   if (open) said = said.slice(1).replace(open === "«" ? "»" : open === "“" ? "”" : '"', "").replace(/\s+/g, " ").trim();
+  // `الرئيس عبدربه منصور هادي رئيس الجمهورية`: a speaker named by title and name needs no second title.
+  const sw = subject.split(" ");
+  if (sw.length >= 5 && (APPOSITION_HEAD.test(bare(sw[0]!)) || new RegExp(`^(?:${TITLE_WORDS})$`, "u").test(sw[0]!))) {
+    const second = sw.findIndex((x, n) => n >= 3 && APPOSITION_HEAD.test(bare(x)) && !definiteWord(sw[n - 1]!) && !/^(?:بن|بنت|آل|أبو)$/u.test(bare(sw[n - 1]!)));
+    if (second > 0) subject = sw.slice(0, second).join(" ");
+  }
   said = dropRelativeBeforePredicate(said, count(subject));
   if (count(subject) === 0 || count(subject) > 12 || count(said) < 3 || /[«"“]/.test(subject) && !/[»"”]/.test(subject)) return undefined;
   return `${subject}: ${said}`;
@@ -466,6 +476,7 @@ function dropNameChains(s: string): string {
   }
   t = t.replace(NAME_THEN_TITLE, "$1 ");
   t = dropApposition(t);
+  t = dropPartner(t);
   const m = TITLE_THEN_NAME.exec(t);
   if (m && !/^(?:الأمير|الملك)$/u.test(m[4]!) && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!.trim())) {
     const rest = t.slice(m[0].length);
@@ -482,6 +493,35 @@ const APPOSITION_HEAD = /^(?:ال)?(?:متحدث|متحدثة|ناطق|رئيس|
 const notConstructHead = (x: string): boolean => /^و/u.test(bare(x)) || PREPOSITIONS.has(bare(x)) || DANGLING.has(bare(x)) || bare(x).length < 3 || /^(?:أن|إن|ان|أنه|إنه|انه|أنها|إنها|بأن|بأنه)$/u.test(bare(x));
 const definiteWord = (w: string): boolean => /^(?:[وفبلك]?ال|لل)/u.test(bare(w)) && bare(w).length > 3 && !/^و?(?:الذي|التي|الذين)$/u.test(bare(w));
 
+/** End of a construct chain from `from`: definite words, or indefinite ones that a definite word closes within three (`لجمعية حماية المستهلك`). */
+function chainEnd(w: string[], from: number, limit: number): number {
+  let e = from;
+  while (e < w.length && e < limit) {
+    const x = w[e]!;
+    if (/^لـ?\s*["«“]/u.test(x)) break;
+    const close = w.slice(e + 1, e + 4).findIndex((y) => definiteWord(y));
+    const construct = !definiteWord(x) && !notConstructHead(x) && !/[،,:]$/u.test(x) && close >= 0 && w.slice(e + 1, e + 1 + close).every((y) => !/[،,:]$/u.test(y) && !notConstructHead(y));
+    if (!definiteWord(x) && !construct) break;
+    e++;
+    if (/[،,]$/u.test(x)) break;
+  }
+  return e;
+}
+
+/**
+ * `ينظم فرع الوزارة بالتعاون مع معهد الأئمة التابع للوزارة دورة توعوية` → `ينظم فرع الوزارة دورة توعوية`:
+ * a partner phrase between the subject and the object goes when an indefinite object follows it.
+ */
+function dropPartner(s: string): string {
+  const w = s.split(" ").filter((x) => x !== MARK);
+  const i = w.findIndex((x, n) => n >= 2 && n <= 14 && /^(?:بالتعاون|بالشراكة|بالتنسيق)$/u.test(bare(x)) && bare(w[n + 1] ?? "") === "مع");
+  if (i < 0) return s;
+  const e = chainEnd(w, i + 2, i + 12);
+  const rest = w.slice(e);
+  if (e - i < 3 || count(rest.join(" ")) < 2 || /[،,]$/u.test(rest[0]!) || definiteWord(rest[0]!) || notConstructHead(rest[0]!) || /^\p{Nd}/u.test(rest[0]!) || /[،,]$/u.test(w[e - 1]!)) return s;
+  return [...w.slice(0, i), ...rest].join(" ");
+}
+
 /**
  * `أكد الدكتور سالم العلي المتحدث الرسمي للهيئة العامة لـ"الصحيفة" منح …` → `أكد سالم العلي منح …`:
  * a verb-first lead whose named subject carries a description with no comma; the description
@@ -496,17 +536,7 @@ function dropApposition(s: string): string {
     const name = w.slice(i, k);
     if (name.length < nameLen || /^(?:متقاعد|ركن|الركن)$/u.test(bare(name[0]!)) || name.some((x) => /[،,:.«»"“”()]/u.test(x) || APPOSITION_HEAD.test(bare(x)) || DANGLING.has(bare(x))) || /^ال/u.test(bare(name[0]!))) continue;
     if (!APPOSITION_HEAD.test(bare(w[k] ?? "")) || /[،,]$/u.test(w[k] ?? "")) continue;
-    // The chain: definite words, or indefinite ones that a definite word closes within three (`لجمعية حماية المستهلك`).
-    let e = k + 1;
-    while (e < w.length && e - k < 10) {
-      const x = w[e]!;
-      if (/^لـ?\s*["«“]/u.test(x)) break;
-      const close = w.slice(e + 1, e + 4).findIndex((y) => definiteWord(y));
-      const construct = !definiteWord(x) && !notConstructHead(x) && !/[،,:]$/u.test(x) && close >= 0 && w.slice(e + 1, e + 1 + close).every((y) => !/[،,:]$/u.test(y) && !notConstructHead(y));
-      if (!definiteWord(x) && !construct) break;
-      e++;
-      if (/[،,]$/u.test(x)) break;
-    }
+    let e = chainEnd(w, k + 1, k + 10);
     // A place right after it, closed by a comma (`رئيس المجلس البلدي ببريدة،`).
     if (e < w.length && !/[،,]$/u.test(w[e - 1]!) && /[،,]$/u.test(w[e]!) && !notConstructHead(w[e]!)) e++;
     if (e - k < 2) continue;
@@ -534,7 +564,7 @@ function bareRest(rest: string): string {
 // Connectors after which the object's first clause is over: a comma before them, or one of
 // the words that cannot start a headline's object (`مشيرا إلى`, `وذلك`, `حيث`, `لكنه`).
 const CLAUSE_END = /^(?:مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف)$/u;
-const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً)$/u;
+const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً|وقال|وقالت|وأضاف|وأضافت|وأكد|وأكدت|وأوضح|وأوضحت|وأشار|وأشارت)$/u;
 
 /** The words up to the end of the first clause after the subject (at least a short headline's worth). */
 function firstClause(words: string[], head: number): string[] {

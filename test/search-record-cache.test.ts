@@ -1,0 +1,116 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadSite } from "../src/site/load.ts";
+import { RecordCache, recordHash, RECORDS_FILE, WORDS_FILE } from "../src/search/record-cache.ts";
+import { buildAnalysis, copyGroups, makeRecord, recordInputs, type SearchRecord } from "../src/search/records.ts";
+import { article, cleanup, makeProject } from "./helpers/project.ts";
+
+/*
+ * The record cache against a from-scratch computation, over edits chosen to
+ * change the lexicon's answers (worked out from morphology.ts's rules before
+ * running, not from the cache's output):
+ *  - A has دوليا only: the accusative alif stays while دولي is not in the
+ *    archive; B brings دولي twice (المؤتمر الدولي, خبير دولي), so A's دوليا is
+ *    then indexed as دولي, and A's record must change although A did not.
+ *  - C has العلمين, D has العلم: العلمين is read as a form of علم; a gazetteer
+ *    entity «مؤسسة العلمين للتنمية» makes العلمين a name word (it keeps its
+ *    ending), so C's record must change; C does not name the foundation, so
+ *    C's tags (its input) stay the same.
+ *  - E (with a translation) is touched by none of this: reused throughout.
+ */
+
+const A = article({ id: "2025-01-10-a", title: "تعاون مع الشركاء", date: "2025-01-10" }, "أكدت الحكومة أنها تتعاون دوليا مع الشركاء.");
+const C = article({ id: "2025-01-11-c", title: "زيارة الموقع", date: "2025-01-11" }, "زار الوفد موقع معركة العلمين.");
+const D = article({ id: "2025-01-12-d", title: "احتفال", date: "2025-01-12" }, "رفع العلم فوق المبنى.");
+const E = article({ id: "2025-01-13-e", title: "مدرسة جديدة", date: "2025-01-13" }, "افتتح الوزير مدرسة جديدة في المدينة.");
+const E_EN = article({ id: "2025-01-13-e", title: "A new school", date: "2025-01-13", translationKey: "2025-01-13-e" }, "The minister opened a new school in the city.");
+const B = article({ id: "2025-02-01-b", title: "مؤتمر", date: "2025-02-01" }, "انعقد المؤتمر الدولي بحضور خبير دولي.");
+
+const FOUNDATION = `
+  - id: alamein-foundation
+    type: organization
+    ar: [مؤسسة العلمين للتنمية]
+    en: [Alamein Development Foundation]
+`;
+
+interface Run {
+  cache: RecordCache;
+  byUrl: Map<string, SearchRecord>;
+  fresh: Map<string, SearchRecord>;
+}
+
+/** One build's records through the cache kept in `cacheDir`, and the same records made from scratch. */
+function run(dir: string, cacheDir: string): Run {
+  const site = loadSite({ root: dir }).site!;
+  const inputs = recordInputs(site, site.stories, copyGroups(site));
+  const cache = RecordCache.load(cacheDir, "test").begin(site);
+  const hashes = cache.hashes(inputs);
+  const records = cache.records(inputs);
+  cache.partitionDone();
+  cache.save();
+  const analysis = buildAnalysis(site);
+  const fresh = inputs.map((i) => makeRecord(i, analysis));
+  assert.deepEqual(records, fresh, "cached and fresh records differ");
+  assert.deepEqual(hashes, fresh.map(recordHash), "a reused record's hash is not the fresh record's");
+  return { cache, byUrl: new Map(records.map((r) => [r.url, r])), fresh: new Map(fresh.map((r) => [r.url, r])) };
+}
+
+const url = (id: string, lang = "ar") => `/${lang}/articles/${id}/`;
+
+test("records through the cache equal records made from scratch, over edits that change the lexicon's answers", () => {
+  const dir = makeProject({ "content/ar/a.md": A, "content/ar/c.md": C, "content/ar/d.md": D, "content/ar/e.md": E, "content/en/e.md": E_EN });
+  const cacheDir = mkdtempSync(join(tmpdir(), "arshif-record-cache-"));
+  try {
+    const first = run(dir, cacheDir);
+    assert.equal(first.cache.stats.made, 5);
+    const a0 = first.byUrl.get(url("2025-01-10-a"))!.content;
+    const c0 = first.byUrl.get(url("2025-01-11-c"))!.content;
+
+    // Nothing changed: every record reused, the lexicon not even built.
+    const same = run(dir, cacheDir);
+    assert.deepEqual([same.cache.stats.made, same.cache.stats.reused, same.cache.stats.lexicon], [0, 5, false]);
+
+    // B makes دولي a word of the archive: A's record changes though A did not.
+    writeFileSync(join(dir, "content/ar/b.md"), B);
+    const withB = run(dir, cacheDir);
+    assert.notEqual(withB.byUrl.get(url("2025-01-10-a"))!.content, a0, "the edit was meant to change A's keys");
+    assert.ok(withB.cache.stats.keyChanged > 0);
+    assert.ok(withB.cache.stats.reused >= 3, `E, its translation and D are reused (${withB.cache.stats.reused})`);
+
+    // A gazetteer name word: العلمين keeps its ending, C's record changes, its tags do not.
+    const gaz = join(dir, "content/entities.yaml");
+    writeFileSync(gaz, readFileSync(gaz, "utf8").replace(/^entities:\n/m, `entities:\n${FOUNDATION}`));
+    const withName = run(dir, cacheDir);
+    assert.notEqual(withName.byUrl.get(url("2025-01-11-c"))!.content, c0, "the entity was meant to change C's keys");
+    assert.doesNotMatch(withName.byUrl.get(url("2025-01-11-c"))!.content, /alamein-foundation/);
+    assert.ok(withName.cache.stats.keyChanged > 0);
+
+    // An edit of E only; then B deleted (A's دوليا is its own word again).
+    writeFileSync(join(dir, "content/ar/e.md"), E.replace("جديدة في المدينة", "حديثة في القرية"));
+    const editE = run(dir, cacheDir);
+    assert.ok(editE.cache.stats.made >= 1);
+    rmSync(join(dir, "content/ar/b.md"));
+    const noB = run(dir, cacheDir);
+    assert.equal(noB.byUrl.get(url("2025-01-10-a"))!.content, a0);
+
+    // A damaged word table: the records are still right (their words are looked up afresh).
+    const words = join(cacheDir, WORDS_FILE);
+    writeFileSync(join(dir, "content/ar/b.md"), B);
+    writeFileSync(words, readFileSync(words, "utf8").replace(/"keys":"./, '"keys":"X'));
+    const damaged = run(dir, cacheDir);
+    assert.ok(damaged.cache.stats.made >= 6, "with no word table, every record is made again");
+    // A damaged records file: everything made again, nothing wrong.
+    const recs = join(cacheDir, RECORDS_FILE);
+    writeFileSync(recs, readFileSync(recs, "utf8").slice(0, -10));
+    const lost = run(dir, cacheDir);
+    assert.equal(lost.cache.stats.reused, 0);
+    // And afterwards the cache works again.
+    assert.equal(run(dir, cacheDir).cache.stats.made, 0);
+  } finally {
+    cleanup(dir);
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+});

@@ -212,8 +212,23 @@ const DASH_ASIDE = /\s?[-–—]\s+[^-–—.،,]{3,80}?\s+[-–—]\s?/u;
 // `، تجريها الحكومة الشرعية،`: a short clause between commas opened by a present-tense verb.
 const VERB_ASIDE = /[،,]\s*[يت](?!ال)\S{2,}(?:\s+[^\s،,.]+){0,4}[،,]\s*/u;
 
+// `المتحدث باسم المجلس، علي الأحمدي، ميليشيات …`: a person's name between commas after the title that names him.
+const NAME_ASIDE = /(?<=(?:^|\s)(?:[وفبلك]?ال|لل)[^\s،,]{2,})\s*[،,]\s*(?!(?:ال|شمال|جنوب|شرق|غرب|وسط|جنوبي|شمالي|شرقي|غربي)[^\s]*\s)[^\s،,.:«»"()\d]{2,}(?:\s+[^\s،,.:«»"()\d]{2,}){1,2}\s*[،,]\s*/u;
+
 function dropAsides(s: string): string {
-  let t = s.replace(TITLE_CHAIN, "");
+  let t = s;
+  for (let i = 0; i < 2; i++) {
+    const m = NAME_ASIDE.exec(t);
+    if (!m || m.index === 0) break;
+    const words = m[0].replace(/[،,]/gu, " ").trim().split(/\s+/u);
+    if (words.some((x) => DANGLING.has(bare(x)) || PREPOSITIONS.has(bare(x)) || CLAUSE_WORDS.has(bare(x)) || /^[يت]\S{3,}$/u.test(x) || /^و/u.test(x))) break;
+    // Only after a title that names the person (`رئيس المجلس`, `وزير الخارجية السعودي`).
+    const before = t.slice(0, m.index).split(/\s+/u).slice(-6);
+    if (!before.some((x) => APPOSITION_HEAD.test(bare(x)) || new RegExp(`^(?:${TITLE_WORDS})$`, "u").test(bare(x)))) break;
+    if (count(t.slice(m.index + m[0].length)) < 3 || count(t.slice(0, m.index)) < 3) break;
+    t = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`;
+  }
+  t = t.replace(TITLE_CHAIN, "");
   const dash = DASH_ASIDE.exec(t);
   if (dash && count(t.slice(dash.index + dash[0].length)) >= 3) t = `${t.slice(0, dash.index)} ${t.slice(dash.index + dash[0].length)}`;
   const verb = VERB_ASIDE.exec(t);
@@ -394,6 +409,8 @@ export function firstSentence(s: string): string {
     const before = s.slice(0, m.index);
     if (m[0] === "." && /(?:^|\s)\S$/u.test(before)) continue; // lone-letter abbreviation (د. أ.)
     if (before.split("«").length > before.split("»").length) continue; // inside a quoted title
+ // A semicolon may close the subject alone (`ألقت الجمعية …؛ المسؤولية على …`): it ends a sentence of 10 words or more.
+    if (m[0] === "؛" && count(before) < 10) continue;
     if (count(before) >= TITLE_MIN_WORDS) return m[0] === "؟" || m[0] === "?" ? before + m[0] : before;
   }
   return s;
@@ -564,7 +581,7 @@ function bareRest(rest: string): string {
 // Connectors after which the object's first clause is over: a comma before them, or one of
 // the words that cannot start a headline's object (`مشيرا إلى`, `وذلك`, `حيث`, `لكنه`).
 const CLAUSE_END = /^(?:مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف)$/u;
-const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً|وقال|وقالت|وأضاف|وأضافت|وأكد|وأكدت|وأوضح|وأوضحت|وأشار|وأشارت)$/u;
+const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً|وقال|وقالت|وأضاف|وأضافت|وأكد|وأكدت|وأوضح|وأوضحت|وأشار|وأشارت|م[^\sا]\S{2,}(?:اً|ا))$/u;
 
 /** The words up to the end of the first clause after the subject (at least a short headline's worth). */
 function firstClause(words: string[], head: number): string[] {

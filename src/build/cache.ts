@@ -49,9 +49,33 @@ export function codeVersion(root: string, memo = new HashMemo()): string {
   return h.digest("hex");
 }
 
+/**
+ * Makes folders, remembering which exist: linking thousands of reused pages,
+ * each in its own folder, costs one mkdir per new folder instead of a
+ * recursive mkdir (several system calls) per file.
+ */
+export class Folders {
+  private readonly known = new Set<string>();
+
+  ensure(dir: string): void {
+    if (this.known.has(dir)) return;
+    try {
+      mkdirSync(dir);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" && dirname(dir) !== dir) {
+        this.ensure(dirname(dir));
+        mkdirSync(dir);
+      } else if (code !== "EEXIST") throw e;
+    }
+    this.known.add(dir);
+  }
+}
+
 /** Hard-links `from` to `to` (same inode, no bytes copied), or copies when linking fails (another file system). */
-export function linkOrCopy(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
+export function linkOrCopy(from: string, to: string, folders?: Folders): void {
+  if (folders) folders.ensure(dirname(to));
+  else mkdirSync(dirname(to), { recursive: true });
   try {
     linkSync(from, to);
   } catch {
@@ -164,8 +188,9 @@ export class BuildCache {
       return false;
     }
     const entry = this.searchEntry(key);
+    const folders = new Folders();
     try {
-      for (const rel of Object.keys(manifest)) linkOrCopy(join(entry, "files", rel), join(dir, rel));
+      for (const rel of Object.keys(manifest)) linkOrCopy(join(entry, "files", rel), join(dir, rel), folders);
     } catch {
       rmSync(dir, { recursive: true, force: true });
       return false;
@@ -181,10 +206,11 @@ export class BuildCache {
     const tmp = `${entry}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     const manifest: PartitionManifest = {};
+    const folders = new Folders();
     for (const rel of listFiles(dir)) {
       const from = join(dir, rel);
       const hash = sha256(readFileSync(from));
-      linkOrCopy(from, join(tmp, "files", rel));
+      linkOrCopy(from, join(tmp, "files", rel), folders);
       const st = statFile(join(tmp, "files", rel))!;
       manifest[rel] = [hash, st.size, st.mtimeMs, st.ino];
     }

@@ -5,7 +5,7 @@ import { PAGE_KIND_NAMES, type PageKind } from "../archive/kinds.ts";
 import type { Feed } from "../archive/feeds.ts";
 import type { Sitemap } from "../archive/sitemap.ts";
 import { renderSite } from "./render.ts";
-import { linkOrCopy, sha256, type BuildCache } from "./cache.ts";
+import { Folders, linkOrCopy, sha256, type BuildCache } from "./cache.ts";
 import { sameStat, statFile } from "./inputs.ts";
 
 /** The file a page, feed or sitemap URL is written to, relative to the output. */
@@ -44,6 +44,7 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
   const files = new Map<string, [string, string]>();
   const pending: [string, string][] = [];
   let reused = 0;
+  const folders = new Folders();
   const keep = <T extends { url: string }>(kind: string, item: T): boolean => {
     const path = outputPath(item.url);
     const key = sha256(`${base}\0${kind}\0${JSON.stringify(item)}`);
@@ -54,7 +55,7 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
         // The stat the last build recorded after writing it, else its bytes' hash.
         const st = statFile(from);
         if (st && (sameStat(st, { size: was[2], mtimeMs: was[3], ino: was[4] }) || sha256(readFileSync(from)) === was[1])) {
-          linkOrCopy(from, join(fresh, path));
+          linkOrCopy(from, join(fresh, path), folders);
           files.set(path, [was[0], was[1]]);
           reused++;
           return false;

@@ -6,6 +6,7 @@ import { renderBatches } from "../site/batches.ts";
 import { WordDirectory, WORDS_DIR } from "../search/directory.ts";
 import { renderSite } from "./render.ts";
 import { codeVersion, linkOrCopy, listFiles, sha256 } from "./cache.ts";
+import { HashMemo, inputFingerprint } from "./inputs.ts";
 import { swap } from "./swap.ts";
 
 /**
@@ -71,29 +72,22 @@ export function renderShare(site: SiteData, fresh: string, opts: { root: string;
 }
 
 /**
- * What every shard of one build must share: the code and templates
- * (codeVersion), every file under content/ and public/, the options that
- * change the output, the number of shards, and the plan itself (the published
- * stories — an article dated in the future appears only once its date has
- * come, so shards run across that moment differ — the partitions and the
- * number of render batches).
+ * What every shard of one build must share: everything a build reads
+ * (src/build/inputs.ts inputFingerprint: the code version, every file under
+ * content/, _includes/ and public/) with the options that change the output
+ * and the number of shards, and the plan itself (the published stories — an
+ * article dated in the future appears only once its date has come, so
+ * shards run across that moment differ — the partitions and the number of
+ * render batches).
  */
 export function planHash(site: SiteData, opts: { root: string; pathPrefix: string; search: boolean }, shard: Shard): string {
-  const h = createHash("sha256").update(`code\0${codeVersion(opts.root)}\0`);
-  for (const dir of ["content", "public"]) {
-    for (const rel of listFiles(join(opts.root, dir))) h.update(`${dir}/${rel}\0${sha256(readFileSync(join(opts.root, dir, rel)))}\0`);
-  }
-  h.update(
-    JSON.stringify({
-      pathPrefix: opts.pathPrefix,
-      search: opts.search,
-      shards: shard.count,
-      stories: site.stories.map((s) => s.key),
-      partitions: site.searchPartitions,
-      batches: renderBatches(site, site.settings.renderBatchSize).length,
-    }),
-  );
-  return h.digest("hex");
+  const inputs = inputFingerprint(opts.root, codeVersion(opts.root), { pathPrefix: opts.pathPrefix, search: opts.search, shards: shard.count }, new HashMemo());
+  const plan = {
+    stories: site.stories.map((s) => s.key),
+    partitions: site.searchPartitions,
+    batches: renderBatches(site, site.settings.renderBatchSize).length,
+  };
+  return createHash("sha256").update(`${inputs.key}\0${JSON.stringify(plan)}`).digest("hex");
 }
 
 export interface ShardManifest {

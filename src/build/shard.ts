@@ -75,10 +75,8 @@ export function renderShare(site: SiteData, fresh: string, opts: { root: string;
  * What every shard of one build must share: everything a build reads
  * (src/build/inputs.ts inputFingerprint: the code version, every file under
  * content/, _includes/ and public/) with the options that change the output
- * and the number of shards, and the plan itself (the published stories — an
- * article dated in the future appears only once its date has come, so
- * shards run across that moment differ — the partitions and the number of
- * render batches).
+ * and the number of shards, and the plan itself (the stories, the partitions
+ * and the number of render batches): a last check that every shard planned alike.
  */
 export function planHash(site: SiteData, opts: { root: string; pathPrefix: string; search: boolean }, shard: Shard): string {
   const inputs = inputFingerprint(opts.root, codeVersion(opts.root), { pathPrefix: opts.pathPrefix, search: opts.search, shards: shard.count }, new HashMemo());

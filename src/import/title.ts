@@ -494,6 +494,7 @@ function dropNameChains(s: string): string {
   t = t.replace(NAME_THEN_TITLE, "$1 ");
   t = dropApposition(t);
   t = dropPartner(t);
+  t = dropPlaceBeforeComplement(t);
   const m = TITLE_THEN_NAME.exec(t);
   if (m && !/^(?:الأمير|الملك)$/u.test(m[4]!) && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!.trim())) {
     const rest = t.slice(m[0].length);
@@ -523,6 +524,23 @@ function chainEnd(w: string[], from: number, limit: number): number {
     if (/[،,]$/u.test(x)) break;
   }
   return e;
+}
+
+/**
+ * `تمكنت دوريات أمن الطرق بمنطقة مكة علي طريق الخرمة – رنيه من ضبط …` → `تمكنت دوريات أمن الطرق من ضبط …`:
+ * after a verb of ability (تمكن، نجح، استطاع), a place phrase between the subject and the complement goes.
+ */
+function dropPlaceBeforeComplement(s: string): string {
+  const w = s.split(" ");
+  const m = /^(?:تمكن|تمكنت|تمكّن|تمكّنت|نجح|نجحت|استطاع|استطاعت)$/u.exec(w[0] ?? "");
+  if (!m) return s;
+  const link = /^(?:نجح|نجحت)$/u.test(m[0]) ? "في" : "من";
+  const c = w.findIndex((x, n) => n >= 4 && x === link && !/^(?:عدد|أكثر|أقل|مجموعة|بعض)$/u.test(bare(w[n - 1]!)));
+  // Only when the place keeps the complement out of a headline's first dozen words.
+  if (c < 11) return s;
+  const p = w.findIndex((x, n) => n >= 2 && n < c && /^(?:بمنطقة|بمحافظة|بمدينة|بمركز|بحي|في|على|علي)$/u.test(bare(x)) && (!/^(?:في|على|علي)$/u.test(bare(x)) || /^(?:منطقة|محافظة|مدينة|طريق|مركز|حي)$/u.test(bare(w[n + 1] ?? ""))));
+  if (p < 0 || c - p > 9 || w.slice(p, c).some((x) => /[،,.]/u.test(x))) return s;
+  return [...w.slice(0, p), ...w.slice(c)].join(" ");
 }
 
 /**

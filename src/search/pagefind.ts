@@ -5,7 +5,7 @@ import { availableParallelism, freemem } from "node:os";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
 import { buildAnalysis, copyGroups, excerptSource, makeRecord, recordInputs, textPath, type Analysis, type SearchRecord } from "./records.ts";
-import { RecordCache } from "./record-cache.ts";
+import { RecordCache, type RecordCacheStats } from "./record-cache.ts";
 import type { Story } from "../archive/stories.ts";
 import { WordDirectory, WORDS_DIR } from "./directory.ts";
 
@@ -180,9 +180,8 @@ function wordsOf(records: SearchRecord[]): string {
 export interface SearchIndexResult {
   records: number;
   partitions: number;
-  /** With the build cache: records made (new or changed) and records whose hash came from the last build. */
-  made?: number;
-  reused?: number;
+  /** With the build cache: records made and reused, and what it took. */
+  cache?: RecordCacheStats;
 }
 
 /** Writes the Pagefind index partitions (pagefind/, pagefind-2/, …) into a fresh output directory. */
@@ -264,5 +263,5 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
     pool?.close();
   }
   if (written !== expected) throw new Error(`search index: ${expected - written} record(s) in no partition`);
-  return { records: written, partitions: site.searchPartitions.length, ...(cached ? { made: cached.stats.made, reused: cached.stats.reused } : {}) };
+  return { records: written, partitions: site.searchPartitions.length, ...(cached ? { cache: cached.stats } : {}) };
 }

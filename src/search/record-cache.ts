@@ -53,7 +53,11 @@ export interface RecordCacheStats {
   /** Whether the archive's lexicon had to be built, and the word table read. */
   lexicon: boolean;
   wordTable: boolean;
+  /** Milliseconds spent reading the records file, starting (fingerprint, answers asked again), building the lexicon, reading the word table, saving. */
+  ms: { load: number; begin: number; lexicon: number; table: number; save: number };
 }
+
+const since = (t: number) => Math.round(performance.now() - t);
 
 interface Entry {
   hash: string;
@@ -127,7 +131,7 @@ interface WordsPack {
 type Kind = "a" | "t" | "n";
 
 export class RecordCache {
-  readonly stats: RecordCacheStats = { reused: 0, made: 0, remade: 0, rekeyed: 0, keyChanged: 0, lexicon: false, wordTable: false };
+  readonly stats: RecordCacheStats = { reused: 0, made: 0, remade: 0, rekeyed: 0, keyChanged: 0, lexicon: false, wordTable: false, ms: { load: 0, begin: 0, lexicon: 0, table: 0, save: 0 } };
 
   // The question table: "a" + stem (attested), "t" + word (takes the article), "n" + form (a name word).
   private questions: string[] = [];
@@ -170,6 +174,7 @@ export class RecordCache {
 
   /** The cache kept in `dir` by an earlier build with the same code version (none: nothing kept, nothing saved). */
   static load(dir: string | undefined, code: string): RecordCache {
+    const t = performance.now();
     const c = new RecordCache(dir, code);
     if (!dir) return c;
     const got = readChecked(join(dir, RECORDS_FILE));
@@ -188,6 +193,7 @@ export class RecordCache {
       c.previous.clear();
       c.tableRead = true;
     }
+    c.stats.ms.load = since(t);
     return c;
   }
 
@@ -196,6 +202,7 @@ export class RecordCache {
     if (this.tableRead) return;
     this.tableRead = true;
     this.stats.wordTable = true;
+    const t = performance.now();
     const got = this.dir ? readChecked(join(this.dir, WORDS_FILE)) : undefined;
     try {
       if (!got || got.hash !== this.wordsHash) throw new Error("no word table for these records");
@@ -223,6 +230,7 @@ export class RecordCache {
       // so they are kept for this build only if nothing needs their words, and not saved.
       for (const e of this.previous.values()) e.words = undefined;
     }
+    this.stats.ms.table = since(t);
   }
 
   /**
@@ -231,6 +239,7 @@ export class RecordCache {
    * the words whose answers changed get their keys worked out again.
    */
   begin(site: SiteData): this {
+    const t = performance.now();
     this.site = site;
     this.names = nameWords(site.entities.flatMap((e) => e.names.ar));
     // What the answers depend on: every original's headline and paragraphs (the lexicon), the name words.
@@ -245,12 +254,15 @@ export class RecordCache {
       this.readTable();
       this.recheck();
     }
+    this.stats.ms.begin = since(t);
     return this;
   }
 
   private lexicon(): Lexicon {
     if (!this.lexiconOf) {
+      const t = performance.now();
       this.lexiconOf = archiveLexicon(this.site);
+      this.stats.ms.lexicon = since(t);
       this.stats.lexicon = true;
     }
     return this.lexiconOf;
@@ -434,10 +446,11 @@ export class RecordCache {
       }
     }
     if (!this.dirty && this.current.size === this.previous.size) return;
+    const t = performance.now();
     this.readTable();
     // Only the words of the records kept, and only their questions: the files do not grow with deleted articles.
-    const wordMap = new Map<number, number>();
-    const questionMap = new Map<number, number>();
+    const wordMap = new Int32Array(this.words.length).fill(-1);
+    const questionMap = new Int32Array(this.questions.length).fill(-1);
     const questions: string[] = [];
     const answers: number[] = [];
     const words: string[] = [];
@@ -445,17 +458,17 @@ export class RecordCache {
     const wqAt: number[] = [0];
     const wq: number[] = [];
     const wordOf = (w: number): number => {
-      let id = wordMap.get(w);
-      if (id !== undefined) return id;
+      let id = wordMap[w]!;
+      if (id >= 0) return id;
       id = words.length;
-      wordMap.set(w, id);
+      wordMap[w] = id;
       words.push(this.words[w]!);
       keys.push(this.keys[w]!);
       for (const q of this.wordQuestions[w]!) {
-        let qid = questionMap.get(q);
-        if (qid === undefined) {
+        let qid = questionMap[q]!;
+        if (qid < 0) {
           qid = questions.length;
-          questionMap.set(q, qid);
+          questionMap[q] = qid;
           questions.push(this.questions[q]!);
           answers.push(this.answers[q]!);
         }
@@ -488,5 +501,6 @@ export class RecordCache {
     const pack: RecordsPack = { v: PACK_VERSION, code: this.code, fingerprint: this.fingerprint, words: wordsHash, records, recordWordsAt: u32(rAt), recordWords: u32(rw) };
     // Written last: until then the old records file names the old word table's hash, and a mismatch makes both afresh.
     writeChecked(join(this.dir, RECORDS_FILE), JSON.stringify(pack));
+    this.stats.ms.save = since(t);
   }
 }

@@ -147,7 +147,7 @@ export function deriveTitle(lead: string): string {
   // `… المقدسة اليوم، حريقاً`: the comma after the subject's time aside goes too, unless it closes
   // a circumstance that opened before it (`عقب صلاة العشاء اليوم، في المسجد`).
   s = s.replace(new RegExp(`(?<=\\S\\s)(?<!(?:في|من|إلى|الى|حتى|منذ|هذا|مثل)\\s)اليوم\\s*(?:${MARK}\\s*)?([،,])(?=\\s*\\S)`, "gu"), (_m, comma: string, at: number, all: string) =>
-    new RegExp(`(?:^|\\s)${CIRCUMSTANCE_WORDS}\\s[^،,.]*$`, "u").test(all.slice(Math.max(0, at - 80), at)) ? ` ${MARK}${comma} ` : ` ${MARK} `);
+    new RegExp(`(?:^|\\s)${CIRCUMSTANCE_WORDS}\\s[^،,.]*$|[،,]\\s*$`, "u").test(all.slice(Math.max(0, at - 80), at)) ? ` ${MARK}${comma} ` : ` ${MARK} `);
   // `، اليوم (الجمعة)، `: the commas that enclosed a time aside go with it.
   // One stays when it closes a relative clause or description (`، الذي يحاكم …، أمس، عامه`).
   s = s.replace(new RegExp(`[،,]\\s*${MARK}(?:\\s*${MARK})*\\s*[،,]`, "gu"), (_m, at: number, all: string) =>
@@ -282,6 +282,7 @@ function reportingLead(s: string): string | undefined {
   const m = REPORT.exec(s.replace(/^\S+/u, (w) => w.replace(/[\u064B-\u0652]/gu, ""))) ?? QUOTING.exec(s);
   if (!m) return undefined;
   // `أكد خطاب … ، بعد أن أشار …`: an أن after بعد/قبل/منذ is no reported statement.
+  if (/[،,]\s*و(?:قال|قالت|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت)$/u.test(m[1]!.trim())) return undefined;
   if (/(?:^|\s)(?:بعد|قبل|منذ|حتى|دون|بدون|بدا|يبدو)$/u.test(m[1]!.replace(/[،,]\s*$/u, ""))) return undefined;
   // `نقلت الوكالة عن فلان قوله إن …`: the one quoted is the speaker.
   const quoting = /^.{3,}?\s+عن\s+(.{3,}?)\s+(?:قوله|قولها|قولهم|قولهما)$/u.exec(m[1]!.trim());
@@ -311,7 +312,7 @@ function reportingLead(s: string): string | undefined {
   // `الرئيس عبدربه منصور هادي رئيس الجمهورية`: a speaker named by title and name needs no second title.
   const sw = subject.split(" ");
   if (sw.length >= 5 && (APPOSITION_HEAD.test(bare(sw[0]!)) || new RegExp(`^(?:${TITLE_WORDS})$`, "u").test(sw[0]!))) {
-    const second = sw.findIndex((x, n) => n >= 3 && APPOSITION_HEAD.test(bare(x)) && !definiteWord(sw[n - 1]!) && !/^(?:بن|بنت|آل|أبو)$/u.test(bare(sw[n - 1]!)));
+    const second = sw.findIndex((x, n) => n >= 3 && APPOSITION_HEAD.test(bare(x)) && !/^(?:بن|بنت|آل|أبو)$/u.test(bare(sw[n - 1]!)) && sw.slice(1, n).some((y) => !definiteWord(y) && !APPOSITION_HEAD.test(bare(y))));
     if (second > 0) subject = sw.slice(0, second).join(" ");
   }
   said = dropRelativeBeforePredicate(said, count(subject));
@@ -518,7 +519,8 @@ function chainEnd(w: string[], from: number, limit: number): number {
     const x = w[e]!;
     if (/^لـ?\s*["«“]/u.test(x)) break;
     const close = w.slice(e + 1, e + 4).findIndex((y) => definiteWord(y));
-    const construct = !definiteWord(x) && !notConstructHead(x) && !/[،,:]$/u.test(x) && close >= 0 && w.slice(e + 1, e + 1 + close).every((y) => !/[،,:]$/u.test(y) && !notConstructHead(y));
+    // An indefinite adjective (`دورة تدريبية`, nisba -ية after a consonant) closes the noun: no construct.
+    const construct = !definiteWord(x) && !notConstructHead(x) && !/[،,:]$/u.test(x) && close >= 0 && w.slice(e + 1, e + 1 + close).every((y) => !/[،,:]$/u.test(y) && !notConstructHead(y) && !/[^ا]ية$/u.test(bare(y)));
     if (!definiteWord(x) && !construct) break;
     e++;
     if (/[،,]$/u.test(x)) break;

@@ -1,0 +1,142 @@
+// Headline rules of issue 14's third round (src/import/title.ts): one test per rule, each with
+// invented sentences (no corpus text), the expected headline written from the sentence as a
+// sub-editor would cut it.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { deriveTitle, dropRelativeBeforePredicate, firstSentence, TITLE_TARGET_WORDS } from "../src/import/title.ts";
+
+const words = (s: string): number => s.split(/\s+/u).filter(Boolean).length;
+
+test("time asides: يوم غد الجمعة, البارحة, اليوم، after the subject, الأسبوع الماضي as an aside, a date span", () => {
+  assert.equal(deriveTitle("تنطلق يوم غد الجمعة في مدينة الواحة فعاليات مهرجان التمور السنوي."), "تنطلق في مدينة الواحة فعاليات مهرجان التمور السنوي");
+  assert.equal(deriveTitle("استقبلت أسرة الراشد البارحة المعزين في وفاة عميدها."), "استقبلت أسرة الراشد المعزين في وفاة عميدها");
+  assert.equal(deriveTitle("أطفأت فرق الإطفاء بالمدينة القديمة اليوم، حريقا شب في مستودع للأخشاب."), "أطفأت فرق الإطفاء بالمدينة القديمة حريقا شب في مستودع للأخشاب");
+  assert.equal(deriveTitle("عاد المدرب الوطني إلى التدريبات الأسبوع الماضي بعد غياب طويل بسبب الإصابة."), "عاد المدرب الوطني إلى التدريبات بعد غياب طويل بسبب الإصابة");
+  // Object of a preposition: it stays.
+  assert.match(deriveTitle("ارتفعت أسعار القمح خلال الأسبوع الماضي بنسبة كبيرة في الأسواق."), /خلال الأسبوع الماضي/u);
+  assert.equal(
+    deriveTitle("أوقعت قرعة بطولة الأندية الخليجية للسباحة خلال الفترة من الثالث وحتى 12 سبتمبر من الشهر المقبل في الدوحة فريق النصر في المجموعة الأولى."),
+    "أوقعت قرعة بطولة الأندية الخليجية للسباحة في الدوحة فريق النصر في المجموعة الأولى",
+  );
+  // `، اليوم (الخميس)، `: the commas that enclosed the aside go with it.
+  assert.equal(deriveTitle("وصل وزير التجارة الهندي، اليوم (الخميس)، إلى العاصمة في زيارة تستمر يومين."), "وصل وزير التجارة الهندي إلى العاصمة في زيارة تستمر يومين");
+  // ... but a comma that closes a circumstance opened before the time word stays, so the circumstance can go.
+  assert.equal(
+    deriveTitle("أدى الوزير عقب صلاة العصر اليوم، في الجامع الكبير صلاة الغائب على ضحايا الحادث."),
+    "أدى الوزير في الجامع الكبير صلاة الغائب على ضحايا الحادث",
+  );
+});
+
+test("a long circumstance goes only between two commas", () => {
+  assert.equal(
+    deriveTitle("وجه وزير الصحة، خلال اجتماع موسع عقده مع مديري المستشفيات والمراكز الصحية في المنطقة الشرقية، بتوفير أسرة إضافية للطوارئ."),
+    "وجه وزير الصحة بتوفير أسرة إضافية للطوارئ",
+  );
+  // No comma before it: it may be the object's own phrase, so it stays.
+  assert.match(deriveTitle("انتهت اللقاءات التي جرت على هامش المؤتمر الاقتصادي السنوي في مدينة الساحل الكبرى بتوقيع اتفاقيتين، وقال الوزير إن الاتفاقيتين مهمتان."), /على هامش/u);
+});
+
+test("reporting leads: عن X قوله إن, أنهم, حذر من أن, a long subject with no punctuation, no أن after بعد", () => {
+  assert.equal(deriveTitle("نقلت وكالة الأنباء الرسمية عن وزير النفط قوله إن الإنتاج سيرتفع الشهر المقبل."), "وزير النفط: الإنتاج سيرتفع الشهر المقبل");
+  assert.equal(deriveTitle("وكالة الأنباء الرسمية عن وزير النفط قوله إن الإنتاج سيرتفع الشهر المقبل."), "وزير النفط: الإنتاج سيرتفع الشهر المقبل");
+  assert.equal(deriveTitle("أكد أهالي القرية الشرقية أنهم سيعيدون بناء المدرسة قبل بداية العام الدراسي."), "أهالي القرية الشرقية: سيعيدون بناء المدرسة قبل بداية العام الدراسي");
+  assert.equal(deriveTitle("حذر خبير الأرصاد الجوية من أن موجة الحر ستستمر حتى نهاية الأسبوع."), "خبير الأرصاد الجوية: موجة الحر ستستمر حتى نهاية الأسبوع");
+  // A subject of more than 24 words with no comma is still a subject (its first phrase names the speaker).
+  assert.equal(
+    deriveTitle("أكد لـ«الصحيفة» سالم حمد العتيبي مدير فرع الشركة الوطنية للنقل البحري التابعة لوزارة النقل في المنطقة الشرقية وعضو مجلس إدارة الغرفة التجارية الصناعية في المنطقة الشرقية سابقا بأنه سيغادر منصبه قريبا."),
+    "سالم حمد العتيبي مدير فرع الشركة: سيغادر منصبه قريبا",
+  );
+  // `أكد المقال …، بعد أن أشار …`: the أن belongs to بعد, not to the verb.
+  assert.doesNotMatch(deriveTitle("أكد خطاب الرئيس الأخير على أهمية الوحدة الوطنية، بعد أن أشار إلى مخاطر الانقسام."), /:/u);
+});
+
+test("an opening phrase with no comma is skipped to its lead verb", () => {
+  assert.equal(deriveTitle("ضمن برامج النادي الصيفية أقام القسم الثقافي أمسية شعرية للشباب في مقر النادي."), "أقام القسم الثقافي أمسية شعرية للشباب في مقر النادي");
+  assert.equal(deriveTitle("على صعيد المعارك في الجبهة الشرقية بدأت القوات المشتركة هجوما واسعا على مواقع المسلحين."), "بدأت القوات المشتركة هجوما واسعا على مواقع المسلحين");
+  // A verb inside a relative clause is no lead verb.
+  assert.doesNotMatch(deriveTitle("بعد أن لاقى التطبيق الذي أطلق منذ سنوات إقبالا كبيرا في كل مكان، شهد التطبيق منافسة شرسة."), /^أطلق/u);
+});
+
+test("the first clause ends at a comma before إلا أن, وسط, وقال, a verb with و, or a circumstantial participle", () => {
+  assert.equal(deriveTitle("وعد رئيس البلدية السكان بإصلاح الطرق الداخلية، إلا أن الأعمال لم تبدأ حتى الآن."), "وعد رئيس البلدية السكان بإصلاح الطرق الداخلية");
+  assert.equal(deriveTitle("افتتح المعرض الدولي للكتاب أبوابه للزوار في العاصمة، وسط إقبال كبير من العائلات."), "افتتح المعرض الدولي للكتاب أبوابه للزوار في العاصمة");
+  assert.equal(deriveTitle("أعلن المدرب قائمة المنتخب للمباراة الودية المقبلة، وقال إن الفريق جاهز تماما."), "أعلن المدرب قائمة المنتخب للمباراة الودية المقبلة");
+  assert.equal(deriveTitle("مثل أمام المحكمة الجنائية رجلان بتهمة تزوير العملة، ويواجه الرجلان عقوبة السجن."), "مثل أمام المحكمة الجنائية رجلان بتهمة تزوير العملة");
+  assert.equal(deriveTitle("تصدر الفيلم الجديد قوائم الإيرادات في دور العرض المحلية، محققا أرباحا قياسية."), "تصدر الفيلم الجديد قوائم الإيرادات في دور العرض المحلية");
+  assert.equal(deriveTitle("دافع الوزير عن خطة الإصلاح الاقتصادي أمام البرلمان، محذرا النواب من رفضها."), "دافع الوزير عن خطة الإصلاح الاقتصادي أمام البرلمان");
+});
+
+test("a named subject's description with no comma goes when the object follows it; a reporting lead keeps it", () => {
+  assert.equal(
+    deriveTitle("أعلن الدكتور سالم العتيبي المتحدث الرسمي للهيئة العامة للطيران المدني لـ\"الصحيفة\" تشغيل خطوط جديدة بين المدن الصغيرة."),
+    "أعلن سالم العتيبي تشغيل خطوط جديدة بين المدن الصغيرة",
+  );
+  assert.equal(deriveTitle("طالب حمد الراشد رئيس المجلس البلدي بالواحة، بتوسيع صلاحيات المجالس البلدية."), "طالب حمد الراشد بتوسيع صلاحيات المجالس البلدية");
+  // A reporting lead: the speaker keeps his title.
+  assert.equal(deriveTitle("قال سالم العتيبي رئيس الهيئة العامة للطيران إن المطار الجديد سيفتتح قريبا."), "سالم العتيبي رئيس الهيئة العامة للطيران: المطار الجديد سيفتتح قريبا");
+  // `وحدة` after the preposition `عن` is no construct head: the chain stops before `عن`.
+  assert.equal(deriveTitle("أعرب نبيل حسن الأمين العام للاتحاد عن أسفه لتأجيل البطولة الإقليمية."), "أعرب نبيل حسن عن أسفه لتأجيل البطولة الإقليمية");
+});
+
+test("a relative clause between a reported subject and its predicate goes when the clause is too long for a headline", () => {
+  assert.equal(
+    deriveTitle("قال المتحدث باسم التحالف إن الحملة التي تشنها القوات المشتركة على المواقع الجبلية في الشمال منذ أسابيع باتت قريبة من هدفها."),
+    "المتحدث باسم التحالف: الحملة باتت قريبة من هدفها",
+  );
+  assert.equal(
+    dropRelativeBeforePredicate("القرار الذي صدر أمس عن المجلس ويشمل جميع القطاعات الحكومية والخاصة في البلاد غير مقبول", 4),
+    "القرار غير مقبول",
+  );
+  // Short enough: kept whole.
+  assert.equal(dropRelativeBeforePredicate("القرار الذي صدر أمس غير مقبول", 3), "القرار الذي صدر أمس غير مقبول");
+  // A noun shaped like a verb (`تمريره`, `تنظيم`) is no predicate: nothing is dropped without one.
+  const none = "الأراضي التي طهرت من مسلحي تنظيم الدولة في شمال البلاد ومناطق أخرى قريبة منها";
+  assert.equal(dropRelativeBeforePredicate(none, 6), none);
+});
+
+test("length target: a long headline ends at a clause boundary; a relative clause stays after a bare noun; a question stays whole", () => {
+  const t = deriveTitle("رفضت الحكومة المحلية في المحافظة الجنوبية تطبيق قانون الضرائب الجديد الذي اعتبرته ظالما للتجار الصغار والمستهلكين.");
+  assert.equal(t, "رفضت الحكومة المحلية في المحافظة الجنوبية تطبيق قانون الضرائب الجديد");
+  assert.ok(words(t) <= TITLE_TARGET_WORDS, t);
+  assert.equal(deriveTitle("كشف اللاعب الدولي السابق في حوار مطول عن السبب الذي منعه من الاعتزال مبكرا. وقال إنه سيواصل اللعب مع فريقه الحالي حتى نهاية عقده."), "كشف اللاعب الدولي السابق في حوار مطول عن السبب الذي منعه من الاعتزال مبكرا");
+  const q = "ما الذي يفعله المستهلك عندما يكتشف أن المنتج الذي اشتراه ليس بالمواصفات التي وعد بها البائع؟";
+  assert.equal(deriveTitle(`${q} سؤال يطرحه كثيرون.`), q);
+});
+
+test("no phrase end in the window: the first one past it, rather than a prefix that stops before the object", () => {
+  assert.equal(
+    deriveTitle("تمكن أسطول الحافلات المخصص لزوار المعرض من نقل أكثر من 3 ملايين زائر ومرافق من وإلى أرض المعارض خلال أيام المهرجان."),
+    "تمكن أسطول الحافلات المخصص لزوار المعرض من نقل أكثر من 3 ملايين زائر ومرافق من وإلى أرض المعارض",
+  );
+  // `دولة` is an honorific only before `رئيس`.
+  assert.match(deriveTitle("قضت المحكمة بسجن خمسة متهمين بتهمة التخطيط لإنشاء دولة مستقلة في الإقليم."), /دولة مستقلة/u);
+});
+
+test("a partner phrase goes when an indefinite object follows; a trailing participle is dropped; a speaker named by title and name loses his second title", () => {
+  assert.equal(
+    deriveTitle("تنظم إدارة التعليم بالمحافظة بالتعاون مع معهد التدريب التابع للوزارة دورة تدريبية للمعلمين الجدد."),
+    "تنظم إدارة التعليم بالمحافظة دورة تدريبية للمعلمين الجدد",
+  );
+  assert.equal(
+    deriveTitle("بدأت القوات الحكومية المدعومة من الطيران الحليف والمتطوعين المحليين عملية تحرير مدينة الوادي الواقعة على بعد مئة كيلومتر من العاصمة."),
+    "بدأت القوات الحكومية المدعومة من الطيران الحليف والمتطوعين المحليين عملية تحرير مدينة الوادي",
+  );
+  assert.equal(
+    deriveTitle("أكد الرئيس سالم أحمد الحسن رئيس جمهورية الجزر أن الإصلاحات لن تتوقف."),
+    "الرئيس سالم أحمد الحسن: الإصلاحات لن تتوقف",
+  );
+});
+
+test("a semicolon ends the lead only after 10 words; a name between commas after the title that names him goes; a place before an ability verb's complement goes", () => {
+  assert.equal(firstSentence("حملت جمعية الرفق بالحيوان؛ البلدية مسؤولية نفوق الطيور في الحديقة"), "حملت جمعية الرفق بالحيوان؛ البلدية مسؤولية نفوق الطيور في الحديقة");
+  assert.equal(
+    deriveTitle("انتقد رئيس اتحاد المزارعين، سالم الحمد، وزارة الزراعة لتأخرها في صرف التعويضات."),
+    "انتقد رئيس اتحاد المزارعين وزارة الزراعة لتأخرها في صرف التعويضات",
+  );
+  // Not after a title: a list item between commas stays.
+  assert.match(deriveTitle("هطلت أمطار غزيرة على الوادي الشرقي، قرية السدر، وقرية النخيل، خلال ساعات الليل."), /قرية السدر/u);
+  assert.equal(
+    deriveTitle("تمكنت دوريات الأمن الخاصة بحراسة الحدود بمنطقة الجوف على طريق الحديثة – القريات من ضبط شاحنة محملة بالممنوعات."),
+    "تمكنت دوريات الأمن الخاصة بحراسة الحدود من ضبط شاحنة محملة بالممنوعات",
+  );
+});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadContent, tagArticles } from "../src/site/load.ts";
@@ -56,6 +56,12 @@ function project(): { root: string; articles: number } {
 test("content cache: same articles, tags and related coverage with and without it, before and after edits", () => {
   const { root, articles } = project();
   const cacheDir = join(root, ".arshif-cache");
+  // Files written an hour ago: their stamps can stand for their bytes (a file modified in the last 2 s is always read).
+  const hourAgo = new Date(Date.now() - 3600_000);
+  for (const lang of ["ar", "en"]) {
+    const dir = join(root, "content", lang);
+    for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]) if (f.endsWith(".md")) utimesSync(join(dir, f), hourAgo, hourAgo);
+  }
   try {
     const plain = steps(root);
     assert.deepEqual(plain.errors, []);
@@ -76,7 +82,7 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.deepStrictEqual(warm.out, plain.out);
     assert.deepEqual(
       { ...warm.stats },
-      { packed: articles, articlesReused: articles, articlesParsed: 0, tagsReused: arabic, tagsMade: 0, sketchesReused: arabic, sketchesMade: 0, saved: false },
+      { packed: articles, stamped: articles, articlesReused: articles, articlesParsed: 0, tagsReused: arabic, tagsMade: 0, sketchesReused: arabic, sketchesMade: 0, saved: false },
     );
 
     // Edits: one article changed (a paragraph of another appended: a new shared passage), one added (a copy of another), one deleted.
@@ -93,11 +99,26 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.equal(edited.stats!.articlesReused, articles - 2);
     assert.equal(edited.stats!.tagsMade, 2);
     assert.equal(edited.stats!.sketchesMade, 2);
-    assert.ok(edited.stats!.saved);
+    assert.equal(edited.stats!.saved, "add", "two new entries: only the small second file is written");
     const again = steps(root, cacheDir);
     assert.deepStrictEqual(again.out, plain2.out);
     assert.equal(again.stats!.articlesParsed, 0);
     assert.equal(again.stats!.saved, false);
+    assert.equal(again.stats!.packed, articles + 2, "the pack and the second file are read together (the old version of the edited file and the deleted one are still in the pack)");
+
+    // Other bytes of the same size, with the old modification time put back: the changed time still tells.
+    const victim = files[4]!;
+    const before = readFileSync(victim, "utf8");
+    const cut = before.indexOf("\n---\n") + 5;
+    const swapped = before.slice(0, cut) + before.slice(cut).replace(/([\u0621-\u064a])(?!\1)([\u0621-\u064a])/, "$2$1");
+    assert.notEqual(swapped, before);
+    const { mtime } = statSync(victim);
+    writeFileSync(victim, swapped);
+    utimesSync(victim, mtime, mtime);
+    const sneaky = steps(root, cacheDir);
+    assert.deepEqual(sneaky.errors, []);
+    assert.deepStrictEqual(sneaky.out, steps(root).out);
+    assert.equal(sneaky.stats!.articlesParsed, 1);
     if (hasCorpus) assert.ok(plain2.out!.coverage.pairs.some((p) => p.a.ar.id === "cache-test-added" || p.b.ar.id === "cache-test-added"), "the added copy pairs with its original");
 
     // A gazetteer edit: articles reused, every article tagged again.
@@ -110,10 +131,12 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.equal(gazCached.stats!.articlesParsed, 0);
     assert.equal(gazCached.stats!.tagsMade, arabic);
     assert.equal(gazCached.stats!.sketchesReused, arabic);
+    assert.equal(gazCached.stats!.saved, "pack", "every entry's tags are new: one new pack");
 
     // A related-coverage setting that shingling reads: sketches made again.
     appendFileSync(join(root, "content/site.yaml"), "\nrelated:\n  minParagraphWords: 8\n");
     const setPlain = steps(root);
+    assert.deepEqual(setPlain.errors, []);
     const setCached = steps(root, cacheDir);
     assert.deepStrictEqual(setCached.out, setPlain.out);
     assert.equal(setCached.stats!.sketchesMade, arabic);
@@ -128,7 +151,7 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.deepStrictEqual(corrupt.out, setPlain.out);
     assert.equal(corrupt.stats!.packed, 0);
     assert.equal(corrupt.stats!.articlesReused, 0);
-    assert.ok(corrupt.stats!.saved);
+    assert.equal(corrupt.stats!.saved, "pack");
     const whole = steps(root, cacheDir);
     assert.equal(whole.stats!.articlesReused, articles);
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { findTextPairs, relatedByEntities, DEFAULT_RELATED } from "../src/related/pairs.ts";
 import { shingles, intersectionSize, jaccard } from "../src/related/shingles.ts";
+import { bandPairs } from "../src/related/minhash.ts";
 import type { Story } from "../src/archive/stories.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadSite } from "../src/site/load.ts";
@@ -218,4 +219,40 @@ test("on the corpus: every copy of an article's text is on its same-text line, n
   } finally {
     cleanup(dir);
   }
+});
+
+test("bandPairs: exactly the pairs whose rows agree in some band, buckets over the limit left out", () => {
+  // Signatures from a seeded generator, with planted copies of whole bands (and one huge bucket).
+  let seed = 12345;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed);
+  const hashes = 12;
+  const bands = 4;
+  const rows = 3;
+  const n = 300;
+  const sigs = new Uint32Array(n * hashes).map(() => next());
+  for (let i = 1; i < n; i += 7) {
+    const j = next() % i;
+    const b = next() % bands;
+    sigs.copyWithin(i * hashes + b * rows, j * hashes + b * rows, j * hashes + (b + 1) * rows);
+  }
+  for (let i = 0; i < 60; i++) sigs.set([1, 2, 3], (i * 5) * hashes + 3 * rows); // 60 items in one bucket of band 3
+  sigs.fill(0xffffffff, 11 * hashes, 12 * hashes); // an empty text: similar to nothing
+  const got = new Set<string>();
+  bandPairs(sigs, hashes, bands, (i, j) => {
+    assert.ok(i < j);
+    got.add(`${i} ${j}`);
+  });
+  // The plain way: for each band, group items by their rows' values.
+  const want = new Set<string>();
+  for (let b = 0; b < bands; b++) {
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      if (sigs[i * hashes] === 0xffffffff) continue;
+      const k = Array.from(sigs.subarray(i * hashes + b * rows, i * hashes + (b + 1) * rows)).join(",");
+      groups.set(k, [...(groups.get(k) ?? []), i]);
+    }
+    for (const g of groups.values()) if (g.length >= 2 && g.length <= 50) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) want.add(`${g[x]} ${g[y]}`);
+  }
+  assert.ok(want.size > 20);
+  assert.deepEqual([...got].sort(), [...want].sort());
 });

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Lang } from "../i18n/lang.ts";
 import type { Article } from "../content/article.ts";
-import type { ArticleCache } from "../content/load.ts";
+import type { ArticleCache, FileStamp } from "../content/load.ts";
 import type { ArticleTags, TagCache } from "../site/load.ts";
 import type { Sketch, SketchCache } from "../related/pairs.ts";
 
@@ -16,40 +16,67 @@ import type { Sketch, SketchCache } from "../related/pairs.ts";
  *
  * Each entry is keyed by a hash of the file's bytes, its path, language and
  * the site's time zone; tags are kept with a hash of the gazetteer, sketches
- * with the settings they read; the whole pack with a hash of the code (src/
- * and the lockfile). Everything lives in one file (`content.pack` in the
- * cache folder), read in one go and checked against its SHA-256 before use: a
- * corrupt or unknown pack is ignored (everything is made again), never used.
- * It is rewritten (to a temporary file, then renamed) after a build that
- * changed something, holding that build's entries only.
+ * with the settings they read; every pack with a hash of the code (src/ and
+ * the lockfile). A file whose stat (inode, size, modified and changed times)
+ * is the one recorded when its bytes were last hashed, and that had not been
+ * modified for 2 s then, is not read again (the way git trusts its index;
+ * the 2 s leave out a file written twice within one tick of the file
+ * system's clock).
  *
- * Layout: "ARSHCC01", SHA-256 of the rest, u32 header length, header (JSON),
- * zero padding to 4 bytes, then the entries' bytes (article and tags as
- * UTF-8 JSON, sketches as u32 arrays in the machine's byte order at 4-byte
+ * Two files, each read in one go and checked against its SHA-256 before use
+ * (a corrupt or unknown one is ignored and everything in it made again, never
+ * used): `content.pack` holds the entries of some build, `content.add` the
+ * entries made since, for that pack only. A build that made something
+ * rewrites the small second file, or both into one new pack when the second
+ * file and the entries no build uses any more (deleted or old versions of
+ * files) reach a quarter of the pack. Files are written to a temporary name,
+ * then renamed.
+ *
+ * Layout of each: "ARSHCC01", SHA-256 of the rest, u32 header length, header
+ * (JSON), zero padding to 4 bytes, then the entries' bytes (article and tags
+ * as JSON in UTF-16LE, which becomes a string without decoding, unlike UTF-8
+ * Arabic; sketches as u32 arrays in the machine's byte order at 4-byte
  * offsets).
  */
 
 const MAGIC = Buffer.from("ARSHCC01", "latin1");
 /** Raise when the pack's layout changes. */
-const PACK_VERSION = 1;
+const PACK_VERSION = 3;
 const ABSENT = 0xffffffff;
+/** A file modified less than this before its stamp was recorded is hashed again next time. */
+const SETTLE_MS = 2000;
 
 type Range = [offset: number, length: number];
+
+/** key, where, stamp, checked, article range, tags scope index + range, sketch scope index + range (-1: none). */
+type HeaderEntry = [string, string, string, number, number, number, number, number, number, number, number, number];
 
 interface Header {
   version: number;
   code: string;
+  /** For `content.add`: the checksum of the pack it adds to. */
+  base?: string;
   scopes: string[];
-  /** key, article range, tags scope index + range, sketch scope index + range (-1: none). */
-  entries: [string, number, number, number, number, number, number, number, number][];
+  entries: HeaderEntry[];
 }
 
 interface Entry {
   key: string;
-  /** UTF-8 JSON of the article: bytes from the previous pack or made in this build. */
+  /** Language, shown path and time zone. */
+  where: string;
+  /** The file's stamp when its bytes were hashed, and when that was (ms since the epoch). */
+  stamp: string;
+  checked: number;
+  /** Whether the stamp can stand for the bytes (the file had settled when it was taken). */
+  trusted: boolean;
+  /** JSON of the article (UTF-16LE): bytes from an earlier pack or made in this build. */
   article: Buffer;
   tags?: { scope: string; bytes: Buffer };
   sketch?: { scope: string; bytes: Buffer };
+  /** Made or changed in this build (written in the next save). */
+  fresh: boolean;
+  /** Read from `content.add` (kept there while in use). */
+  added: boolean;
 }
 
 /** A hash of the code that turns files into articles, tags and sketches: the running src/ and the lockfile beside it. */
@@ -69,101 +96,146 @@ export function contentCodeVersion(): string {
 }
 
 export interface ContentCacheStats {
-  /** Entries found in the pack this build started from (0: none, unreadable or from other code). */
+  /** Entries found in the packs this build started from (0: none, unreadable or from other code). */
   packed: number;
+  /** Files taken as unchanged from their stamp, without reading them. */
+  stamped: number;
   articlesReused: number;
   articlesParsed: number;
   tagsReused: number;
   tagsMade: number;
   sketchesReused: number;
   sketchesMade: number;
-  /** Whether the pack was rewritten at the end. */
-  saved: boolean;
+  /** What the build wrote at the end: nothing, the small second file, or a whole new pack. */
+  saved: false | "add" | "pack";
+}
+
+interface PackFile {
+  sum: Buffer;
+  header: Header;
+  entries: Entry[];
+  bytes: number;
 }
 
 export class ContentCache implements ArticleCache {
-  readonly stats: ContentCacheStats = { packed: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, saved: false };
-  /** Entries of the pack read at the start, by key. */
+  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, saved: false };
+  /** Entries of the packs read at the start, by key, and by where (for stamps). */
   private old = new Map<string, Entry>();
+  private byWhere = new Map<string, Entry>();
   /** Entries of this build's files, by key. */
   private used = new Map<string, Entry>();
   private readonly of = new WeakMap<Article, Entry>();
-  private changed = false;
+  private base: PackFile | undefined;
+  private readonly started = Date.now();
   readonly file: string;
+  readonly addFile: string;
 
   constructor(
     readonly dir: string,
     readonly code: string = contentCodeVersion(),
   ) {
     this.file = join(dir, "content.pack");
-    this.read();
+    this.addFile = join(dir, "content.add");
+    this.base = this.readPack(this.file);
+    if (this.base) {
+      for (const e of this.base.entries) this.remember(e);
+      const add = this.readPack(this.addFile, this.base.sum.toString("hex"));
+      for (const e of add?.entries ?? []) this.remember(e);
+    }
+    this.stats.packed = this.old.size;
   }
 
-  private read(): void {
+  private remember(e: Entry): void {
+    this.old.set(e.key, e);
+    this.byWhere.set(e.where, e);
+  }
+
+  /** A pack's entries, or undefined when it is missing, unreadable, from other code or (`base`) for another pack. */
+  private readPack(path: string, base?: string): PackFile | undefined {
     let buf: Buffer;
     try {
-      buf = readFileSync(this.file);
+      buf = readFileSync(path);
     } catch {
-      return;
+      return undefined;
     }
     try {
-      if (buf.length < 44 || !buf.subarray(0, 8).equals(MAGIC)) throw new Error("not a content pack");
-      if (!createHash("sha256").update(buf.subarray(40)).digest().equals(buf.subarray(8, 40))) throw new Error("checksum mismatch");
+      if (buf.length < 44 || !buf.subarray(0, 8).equals(MAGIC)) return undefined;
+      const sum = buf.subarray(8, 40);
+      if (!createHash("sha256").update(buf.subarray(40)).digest().equals(sum)) return undefined;
       // Sketches are read as u32 views of the pack: its bytes must start at a multiple of 4.
       if (buf.byteOffset % 4) buf = Buffer.from(buf);
       const hlen = buf.readUInt32LE(40);
       const header = JSON.parse(buf.toString("utf8", 44, 44 + hlen)) as Header;
-      if (header.version !== PACK_VERSION || header.code !== this.code) return;
+      if (header.version !== PACK_VERSION || header.code !== this.code || header.base !== base) return undefined;
       const area = buf.subarray((44 + hlen + 3) & ~3);
       const slice = (off: number, len: number) => {
         if (off < 0 || len < 0 || off + len > area.length) throw new Error("entry out of range");
         return area.subarray(off, off + len);
       };
-      for (const [key, aOff, aLen, tScope, tOff, tLen, sScope, sOff, sLen] of header.entries) {
-        const e: Entry = { key, article: slice(aOff, aLen) };
+      const entries: Entry[] = [];
+      for (const [key, where, stamp, checked, aOff, aLen, tScope, tOff, tLen, sScope, sOff, sLen] of header.entries) {
+        const mtime = Number(stamp.split(":")[2]);
+        const e: Entry = { key, where, stamp, checked, trusted: mtime < checked - SETTLE_MS, article: slice(aOff, aLen), fresh: false, added: base !== undefined };
         if (tScope >= 0) e.tags = { scope: header.scopes[tScope]!, bytes: slice(tOff, tLen) };
         if (sScope >= 0) {
           if (sOff % 4) throw new Error("sketch not aligned");
           e.sketch = { scope: header.scopes[sScope]!, bytes: slice(sOff, sLen) };
         }
-        this.old.set(key, e);
+        entries.push(e);
       }
-      this.stats.packed = this.old.size;
+      return { sum: Buffer.from(sum), header, entries, bytes: buf.length };
     } catch {
-      // Unreadable: everything is made again, and the pack rewritten.
-      this.old.clear();
-      this.changed = true;
+      return undefined;
     }
   }
 
-  private keyOf(file: string, lang: Lang, zone: string, bytes: Buffer): string {
-    return createHash("sha256").update(`${lang}\0${file}\0${zone}\0`).update(bytes).digest("base64");
+  private keyOf(where: string, bytes: Buffer): string {
+    return createHash("sha256").update(`${where}\0`).update(bytes).digest("base64");
   }
 
   // ---- articles (the load step) ----
 
-  get(file: string, lang: Lang, zone: string, bytes: Buffer): Article | undefined {
-    const key = this.keyOf(file, lang, zone, bytes);
-    const e = this.used.get(key) ?? this.old.get(key);
+  get(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: () => Buffer): Article | undefined {
+    const where = `${lang}\0${file}\0${zone}`;
+    const known = this.byWhere.get(where);
+    let e: Entry | undefined;
+    if (known?.trusted && known.stamp === stamp.stamp) {
+      e = known;
+      this.stats.stamped++;
+    } else {
+      e = this.old.get(this.keyOf(where, bytes()));
+      if (e && e.stamp !== stamp.stamp) {
+        // Same bytes, another stamp (a copy, a checkout): the new stamp is recorded.
+        e = { ...e, stamp: stamp.stamp, checked: this.started, trusted: false, fresh: true };
+      }
+    }
     if (!e) return undefined;
     let a: Article;
     try {
-      a = JSON.parse(e.article.toString("utf8")) as Article;
+      a = JSON.parse(e.article.toString("utf16le")) as Article;
     } catch {
       return undefined;
     }
-    this.used.set(key, e);
+    this.used.set(e.key, e);
     this.of.set(a, e);
     this.stats.articlesReused++;
     return a;
   }
 
-  put(file: string, lang: Lang, zone: string, bytes: Buffer, article: Article): void {
-    const key = this.keyOf(file, lang, zone, bytes);
-    const e: Entry = { key, article: Buffer.from(JSON.stringify(article)) };
-    this.used.set(key, e);
+  put(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: Buffer, article: Article): void {
+    const where = `${lang}\0${file}\0${zone}`;
+    const e: Entry = {
+      key: this.keyOf(where, bytes),
+      where,
+      stamp: stamp.stamp,
+      checked: this.started,
+      trusted: false,
+      article: Buffer.from(JSON.stringify(article), "utf16le"),
+      fresh: true,
+      added: false,
+    };
+    this.used.set(e.key, e);
     this.of.set(article, e);
-    this.changed = true;
     this.stats.articlesParsed++;
   }
 
@@ -174,14 +246,14 @@ export class ContentCache implements ArticleCache {
       const t = this.of.get(a)?.tags;
       if (!t || t.scope !== scope) return undefined;
       this.stats.tagsReused++;
-      return JSON.parse(t.bytes.toString("utf8")) as ArticleTags;
+      return JSON.parse(t.bytes.toString("utf16le")) as ArticleTags;
     },
     put: (a, scope, tags) => {
       const e = this.of.get(a);
       this.stats.tagsMade++;
       if (!e) return;
-      e.tags = { scope, bytes: Buffer.from(JSON.stringify(tags)) };
-      this.changed = true;
+      e.tags = { scope, bytes: Buffer.from(JSON.stringify(tags), "utf16le") };
+      e.fresh = true;
     },
   };
 
@@ -200,83 +272,100 @@ export class ContentCache implements ArticleCache {
       this.stats.sketchesMade++;
       if (!e) return;
       e.sketch = { scope, bytes: encodeSketch(sketch) };
-      this.changed = true;
+      e.fresh = true;
     },
   };
 
   /**
-   * Writes this build's entries when anything differs from the pack read at
-   * the start (new or changed files, new tags or sketches, files gone), then
-   * lets go of the old pack's bytes. Call once, after the related step.
+   * Writes what this build made (see the class comment), then lets go of the
+   * packs' bytes. Call once, after the related step.
    */
   save(): void {
-    if (!this.changed && this.used.size === this.old.size) return this.close();
-    const scopes: string[] = [];
-    const scopeIndex = (s: string) => {
-      let i = scopes.indexOf(s);
-      if (i < 0) i = scopes.push(s) - 1;
-      return i;
-    };
-    const chunks: Buffer[] = [];
-    let at = 0;
-    const place = (b: Buffer, align = false): Range => {
-      if (align && at % 4) {
-        chunks.push(Buffer.alloc(4 - (at % 4)));
-        at += 4 - (at % 4);
-      }
-      chunks.push(b);
-      at += b.length;
-      return [at - b.length, b.length];
-    };
-    const entries: Header["entries"] = [];
-    // Sorted by key so that the same entries give the same bytes.
-    for (const e of [...this.used.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
-      const a = place(e.article);
-      const t = e.tags ? [scopeIndex(e.tags.scope), ...place(e.tags.bytes)] : [-1, 0, 0];
-      const s = e.sketch ? [scopeIndex(e.sketch.scope), ...place(e.sketch.bytes, true)] : [-1, 0, 0];
-      entries.push([e.key, ...a, ...t, ...s] as Header["entries"][number]);
+    const used = [...this.used.values()];
+    if (!used.some((e) => e.fresh)) return this.close();
+    const size = (e: Entry) => e.article.length + (e.tags?.bytes.length ?? 0) + (e.sketch?.bytes.length ?? 0);
+    const add = used.filter((e) => e.fresh || e.added);
+    const inUse = new Set(used.map((e) => e.key));
+    const stale = this.base ? this.base.entries.reduce((n, e) => n + (inUse.has(e.key) && !this.used.get(e.key)!.fresh ? 0 : size(e)), 0) : 0;
+    if (this.base && add.reduce((n, e) => n + size(e), 0) + stale < this.base.bytes / 4) {
+      writePack(this.addFile, this.code, add, this.base.sum.toString("hex"));
+      this.stats.saved = "add";
+    } else {
+      writePack(this.file, this.code, used);
+      rmSync(this.addFile, { force: true });
+      this.stats.saved = "pack";
     }
-    const header = Buffer.from(JSON.stringify({ version: PACK_VERSION, code: this.code, scopes, entries } satisfies Header));
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(header.length);
-    const pad = Buffer.alloc(((44 + header.length + 3) & ~3) - 44 - header.length);
-    const hash = createHash("sha256").update(len).update(header).update(pad);
-    for (const c of chunks) hash.update(c);
-    mkdirSync(this.dir, { recursive: true });
-    const tmp = `${this.file}.tmp-${process.pid}`;
-    const fd = openSync(tmp, "w");
-    try {
-      // Small chunks go out in batches of about 4 MB (one write call each).
-      let batch: Buffer[] = [MAGIC, hash.digest(), len, header, pad];
-      let size = 0;
-      const flush = () => {
-        const b = Buffer.concat(batch);
-        for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
-        batch = [];
-        size = 0;
-      };
-      for (const c of chunks) {
-        batch.push(c);
-        if ((size += c.length) > 4 << 20) flush();
-      }
-      flush();
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      renameSync(tmp, this.file);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
-    this.stats.saved = true;
     this.close();
   }
 
-  /** Drops the pack's bytes (held while the steps read from it). */
+  /** Drops the packs' bytes (held while the steps read from them). */
   close(): void {
     this.old = new Map();
+    this.byWhere = new Map();
     this.used = new Map();
+    this.base = undefined;
+  }
+}
+
+/** Writes `entries` as one pack file at `path` (through a temporary file and a rename). */
+function writePack(path: string, code: string, entries: Entry[], base?: string): void {
+  const scopes: string[] = [];
+  const scopeIndex = (s: string) => {
+    let i = scopes.indexOf(s);
+    if (i < 0) i = scopes.push(s) - 1;
+    return i;
+  };
+  const chunks: Buffer[] = [];
+  let at = 0;
+  const place = (b: Buffer, align = false): Range => {
+    if (align && at % 4) {
+      chunks.push(Buffer.alloc(4 - (at % 4)));
+      at += 4 - (at % 4);
+    }
+    chunks.push(b);
+    at += b.length;
+    return [at - b.length, b.length];
+  };
+  const list: HeaderEntry[] = [];
+  // Sorted by key so that the same entries give the same bytes.
+  for (const e of [...entries].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
+    const a = place(e.article);
+    const t = e.tags ? [scopeIndex(e.tags.scope), ...place(e.tags.bytes)] : [-1, 0, 0];
+    const s = e.sketch ? [scopeIndex(e.sketch.scope), ...place(e.sketch.bytes, true)] : [-1, 0, 0];
+    list.push([e.key, e.where, e.stamp, e.checked, ...a, ...t, ...s] as HeaderEntry);
+  }
+  const header = Buffer.from(JSON.stringify({ version: PACK_VERSION, code, ...(base ? { base } : {}), scopes, entries: list } satisfies Header));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length);
+  const pad = Buffer.alloc(((44 + header.length + 3) & ~3) - 44 - header.length);
+  const hash = createHash("sha256").update(len).update(header).update(pad);
+  for (const c of chunks) hash.update(c);
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, "w");
+  try {
+    // Small chunks go out in batches of about 4 MB (one write call each).
+    let batch: Buffer[] = [MAGIC, hash.digest(), len, header, pad];
+    let size = 0;
+    const flush = () => {
+      const b = Buffer.concat(batch);
+      for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
+      batch = [];
+      size = 0;
+    };
+    for (const c of chunks) {
+      batch.push(c);
+      if ((size += c.length) > 4 << 20) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
   }
 }
 

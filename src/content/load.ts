@@ -26,25 +26,32 @@ function listMarkdown(dir: string): string[] {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** What a file's stat says of it (inode, size, modified and changed times): when equal, the file is taken as unchanged. */
+export interface FileStamp {
+  stamp: string;
+  mtimeMs: number;
+}
+
 /**
  * Articles parsed by earlier builds (src/build/content-cache.ts): a parse is a
  * pure function of the file's bytes, its shown path, its language and the time
  * zone, so the same inputs give back the same article. Only articles are kept,
  * never errors: a file with a problem is parsed again and reports it again.
+ * `bytes` reads the file (once); the cache may instead trust an unchanged stamp.
  */
 export interface ArticleCache {
-  get(file: string, lang: Lang, zone: string, bytes: Buffer): Article | undefined;
-  put(file: string, lang: Lang, zone: string, bytes: Buffer, article: Article): void;
+  get(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: () => Buffer): Article | undefined;
+  put(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: Buffer, article: Article): void;
 }
 
-function readBytes(path: string, shown: string): Buffer | ContentError {
-  const size = statSync(path).size;
-  if (size > MAX_FILE_BYTES) {
-    return new ContentError(shown, `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article`, {
+function statFile(path: string, shown: string): FileStamp | ContentError {
+  const st = statSync(path);
+  if (st.size > MAX_FILE_BYTES) {
+    return new ContentError(shown, `file is ${(st.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article`, {
       hint: "check it is really one article; split it or remove pasted data",
     });
   }
-  return readFileSync(path);
+  return { stamp: `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`, mtimeMs: st.mtimeMs };
 }
 
 function decodeText(bytes: Buffer, shown: string): string | ContentError {
@@ -90,18 +97,20 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
     for (const path of listMarkdown(join(contentDir, lang))) {
       filesRead++;
       const file = shown(path);
-      const bytes = readBytes(path, file);
-      if (bytes instanceof ContentError) {
-        errors.push(bytes);
+      const stamp = statFile(path, file);
+      if (stamp instanceof ContentError) {
+        errors.push(stamp);
         continue;
       }
+      let read: Buffer | undefined;
+      const bytes = () => (read ??= readFileSync(path));
       // A cached article whose date "now" has not reached yet is parsed again, for its error.
-      const cached = opts.cache?.get(file, lang, opts.zone, bytes);
+      const cached = opts.cache?.get(file, lang, opts.zone, stamp, bytes);
       if (cached && !isFuture(cached.date.epoch, opts.now)) {
         all.push(cached);
         continue;
       }
-      const text = decodeText(bytes, file);
+      const text = decodeText(bytes(), file);
       if (text instanceof ContentError) {
         errors.push(text);
         continue;
@@ -110,7 +119,7 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
       if (Array.isArray(res)) errors.push(...res);
       else {
         all.push(res);
-        opts.cache?.put(file, lang, opts.zone, bytes, res);
+        opts.cache?.put(file, lang, opts.zone, stamp, bytes(), res);
       }
     }
   }

@@ -32,30 +32,46 @@ export function signature(shingles: Uint32Array, n: number, s = seeds(n)): Uint3
 }
 
 /**
- * Calls `pair(i, j)` for items that share at least one band of their
+ * Calls `pair(i, j)` (i < j) for items that share at least one band of their
  * signatures (`sigs` holds `n` signatures of `hashes` values, back to back).
  * One band at a time, keyed by a number, so memory stays proportional to n.
+ * Each band's (key, item) pairs are packed into 64-bit numbers and sorted
+ * natively, so a bucket is a run of equal keys: no hash table of n lists.
+ * Which pairs are called does not depend on the order; the order is by band,
+ * then key, then item.
  */
 export function bandPairs(sigs: Uint32Array, hashes: number, bands: number, pair: (i: number, j: number) => void, maxBucket = 50): void {
   const n = sigs.length / hashes;
   const rows = Math.floor(hashes / bands);
+  const packed = new ArrayBuffer(n * 8);
+  const words = new Uint32Array(packed);
+  const wide = new BigUint64Array(packed);
+  // Which 32-bit word of a 64-bit number is the high one on this machine.
+  const hi = new Uint32Array(BigUint64Array.of(1n << 32n).buffer)[1] === 1 ? 1 : 0;
+  const lo = 1 - hi;
   for (let b = 0; b < bands; b++) {
-    const buckets = new Map<number, number[]>();
+    let m = 0;
     for (let i = 0; i < n; i++) {
       const off = i * hashes + b * rows;
       // An item without shingles has an all-MAX signature: it is similar to nothing.
       if (sigs[i * hashes] === MAX) continue;
       let h = 0x811c9dc5 ^ b;
       for (let r = 0; r < rows; r++) h = Math.imul(h ^ sigs[off + r]!, 0x01000193);
-      const key = h >>> 0;
-      let list = buckets.get(key);
-      if (!list) buckets.set(key, (list = []));
-      list.push(i);
+      words[2 * m + hi] = h >>> 0;
+      words[2 * m + lo] = i;
+      m++;
     }
-    for (const list of buckets.values()) {
+    wide.subarray(0, m).sort();
+    for (let start = 0; start < m; ) {
+      const key = words[2 * start + hi]!;
+      let end = start + 1;
+      while (end < m && words[2 * end + hi] === key) end++;
       // A huge bucket is boilerplate (a sign-off, a standard disclaimer), not one story's text.
-      if (list.length < 2 || list.length > maxBucket) continue;
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) pair(list[x]!, list[y]!);
+      const size = end - start;
+      if (size >= 2 && size <= maxBucket) {
+        for (let x = start; x < end; x++) for (let y = x + 1; y < end; y++) pair(words[2 * x + lo]!, words[2 * y + lo]!);
+      }
+      start = end;
     }
   }
 }

@@ -140,3 +140,13 @@ test("a semicolon ends the lead only after 10 words; a name between commas after
     "تمكنت دوريات الأمن الخاصة بحراسة الحدود من ضبط شاحنة محملة بالممنوعات",
   );
 });
+
+test("a purpose or coordinated masdar cut from its preposition is dropped from the end", () => {
+  // The cut falls before `إلى`; `والتوجه` without it says nothing.
+  assert.equal(
+    deriveTitle("دعت السلطات المحلية في المحافظة الغربية سكان القرى الحدودية القريبة من النهر إلى الخروج منها والتوجه إلى المدن الآمنة تمهيدا لعمليات عسكرية."),
+    "دعت السلطات المحلية في المحافظة الغربية سكان القرى الحدودية القريبة من النهر إلى الخروج منها",
+  );
+  // A nisba adjective is no masdar: kept.
+  assert.doesNotMatch(deriveTitle("تتابع الروائية المعروفة سلمى الخطيب معاركها الأدبية والفكرية مع النقاد في مقالات جديدة."), /الأدبية$/u);
+});

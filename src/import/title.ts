@@ -181,6 +181,9 @@ export function deriveTitle(lead: string): string {
   }
   // Never end on a word that opens something (`فيما`, `كانوا`, a preposition).
   while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)) || TRAILING_PARTICIPLE.test(bare(kept[kept.length - 1]!)))) kept.pop();
+  // `… إلى تدويل القضية للتخلص | من …`: a purpose or coordinated masdar cut from its preposition goes.
+  const all = (reported ?? s).split(" ").filter(Boolean);
+  while (kept.length > Math.max(7, head + 4) && kept.every((w, i) => all[i] === w) && /^(?:لل|بال|وال[تإا])\S{3,}$/u.test(bare(kept[kept.length - 1]!)) && !/[^ا]ية$/u.test(bare(kept[kept.length - 1]!)) && closes(kept[kept.length - 2]!) && !/^(?:بدء|ابتداء)/u.test(bare(kept[kept.length - 2]!)) && /^(?:من|إلى|الى|على|مع|عن)$/u.test(bare(all[kept.length] ?? ""))) kept.pop();
   return tidy(kept.join(" "));
 }
 

@@ -110,10 +110,8 @@ interface RecordsPack {
   fingerprint: string;
   /** The hash of the word table file these records' word ids refer to. */
   words: string;
-  /** Per record: input hash, record hash; its word ids in `recordWords` from `recordWordsAt`. */
+  /** Per record: input hash, record hash (their word ids are in the word table, in the same order). */
   records: [string, string][];
-  recordWordsAt: string;
-  recordWords: string;
 }
 
 interface WordsPack {
@@ -126,6 +124,13 @@ interface WordsPack {
   /** Per word: its question ids in `wordQuestions` from `wordQuestionsAt` (words + 1 offsets). */
   wordQuestionsAt: string;
   wordQuestions: string;
+  /**
+   * Per record of the records file, in its order: its word ids in `recordWords`
+   * from `recordWordsAt`. Here, not in the records file: only a build that
+   * checks or makes records needs them.
+   */
+  recordWordsAt: string;
+  recordWords: string;
 }
 
 type Kind = "a" | "t" | "n";
@@ -182,10 +187,7 @@ export class RecordCache {
       if (!got) throw new Error("no records file");
       const p = JSON.parse(got.body) as RecordsPack;
       if (p.v !== PACK_VERSION || p.code !== code) throw new Error("other version");
-      const at = fromU32(p.recordWordsAt);
-      const words = fromU32(p.recordWords);
-      if (at.length !== p.records.length + 1 || at[p.records.length] !== words.length) throw new Error("inconsistent records file");
-      p.records.forEach(([input, hash], i) => c.previous.set(input, { hash, words: words.subarray(at[i]!, at[i + 1]!) }));
+      for (const [input, hash] of p.records) c.previous.set(input, { hash, words: undefined });
       c.loadedFingerprint = p.fingerprint;
       c.wordsHash = p.words;
     } catch {
@@ -216,8 +218,12 @@ export class RecordCache {
       const qAt = fromU32(p.wordQuestionsAt);
       const qs = fromU32(p.wordQuestions);
       if (answers.length !== questions.length || keys.length !== words.length || qAt.length !== words.length + 1 || qAt[words.length] !== qs.length) throw new Error("inconsistent word table");
-      if (qs.some((q) => q >= questions.length)) throw new Error("question id out of range");
-      for (const e of this.previous.values()) if (e.words!.some((w) => w >= words.length)) throw new Error("word id out of range");
+      const rAt = fromU32(p.recordWordsAt);
+      const rw = fromU32(p.recordWords);
+      if (rAt.length !== this.previous.size + 1 || rAt[this.previous.size] !== rw.length) throw new Error("word table not of these records");
+      if (qs.some((q) => q >= questions.length) || rw.some((w) => w >= words.length)) throw new Error("id out of range");
+      let i = 0;
+      for (const e of this.previous.values()) e.words = rw.subarray(rAt[i]!, rAt[++i]!);
       questions.forEach((q, i) => this.questionAt[q[0] as Kind].set(q.slice(1), i));
       words.forEach((w, i) => this.wordAt.set(w, i));
       this.questions = questions;
@@ -495,10 +501,12 @@ export class RecordCache {
       keys: keys.join("\n"),
       wordQuestionsAt: u32(wqAt),
       wordQuestions: u32(wq),
+      recordWordsAt: u32(rAt),
+      recordWords: u32(rw),
     };
     mkdirSync(this.dir, { recursive: true });
     const wordsHash = writeChecked(join(this.dir, WORDS_FILE), JSON.stringify(table));
-    const pack: RecordsPack = { v: PACK_VERSION, code: this.code, fingerprint: this.fingerprint, words: wordsHash, records, recordWordsAt: u32(rAt), recordWords: u32(rw) };
+    const pack: RecordsPack = { v: PACK_VERSION, code: this.code, fingerprint: this.fingerprint, words: wordsHash, records };
     // Written last: until then the old records file names the old word table's hash, and a mismatch makes both afresh.
     writeChecked(join(this.dir, RECORDS_FILE), JSON.stringify(pack));
     this.stats.ms.save = since(t);

@@ -125,6 +125,7 @@ export const STEPS = [
           key: (records) => cache.partitionKey(records),
           restore: (key, dir) => cache.restorePartition(key, dir),
           save: (key, dir) => cache.savePartition(key, dir),
+          records: { dir: cache.dir, code: cache.code },
         },
       }),
     }),

@@ -150,3 +150,15 @@ test("a purpose or coordinated masdar cut from its preposition is dropped from t
   // A nisba adjective is no masdar: kept.
   assert.doesNotMatch(deriveTitle("تتابع الروائية المعروفة سلمى الخطيب معاركها الأدبية والفكرية مع النقاد في مقالات جديدة."), /الأدبية$/u);
 });
+
+test("a bare اليوم before a preposition goes; وكذلك ends a clause; a long title chain before a بن-name leaves the name", () => {
+  assert.equal(deriveTitle("وصل الرئيس سالم الحمد اليوم إلى العاصمة في زيارة رسمية تستمر ثلاثة أيام."), "وصل الرئيس سالم الحمد إلى العاصمة في زيارة رسمية تستمر ثلاثة أيام");
+  assert.doesNotMatch(
+    deriveTitle("كشف رئيس لجنة المسابقات عن الفرق التي يحق لها المشاركة في البطولة الإقليمية وكذلك الفرق الممنوعة من التسجيل بسبب الديون."),
+    /وكذلك|الفرق الممنوعة$/u,
+  );
+  assert.equal(
+    deriveTitle("قال عضو المجلس البلدي السابق والكاتب والباحث الاقتصادي سالم بن حمد العتيبي إن الأسعار ستنخفض قريبا."),
+    "سالم بن حمد العتيبي: الأسعار ستنخفض قريبا",
+  );
+});

@@ -37,6 +37,8 @@ const TIME_WORDS = [
   // `يوم غد الجمعة`, `البارحة`, `اليوم،` after the subject.
   new RegExp(`(?<=\\s|^)(?:يوم\\s+)?(?:غدا|غداً|غد|غدٍ)\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)البارحة(?=[\s،,.]|$)/gu,
+  // `وصل الوزير اليوم إلى …`: a bare اليوم between the subject and a preposition.
+  /(?<=\S\s)(?<!(?:في|من|إلى|الى|حتى|منذ|هذا|مثل|لهذا|بهذا|نهاية|بداية|صباح|مساء)\s)اليوم(?=\s+(?:إلى|الى|في|من|على|مع|عن)\s)/gu,
   // `الأسبوع الماضي` as an aside (not the object of a preposition: `خلال الأسبوع الماضي` stays).
   /(?<=\S\s)(?<!(?:في|خلال|منذ|من|حتى|مطلع|نهاية|بداية|منتصف|أواخر|أوائل|طوال|طيلة|إلى|الى)\s)(?:الأسبوع|الشهر|العام)\s+(?:الماضي|المنصرم|الفائت)(?=[\s،,.]|$)/gu,
   // A date span: `خلال الفترة من الرابع وحتى 15 أغسطس من الشهر المقبل`.
@@ -85,13 +87,13 @@ const SUBJECT_END = new RegExp(`^(?:لـ?«|لـ?"|لـ?”|لوكالة|لصح�
 const QUANTIFIER = /^(?:عدد|مجموعة|بعض|أحد|إحدى|عشرات|مئات|آلاف|كثير|جملة|عدة)$/u;
 
 // `في بيان`, `في تصريح`: where the reported subject ends.
-const STATEMENT = /^(?:أول|اول|بيان|تصريح|تصريحات|حديث|مؤتمر|كلمة|لقاء|اتصال|مقابلة|تقرير|رسالة|تغريدة|حوار|ختام|أعقاب)/u;
+const STATEMENT = /^(?:خطبة|خطبته|محاضرة|ندوة|أول|اول|بيان|تصريح|تصريحات|حديث|مؤتمر|كلمة|لقاء|اتصال|مقابلة|تقرير|رسالة|تغريدة|حوار|ختام|أعقاب)/u;
 
 // Words that start a subordinate clause; a cut before them leaves a complete phrase.
 const CLAUSE_WORDS = new Set([
   "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث", "بينما", "وذلك", "فيما", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة",
   "موضحا", "موضحة", "لافتا", "لافتة", "مبينا", "مبينة", "بهدف", "لأن", "كما", "إذ", "لكن", "ولكن", "مما", "ما", "وقال", "وأضاف",
-  "وأكد", "معتبرا", "معتبرة", "مضيفا", "مضيفة", "داعيا", "داعية", "وهو", "وهي", "وهذا", "والتي", "والذي", "حسب", "بحسب", "وفقا", "وفق",
+  "وأكد", "معتبرا", "معتبرة", "مضيفا", "مضيفة", "داعيا", "داعية", "وهو", "وهي", "وهذا", "والتي", "والذي", "حسب", "بحسب", "وفقا", "وفق", "وكذلك", "كذلك",
   "who", "which", "after", "while", "during", "amid", "because", "when", "where", "saying",
 ]);
 // Prepositions that open a phrase; a weaker cut.
@@ -318,6 +320,9 @@ function reportingLead(s: string): string | undefined {
     const second = sw.findIndex((x, n) => n >= 3 && APPOSITION_HEAD.test(bare(x)) && !/^(?:بن|بنت|آل|أبو)$/u.test(bare(sw[n - 1]!)) && sw.slice(1, n).some((y) => !definiteWord(y) && !APPOSITION_HEAD.test(bare(y))));
     if (second > 0) subject = sw.slice(0, second).join(" ");
   }
+  // `عضو مجلس الشورى السابق والكاتب والإعلامي حمد بن عبدالله القاضي`: a long title chain before a name: the name.
+  const nameAtEnd = /(?:^|\s)((?!ال)[^\s]+\s+(?:بن|بنت)\s+[^\s]+(?:\s+(?:بن|بنت)\s+[^\s]+)*(?:\s+(?:آل\s+)?[^\s]+)?)$/u.exec(subject);
+  if (nameAtEnd && count(subject) > 8 && count(nameAtEnd[1]!) < count(subject) - 3) subject = nameAtEnd[1]!;
   said = dropRelativeBeforePredicate(said, count(subject));
   if (count(subject) === 0 || count(subject) > 12 || count(said) < 3 || /[«"“]/.test(subject) && !/[»"”]/.test(subject)) return undefined;
   return `${subject}: ${said}`;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -271,6 +271,27 @@ test("a folder touched without a new entry is listed once and passes; an entry a
     assert.equal(check(), 4, "the same entries again");
     mkdirSync(join(output, "ar/b"));
     assert.equal(check(), undefined, "an added empty folder");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("search entries a build did not use leave search/ at once and are removed in the background", async () => {
+  const root = tmp();
+  try {
+    const cacheDir = join(root, ".cache");
+    const first = new BuildCache(cacheDir, "code-1");
+    for (const key of ["p1", "p2"]) {
+      const built = join(root, `built-${key}`);
+      put(join(built, "fragment/a.pf_fragment"), key);
+      first.savePartition(key, built);
+    }
+    const next = new BuildCache(cacheDir, "code-1");
+    assert.equal(next.restorePartition("p1", join(root, "out")), true);
+    next.pruneSearch();
+    assert.deepEqual(readdirSync(join(cacheDir, "search")), ["p1"]);
+    for (let i = 0; i < 100 && readdirSync(join(cacheDir, "trash")).length; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(readdirSync(join(cacheDir, "trash")), []);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { removeDetached } from "./swap.ts";
 import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, walkTree, type FileStat, type Fingerprint } from "./inputs.ts";
 
 /**
@@ -72,14 +73,16 @@ export class Folders {
   }
 }
 
-/** Hard-links `from` to `to` (same inode, no bytes copied), or copies when linking fails (another file system). */
-export function linkOrCopy(from: string, to: string, folders?: Folders): void {
+/** Hard-links `from` to `to` (same inode, no bytes copied), or copies when linking fails (another file system); true when linked. */
+export function linkOrCopy(from: string, to: string, folders?: Folders): boolean {
   if (folders) folders.ensure(dirname(to));
   else mkdirSync(dirname(to), { recursive: true });
   try {
     linkSync(from, to);
+    return true;
   } catch {
     copyFileSync(from, to);
+    return false;
   }
 }
 
@@ -122,7 +125,10 @@ interface LiveManifest {
   search: string[];
 }
 
-const liveStat = (f: LiveFile): FileStat => ({ size: f[2], mtimeMs: f[3], ino: f[4] });
+export const liveStat = (f: LiveFile): FileStat => ({ size: f[2], mtimeMs: f[3], ino: f[4] });
+
+/** A file the render step wrote or reused: its key, the hash of its bytes, and its stat when it was reused by stat. */
+export type RenderedFile = [key: string, hash: string, stat?: FileStat];
 
 export class BuildCache {
   /** Search partition entries used by this build (the rest are pruned at the end). */
@@ -220,11 +226,26 @@ export class BuildCache {
     this.usedSearch.add(key);
   }
 
-  /** Removes search entries this build did not use (old versions of partitions). */
+  /**
+   * Removes search entries this build did not use (old versions of
+   * partitions): renamed into `trash/` at once, removed by a detached process
+   * (with whatever an earlier removal left there).
+   */
   pruneSearch(): void {
     const dir = join(this.dir, "search");
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir)) if (!this.usedSearch.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+    const trash = join(this.dir, "trash");
+    if (existsSync(dir)) {
+      for (const name of readdirSync(dir)) {
+        if (this.usedSearch.has(name)) continue;
+        try {
+          mkdirSync(trash, { recursive: true });
+          renameSync(join(dir, name), join(trash, `${name}-${process.pid}-${Date.now()}`));
+        } catch {
+          rmSync(join(dir, name), { recursive: true, force: true });
+        }
+      }
+    }
+    if (existsSync(trash)) removeDetached(readdirSync(trash).map((n) => join(trash, n)));
   }
 
   // ---- the live output: every file's stat, and for rendered files their key and hash ----
@@ -259,12 +280,14 @@ export class BuildCache {
    * file with its stat (so the next build checks it without reading it), the
    * rendered ones also with the key and hash of `files`.
    */
-  writeRenderManifest(output: string, files: Map<string, [string, string]>): void {
-    const tree = walkTree(output);
+  writeRenderManifest(output: string, files: Map<string, RenderedFile>): void {
+    // A file reused by its stat is the same inode, untouched: its stat is not read again.
+    const tree = walkTree(output, (rel) => files.get(rel)?.[2] !== undefined);
     const live: Record<string, LiveFile> = {};
     for (const [rel, st] of tree.files) {
-      const [key, hash] = files.get(rel) ?? ["", ""];
-      live[rel] = [key, hash, st.size, st.mtimeMs, st.ino];
+      const [key, hash, known] = files.get(rel) ?? ["", ""];
+      const s = st ?? known!;
+      live[rel] = [key, hash, s.size, s.mtimeMs, s.ino];
     }
     const dirs: LiveManifest["dirs"] = {};
     for (const [rel, st] of tree.dirs) dirs[rel] = [st.mtimeMs, st.ino];

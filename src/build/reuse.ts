@@ -5,7 +5,7 @@ import { PAGE_KIND_NAMES, type PageKind } from "../archive/kinds.ts";
 import type { Feed } from "../archive/feeds.ts";
 import type { Sitemap } from "../archive/sitemap.ts";
 import { renderSite } from "./render.ts";
-import { Folders, linkOrCopy, sha256, type BuildCache } from "./cache.ts";
+import { Folders, linkOrCopy, liveStat, sha256, type BuildCache, type RenderedFile } from "./cache.ts";
 import { sameStat, statFile } from "./inputs.ts";
 
 /** The file a page, feed or sitemap URL is written to, relative to the output. */
@@ -27,8 +27,8 @@ export interface RenderOutcome {
   runs: number;
   reused: number;
   rendered: number;
-  /** Output path → [key, hash of the file's bytes]: the next build's render manifest. */
-  files: Map<string, [string, string]>;
+  /** Output path → [key, hash of the file's bytes, stat if reused by stat]: the next build's render manifest. */
+  files: Map<string, RenderedFile>;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface RenderOutcome {
 export async function renderReusing(site: SiteData, fresh: string, opts: { root: string; pathPrefix: string; output: string }, cache: BuildCache): Promise<RenderOutcome> {
   const base = siteKey(site, cache.code, opts.pathPrefix);
   const previous = cache.readRenderManifest(opts.output);
-  const files = new Map<string, [string, string]>();
+  const files = new Map<string, RenderedFile>();
   const pending: [string, string][] = [];
   let reused = 0;
   const folders = new Folders();
@@ -54,9 +54,10 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
         const from = join(opts.output, path);
         // The stat the last build recorded after writing it, else its bytes' hash.
         const st = statFile(from);
-        if (st && (sameStat(st, { size: was[2], mtimeMs: was[3], ino: was[4] }) || sha256(readFileSync(from)) === was[1])) {
-          linkOrCopy(from, join(fresh, path), folders);
-          files.set(path, [was[0], was[1]]);
+        const same = sameStat(st, liveStat(was));
+        if (st && (same || sha256(readFileSync(from)) === was[1])) {
+          const linked = linkOrCopy(from, join(fresh, path), folders);
+          files.set(path, same && linked ? [was[0], was[1], st] : [was[0], was[1]]);
           reused++;
           return false;
         }

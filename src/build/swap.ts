@@ -71,10 +71,15 @@ export function leftovers(output: string): string[] {
  */
 export function sweepLeftovers(output: string): string[] {
   const paths = leftovers(output);
-  if (!paths.length) return paths;
+  removeDetached(paths);
+  return paths;
+}
+
+/** Removes `paths` (files or folders) in a detached process that outlives this one. */
+export function removeDetached(paths: string[]): void {
+  if (!paths.length) return;
   const script = "const fs=require('node:fs');for(const p of process.argv.slice(1))try{fs.rmSync(p,{recursive:true,force:true,maxRetries:2})}catch{}";
   const child = spawn(process.execPath, ["-e", script, ...paths], { detached: true, stdio: "ignore", windowsHide: true, env: {} });
   child.on("error", () => {});
   child.unref();
-  return paths;
 }

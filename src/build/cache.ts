@@ -254,16 +254,24 @@ export class BuildCache {
     return join(this.dir, `render-${sha256(output).slice(0, 16)}.json`);
   }
 
+  /** The last manifest read, so the check and the render step parse it once. */
+  private lastRead: { output: string; live: LiveManifest | undefined } | undefined;
+
   private readLive(output: string): LiveManifest | undefined {
+    if (this.lastRead?.output === output) return this.lastRead.live;
+    let live: LiveManifest | undefined;
     try {
       const raw = JSON.parse(readFileSync(this.renderManifestPath(output), "utf8")) as LiveManifest;
-      return raw.code === this.code && raw.files && Array.isArray(raw.search) ? raw : undefined;
+      live = raw.code === this.code && raw.files && Array.isArray(raw.search) ? raw : undefined;
     } catch {
-      return undefined;
+      live = undefined;
     }
+    this.lastRead = { output, live };
+    return live;
   }
 
   private writeLive(output: string, live: LiveManifest): void {
+    this.lastRead = undefined;
     const path = this.renderManifestPath(output);
     const tmp = `${path}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(live));

@@ -124,7 +124,7 @@ export class ContentCache implements ArticleCache {
   private byWhere = new Map<string, Entry>();
   /** Entries of this build's files, by key. */
   private used = new Map<string, Entry>();
-  private readonly of = new WeakMap<Article, Entry>();
+  private of = new WeakMap<Article, Entry>();
   private base: PackFile | undefined;
   private readonly started = Date.now();
   readonly file: string;
@@ -298,8 +298,9 @@ export class ContentCache implements ArticleCache {
     this.close();
   }
 
-  /** Drops the packs' bytes (held while the steps read from them). */
+  /** Drops the packs' bytes (held while the steps read from them; the articles live on, so their entries must go too). */
   close(): void {
+    this.of = new WeakMap();
     this.old = new Map();
     this.byWhere = new Map();
     this.used = new Map();

@@ -162,3 +162,9 @@ test("a bare اليوم before a preposition goes; وكذلك ends a clause; a l
     "سالم بن حمد العتيبي: الأسعار ستنخفض قريبا",
   );
 });
+
+test("a بن-name closed by a comma after the title that names him goes; a prince's name and a reporting lead's speaker stay", () => {
+  assert.equal(deriveTitle("أعرب رئيس الاتحاد الإقليمي بالإنابة سالم بن حمد العلي، عن أسفه لتأجيل البطولة القارية."), "أعرب رئيس الاتحاد الإقليمي بالإنابة عن أسفه لتأجيل البطولة القارية");
+  assert.match(deriveTitle("تعد زيارة ولي العهد الأمير سالم بن حمد للعاصمة، قبل يومين، من الزيارات المهمة."), /الأمير سالم بن حمد/u);
+  assert.match(deriveTitle("أكد وزير الإسكان سالم بن حمد العلي، أن الوزارة ستبني ألف مسكن جديد."), /سالم بن حمد العلي/u);
+});

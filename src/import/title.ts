@@ -220,19 +220,28 @@ const VERB_ASIDE = /[،,]\s*[يت](?!ال)\S{2,}(?:\s+[^\s،,.]+){0,4}[،,]\s*/u
 // `المتحدث باسم المجلس، علي الأحمدي، ميليشيات …`: a person's name between commas after the title that names him.
 const NAME_ASIDE = /(?<=(?:^|\s)(?:[وفبلك]?ال|لل)[^\s،,]{2,})\s*[،,]\s*(?!(?:ال|شمال|جنوب|شرق|غرب|وسط|جنوبي|شمالي|شرقي|غربي)[^\s]*\s)[^\s،,.:«»"()\d]{2,}(?:\s+[^\s،,.:«»"()\d]{2,}){1,2}\s*[،,]\s*/u;
 
+// `أعرب رئيس المجلس بالإنابة سالم بن حمد العلي، عن …`: a بن-name closed by a comma after the title that names him.
+const BIN_NAME_ASIDE = new RegExp(`(?<!(?:الأمير|الملك))\\s+(?:(?:${NAME_MARKERS})\\s+)?(?!(?:ال|الأمير|الملك)\\S*\\s)[^\\s،,.:«»"()\\d]{2,}\\s+(?:بن|بنت)\\s+[^\\s،,.]+(?:\\s+(?:بن|بنت)\\s+[^\\s،,.]+)*(?:\\s+(?:آل\\s+)?[^\\s،,.]+)?\\s*[،,]\\s*`, "u");
+
+/** Drops one person's name between the title that names him and a comma (`NAME_ASIDE`, `BIN_NAME_ASIDE`). */
+function dropNameAside(t: string, re: RegExp): string {
+  const m = re.exec(t);
+  if (!m || m.index === 0) return t;
+  const words = m[0].replace(/[،,]/gu, " ").trim().split(/\s+/u);
+  if (words.some((x) => (DANGLING.has(bare(x)) && !NAME_LINK.test(bare(x))) || PREPOSITIONS.has(bare(x)) || CLAUSE_WORDS.has(bare(x)) || /^[يت]\S{3,}$/u.test(x) || /^و/u.test(x))) return t;
+  // Only after a title that names the person (`رئيس المجلس`, `وزير الخارجية السعودي`).
+  const before = t.slice(0, m.index).split(/\s+/u).slice(-6);
+  if (!before.some((x) => APPOSITION_HEAD.test(bare(x)) || new RegExp(`^(?:${TITLE_WORDS})$`, "u").test(bare(x)))) return t;
+  const rest = t.slice(m.index + m[0].length);
+  // A reporting lead keeps its speaker's name (`أكد وزير الإسكان فلان بن فلان، أن …`).
+  if (/^(?:أن|إن|ان|أنه|إنه|انه|أنها|إنها|بأن|بأنه)\s/u.test(rest)) return t;
+  if (count(rest) < 3 || count(t.slice(0, m.index)) < 3) return t;
+  return `${t.slice(0, m.index)} ${rest}`;
+}
+
 function dropAsides(s: string): string {
-  let t = s;
-  for (let i = 0; i < 2; i++) {
-    const m = NAME_ASIDE.exec(t);
-    if (!m || m.index === 0) break;
-    const words = m[0].replace(/[،,]/gu, " ").trim().split(/\s+/u);
-    if (words.some((x) => DANGLING.has(bare(x)) || PREPOSITIONS.has(bare(x)) || CLAUSE_WORDS.has(bare(x)) || /^[يت]\S{3,}$/u.test(x) || /^و/u.test(x))) break;
-    // Only after a title that names the person (`رئيس المجلس`, `وزير الخارجية السعودي`).
-    const before = t.slice(0, m.index).split(/\s+/u).slice(-6);
-    if (!before.some((x) => APPOSITION_HEAD.test(bare(x)) || new RegExp(`^(?:${TITLE_WORDS})$`, "u").test(bare(x)))) break;
-    if (count(t.slice(m.index + m[0].length)) < 3 || count(t.slice(0, m.index)) < 3) break;
-    t = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`;
-  }
+  let t = dropNameAside(dropNameAside(s, NAME_ASIDE), NAME_ASIDE);
+  t = dropNameAside(t, BIN_NAME_ASIDE);
   t = t.replace(TITLE_CHAIN, "");
   const dash = DASH_ASIDE.exec(t);
   if (dash && count(t.slice(dash.index + dash[0].length)) >= 3) t = `${t.slice(0, dash.index)} ${t.slice(dash.index + dash[0].length)}`;

@@ -199,6 +199,21 @@ test("content cache: content errors are reported as without it, every time", () 
   }
 });
 
+test("content cache: a cache folder that cannot be written slows the build, never stops it", () => {
+  const root = makeProject({}, { bundledContent: true });
+  try {
+    const blocked = join(root, "not-a-folder");
+    writeFileSync(blocked, "a file where the cache folder would be");
+    const r = steps(root, blocked);
+    assert.deepEqual(r.errors, []);
+    assert.deepStrictEqual(r.out, steps(root).out);
+    assert.equal(r.stats!.saved, false);
+    assert.ok(r.stats!.articlesParsed > 0);
+  } finally {
+    cleanup(root);
+  }
+});
+
 test("content cache: a sketch survives its binary form", () => {
   const a = { paragraphs: ["قال وزير الخارجية العراقي اليوم إن بغداد ستستضيف القمة المقبلة في الربيع", "شكرا", "وأضاف الوزير أن التحضيرات بدأت منذ أشهر وأن الوفود ستصل تباعا"] };
   const s = sketch(a as never, 6);

@@ -245,8 +245,14 @@ export class ContentCache implements ArticleCache {
     get: (a, scope) => {
       const t = this.of.get(a)?.tags;
       if (!t || t.scope !== scope) return undefined;
+      let tags: ArticleTags;
+      try {
+        tags = JSON.parse(t.bytes.toString("utf16le")) as ArticleTags;
+      } catch {
+        return undefined;
+      }
       this.stats.tagsReused++;
-      return JSON.parse(t.bytes.toString("utf16le")) as ArticleTags;
+      return tags;
     },
     put: (a, scope, tags) => {
       const e = this.of.get(a);
@@ -287,13 +293,17 @@ export class ContentCache implements ArticleCache {
     const add = used.filter((e) => e.fresh || e.added);
     const inUse = new Set(used.map((e) => e.key));
     const stale = this.base ? this.base.entries.reduce((n, e) => n + (inUse.has(e.key) && !this.used.get(e.key)!.fresh ? 0 : size(e)), 0) : 0;
-    if (this.base && add.reduce((n, e) => n + size(e), 0) + stale < this.base.bytes / 4) {
-      writePack(this.addFile, this.code, add, this.base.sum.toString("hex"));
-      this.stats.saved = "add";
-    } else {
-      writePack(this.file, this.code, used);
-      rmSync(this.addFile, { force: true });
-      this.stats.saved = "pack";
+    try {
+      if (this.base && add.reduce((n, e) => n + size(e), 0) + stale < this.base.bytes / 4) {
+        writePack(this.addFile, this.code, add, this.base.sum.toString("hex"));
+        this.stats.saved = "add";
+      } else {
+        writePack(this.file, this.code, used);
+        rmSync(this.addFile, { force: true });
+        this.stats.saved = "pack";
+      }
+    } catch {
+      // A cache that cannot be written (full disk, read-only folder) only means a slower next build.
     }
     this.close();
   }
@@ -344,6 +354,7 @@ function writePack(path: string, code: string, entries: Entry[], base?: string):
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, "w");
+  let done = false;
   try {
     // Small chunks go out in batches of about 4 MB (one write call each).
     let batch: Buffer[] = [MAGIC, hash.digest(), len, header, pad];
@@ -359,14 +370,18 @@ function writePack(path: string, code: string, entries: Entry[], base?: string):
       if ((size += c.length) > 4 << 20) flush();
     }
     flush();
-  } finally {
     closeSync(fd);
-  }
-  try {
     renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    done = true;
+  } finally {
+    if (!done) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      rmSync(tmp, { force: true });
+    }
   }
 }
 

@@ -30,7 +30,7 @@ const EXPECTED: Record<RouteName, [string, string][]> = {
   paged: [[routes.paged("/ar/entities/iraq/", 2), "/ar/entities/iraq/page/2/"], [routes.paged("/en/dates/2025/03/", 12), "/en/dates/2025/03/page/12/"]],
   sitemapIndex: [[routes.sitemapIndex(), "/sitemap.xml"]],
   sitemap: [[routes.sitemap(1), "/sitemaps/sitemap-1.xml"]],
-  dataFile: [[routes.dataFile("articles.csv"), "/data/articles.csv"]],
+  dataFile: [[routes.dataFile("entities.csv"), "/data/entities.csv"], [routes.dataFile("articles", "2025.csv"), "/data/articles/2025.csv"]],
   searchText: [[routes.searchText("ar", "2025-03-09-basra-port"), "/search-text/ar/2025-03-09-basra-port.json"]],
 };
 
@@ -93,7 +93,7 @@ test("routes: every address in the page model has a shape of the table", () => {
     for (const [k, url] of Object.entries(site.links[lang])) check(url, `${lang} ${k} link`);
   }
   for (const [k, url] of Object.entries(site.paths)) check(url, k);
-  for (const f of site.pages.data[0]!.files) check(f.url, "data file");
+  for (const f of site.pages.data[0]!.groups.flatMap((g) => g.rows.flatMap((r) => r.files))) check(f.url, "data file");
 });
 
 test("page kinds: each kind has its layout, a template over its own list, and only its own pages", () => {

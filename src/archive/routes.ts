@@ -28,8 +28,8 @@ export const routes = {
   sitemapIndex: () => "/sitemap.xml",
   /** The `n`th sitemap file (from 1). */
   sitemap: (n: number) => `/sitemaps/sitemap-${n}.xml`,
-  /** A published data file, e.g. "articles.csv". */
-  dataFile: (name: string) => `/data/${name}`,
+  /** A published data file: `dataFile("entities.csv")`, or a part in its folder, `dataFile("articles", "2025.csv")`. */
+  dataFile: (...parts: string[]) => `/data/${parts.join("/")}`,
   /** An article's text for search excerpts, written beside the index and fetched for the results shown. */
   searchText: (lang: Lang, id: string) => `/search-text/${lang}/${id}.json`,
 } as const;
@@ -59,7 +59,7 @@ export const ROUTE_PATTERNS: Record<RouteName, RegExp> = {
   paged: /\/page\/\d+\/$/,
   sitemapIndex: /^\/sitemap\.xml$/,
   sitemap: /^\/sitemaps\/sitemap-\d+\.xml$/,
-  dataFile: new RegExp(`^/data/${SEG}$`),
+  dataFile: new RegExp(`^/data/(?:${SEG}/)?${SEG}$`),
   searchText: new RegExp(`^/search-text/${LANG}/${SEG}\\.json$`),
 };
 

@@ -80,10 +80,11 @@ test("content cache: same articles, tags and related coverage with and without i
     // Nothing changed: everything reused, nothing written.
     const warm = steps(root, cacheDir);
     assert.deepStrictEqual(warm.out, plain.out);
-    assert.deepEqual(
-      { ...warm.stats },
-      { packed: articles, stamped: articles, articlesReused: articles, articlesParsed: 0, tagsReused: arabic, tagsMade: 0, sketchesReused: arabic, sketchesMade: 0, saved: false },
-    );
+    const { verdictsReused, ...rest } = warm.stats!;
+    assert.deepEqual(rest, { packed: articles, stamped: articles, articlesReused: articles, articlesParsed: 0, tagsReused: arabic, tagsMade: 0, sketchesReused: arabic, sketchesMade: 0, verdictsMade: 0, saved: false });
+    // Every candidate pair's check is taken from the cache (there are more candidates than pairs).
+    assert.equal(verdictsReused, cold.stats!.verdictsMade);
+    assert.ok(verdictsReused >= plain.out!.coverage.pairs.length);
 
     // Edits: one article changed (a paragraph of another appended: a new shared passage), one added (a copy of another), one deleted.
     const files = arabicFiles(root);
@@ -100,6 +101,10 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.equal(edited.stats!.tagsMade, 2);
     assert.equal(edited.stats!.sketchesMade, 2);
     assert.equal(edited.stats!.saved, "add", "two new entries: only the small second file is written");
+    if (hasCorpus) {
+      assert.ok(edited.stats!.verdictsMade >= 1, "the added copy is checked against its original");
+      assert.ok(edited.stats!.verdictsReused > edited.stats!.verdictsMade, "pairs of unchanged articles keep their verdicts");
+    }
     const again = steps(root, cacheDir);
     assert.deepStrictEqual(again.out, plain2.out);
     assert.equal(again.stats!.articlesParsed, 0);
@@ -141,6 +146,7 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.deepStrictEqual(setCached.out, setPlain.out);
     assert.equal(setCached.stats!.sketchesMade, arabic);
     assert.equal(setCached.stats!.tagsReused, arabic);
+    assert.equal(setCached.stats!.verdictsReused, 0, "verdicts depend on the setting too");
 
     // A corrupt pack is not used: everything made again, same output, pack rewritten.
     const pack = join(cacheDir, "content.pack");

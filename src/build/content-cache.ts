@@ -6,7 +6,7 @@ import type { Lang } from "../i18n/lang.ts";
 import type { Article } from "../content/article.ts";
 import type { ArticleCache, FileStamp } from "../content/load.ts";
 import type { ArticleTags, TagCache } from "../site/load.ts";
-import type { Sketch, SketchCache } from "../related/pairs.ts";
+import type { PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
 
 /**
  * The per-article content cache: what the load, tag and related steps make
@@ -41,15 +41,18 @@ import type { Sketch, SketchCache } from "../related/pairs.ts";
 
 const MAGIC = Buffer.from("ARSHCC01", "latin1");
 /** Raise when the pack's layout changes. */
-const PACK_VERSION = 3;
+const PACK_VERSION = 4;
 const ABSENT = 0xffffffff;
 /** A file modified less than this before its stamp was recorded is hashed again next time. */
 const SETTLE_MS = 2000;
 
 type Range = [offset: number, length: number];
 
-/** key, where, stamp, checked, article range, tags scope index + range, sketch scope index + range (-1: none). */
-type HeaderEntry = [string, string, string, number, number, number, number, number, number, number, number, number];
+/** key, where, stamp, checked, article range, then scope index + range of tags, sketch and verdicts (-1: none). */
+type HeaderEntry = [string, string, string, number, number, number, number, number, number, number, number, number, number, number, number];
+
+/** A candidate pair's verdict, kept with the pair's entry of the lower key: whether that entry's article was listed first, and the verdict. */
+type Kept = [ownerFirst: boolean, verdict: PairVerdict];
 
 interface Header {
   version: number;
@@ -73,6 +76,8 @@ interface Entry {
   article: Buffer;
   tags?: { scope: string; bytes: Buffer };
   sketch?: { scope: string; bytes: Buffer };
+  /** Verdicts of candidate pairs with entries of higher keys (UTF-8 JSON, read when first needed). */
+  verdicts?: { scope: string; bytes?: Buffer; list?: Map<string, Kept> };
   /** Made or changed in this build (written in the next save). */
   fresh: boolean;
   /** Read from `content.add` (kept there while in use). */
@@ -106,6 +111,8 @@ export interface ContentCacheStats {
   tagsMade: number;
   sketchesReused: number;
   sketchesMade: number;
+  verdictsReused: number;
+  verdictsMade: number;
   /** What the build wrote at the end: nothing, the small second file, or a whole new pack. */
   saved: false | "add" | "pack";
 }
@@ -118,7 +125,7 @@ interface PackFile {
 }
 
 export class ContentCache implements ArticleCache {
-  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, saved: false };
+  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, verdictsReused: 0, verdictsMade: 0, saved: false };
   /** Entries of the packs read at the start, by key, and by where (for stamps). */
   private old = new Map<string, Entry>();
   private byWhere = new Map<string, Entry>();
@@ -173,7 +180,7 @@ export class ContentCache implements ArticleCache {
         return area.subarray(off, off + len);
       };
       const entries: Entry[] = [];
-      for (const [key, where, stamp, checked, aOff, aLen, tScope, tOff, tLen, sScope, sOff, sLen] of header.entries) {
+      for (const [key, where, stamp, checked, aOff, aLen, tScope, tOff, tLen, sScope, sOff, sLen, vScope, vOff, vLen] of header.entries) {
         const mtime = Number(stamp.split(":")[2]);
         const e: Entry = { key, where, stamp, checked, trusted: mtime < checked - SETTLE_MS, article: slice(aOff, aLen), fresh: false, added: base !== undefined };
         if (tScope >= 0) e.tags = { scope: header.scopes[tScope]!, bytes: slice(tOff, tLen) };
@@ -181,6 +188,7 @@ export class ContentCache implements ArticleCache {
           if (sOff % 4) throw new Error("sketch not aligned");
           e.sketch = { scope: header.scopes[sScope]!, bytes: slice(sOff, sLen) };
         }
+        if (vScope >= 0) e.verdicts = { scope: header.scopes[vScope]!, bytes: slice(vOff, vLen) };
         entries.push(e);
       }
       return { sum: Buffer.from(sum), header, entries, bytes: buf.length };
@@ -280,7 +288,45 @@ export class ContentCache implements ArticleCache {
       e.sketch = { scope, bytes: encodeSketch(sketch) };
       e.fresh = true;
     },
+    verdict: (first, second, scope) => {
+      const pair = this.pairOf(first, second);
+      if (!pair) return undefined;
+      const kept = this.verdictsOf(pair.owner, scope)?.get(pair.other.key);
+      if (!kept || kept[0] !== pair.ownerFirst) return undefined;
+      this.stats.verdictsReused++;
+      return kept[1];
+    },
+    keepVerdict: (first, second, scope, v) => {
+      this.stats.verdictsMade++;
+      const pair = this.pairOf(first, second);
+      if (!pair) return;
+      let list = this.verdictsOf(pair.owner, scope);
+      if (!list) pair.owner.verdicts = { scope, list: (list = new Map()) };
+      list.set(pair.other.key, [pair.ownerFirst, v]);
+      pair.owner.fresh = true;
+    },
   };
+
+  /** A pair's verdict is kept with the entry of the lower key. */
+  private pairOf(first: Article, second: Article): { owner: Entry; other: Entry; ownerFirst: boolean } | undefined {
+    const a = this.of.get(first);
+    const b = this.of.get(second);
+    if (!a || !b) return undefined;
+    return a.key < b.key ? { owner: a, other: b, ownerFirst: true } : { owner: b, other: a, ownerFirst: false };
+  }
+
+  private verdictsOf(e: Entry, scope: string): Map<string, Kept> | undefined {
+    const v = e.verdicts;
+    if (!v || v.scope !== scope) return undefined;
+    if (!v.list) {
+      try {
+        v.list = new Map(JSON.parse(v.bytes!.toString("utf8")) as [string, Kept][]);
+      } catch {
+        v.list = new Map();
+      }
+    }
+    return v.list;
+  }
 
   /**
    * Writes what this build made (see the class comment), then lets go of the
@@ -295,10 +341,10 @@ export class ContentCache implements ArticleCache {
     const stale = this.base ? this.base.entries.reduce((n, e) => n + (inUse.has(e.key) && !this.used.get(e.key)!.fresh ? 0 : size(e)), 0) : 0;
     try {
       if (this.base && add.reduce((n, e) => n + size(e), 0) + stale < this.base.bytes / 4) {
-        writePack(this.addFile, this.code, add, this.base.sum.toString("hex"));
+        writePack(this.addFile, this.code, add, inUse, this.base.sum.toString("hex"));
         this.stats.saved = "add";
       } else {
-        writePack(this.file, this.code, used);
+        writePack(this.file, this.code, used, inUse);
         rmSync(this.addFile, { force: true });
         this.stats.saved = "pack";
       }
@@ -319,7 +365,7 @@ export class ContentCache implements ArticleCache {
 }
 
 /** Writes `entries` as one pack file at `path` (through a temporary file and a rename). */
-function writePack(path: string, code: string, entries: Entry[], base?: string): void {
+function writePack(path: string, code: string, entries: Entry[], inUse: Set<string>, base?: string): void {
   const scopes: string[] = [];
   const scopeIndex = (s: string) => {
     let i = scopes.indexOf(s);
@@ -343,7 +389,11 @@ function writePack(path: string, code: string, entries: Entry[], base?: string):
     const a = place(e.article);
     const t = e.tags ? [scopeIndex(e.tags.scope), ...place(e.tags.bytes)] : [-1, 0, 0];
     const s = e.sketch ? [scopeIndex(e.sketch.scope), ...place(e.sketch.bytes, true)] : [-1, 0, 0];
-    list.push([e.key, e.where, e.stamp, e.checked, ...a, ...t, ...s] as HeaderEntry);
+    // Verdicts with entries no longer in use are left out.
+    const kept = e.verdicts?.list ? [...e.verdicts.list].filter(([k]) => inUse.has(k)) : undefined;
+    const vb = kept ? (kept.length ? Buffer.from(JSON.stringify(kept)) : undefined) : e.verdicts?.bytes;
+    const v = e.verdicts && vb ? [scopeIndex(e.verdicts.scope), ...place(vb)] : [-1, 0, 0];
+    list.push([e.key, e.where, e.stamp, e.checked, ...a, ...t, ...s, ...v] as HeaderEntry);
   }
   const header = Buffer.from(JSON.stringify({ version: PACK_VERSION, code, ...(base ? { base } : {}), scopes, entries: list } satisfies Header));
   const len = Buffer.alloc(4);

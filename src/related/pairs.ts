@@ -78,10 +78,48 @@ export interface Sketch {
   sigs: Uint32Array;
 }
 
-/** Sketches made by earlier builds (src/build/content-cache.ts); `scope` names the settings they were made with. */
+/** What checking a candidate pair found: a function of the two sketches (in this order) and the settings. */
+export interface PairVerdict {
+  relation: Relation | null;
+  /** Matched paragraphs: [index in the first, index in the second]. */
+  shared: [number, number][];
+  jaccard: number;
+  containment: number;
+}
+
+/**
+ * Sketches made by earlier builds (src/build/content-cache.ts); `scope` names
+ * the settings they were made with. Verdicts are for candidate pairs, the
+ * first article being the one listed first (newer, or the lower id).
+ */
 export interface SketchCache {
   get(a: Article, scope: string): Sketch | undefined;
   put(a: Article, scope: string, sketch: Sketch): void;
+  verdict(first: Article, second: Article, scope: string): PairVerdict | undefined;
+  keepVerdict(first: Article, second: Article, scope: string, v: PairVerdict): void;
+}
+
+/** The settings a pair's verdict depends on, as a cache scope. */
+export function verdictScope(settings: RelatedSettings): string {
+  const { paragraphSimilarity, minParagraphWords, duplicate, update, expansion, minSharedShingles } = settings;
+  return JSON.stringify({ paragraphSimilarity, minParagraphWords, duplicate, update, expansion, minSharedShingles });
+}
+
+/** Checks one candidate pair: how alike the whole texts are, which paragraphs match, and what that makes them. */
+function judge(pa: Sketch, pb: Sketch, settings: RelatedSettings): PairVerdict {
+  const jac = jaccard(pa.doc, pb.doc);
+  const [small, big] = pa.doc.length <= pb.doc.length ? [pa.doc, pb.doc] : [pb.doc, pa.doc];
+  const containment = small.length ? intersectionSize(small, big) / small.length : 0;
+  const shared = matchParagraphs(pa, pb, settings.paragraphSimilarity);
+  // How much text the matched paragraphs have in common (3-word shingles).
+  const sharedShingles = shared.reduce((n, [x, y]) => n + intersectionSize(pa.paras[x]!, pb.paras[y]!), 0);
+  const relation: Relation | null =
+    jac >= settings.duplicate
+      ? "duplicate"
+      : containment >= settings.update
+        ? big.length >= small.length * (1 + settings.expansion) ? "update" : "duplicate"
+        : shared.length > 0 && sharedShingles >= settings.minSharedShingles ? "shared" : null;
+  return { relation, shared, jaccard: jac, containment };
 }
 
 /** The settings a sketch depends on, as a cache scope. */
@@ -179,23 +217,16 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
     }
   });
   const out: TextPair[] = [];
+  const vscope = verdictScope(settings);
   for (const key of [...candidates].sort((x, y) => x - y)) {
     const i = Math.floor(key / stories.length);
     const j = key % stories.length;
-    const pa = prepared[i]!;
-    const pb = prepared[j]!;
-    const jac = jaccard(pa.doc, pb.doc);
-    const [small, big] = pa.doc.length <= pb.doc.length ? [pa.doc, pb.doc] : [pb.doc, pa.doc];
-    const containment = small.length ? intersectionSize(small, big) / small.length : 0;
-    const shared = matchParagraphs(pa, pb, settings.paragraphSimilarity);
-    // How much text the matched paragraphs have in common (3-word shingles).
-    const sharedShingles = shared.reduce((n, [x, y]) => n + intersectionSize(pa.paras[x]!, pb.paras[y]!), 0);
-    const relation: Relation | undefined =
-      jac >= settings.duplicate
-        ? "duplicate"
-        : containment >= settings.update
-          ? big.length >= small.length * (1 + settings.expansion) ? "update" : "duplicate"
-          : shared.length > 0 && sharedShingles >= settings.minSharedShingles ? "shared" : undefined;
+    let v = cache?.verdict(stories[i]!.ar, stories[j]!.ar, vscope);
+    if (!v) {
+      v = judge(prepared[i]!, prepared[j]!, settings);
+      cache?.keepVerdict(stories[i]!.ar, stories[j]!.ar, vscope, v);
+    }
+    const { relation, shared, jaccard: jac, containment } = v;
     if (!relation) continue;
     // Older story first, so "a" is the earlier version.
     const [a, b, sh] = stories[i]!.ar.date.epoch <= stories[j]!.ar.date.epoch ? [stories[i]!, stories[j]!, shared] : [stories[j]!, stories[i]!, shared.map(([x, y]) => [y, x] as [number, number])];

@@ -84,11 +84,12 @@ const fromU32 = (s: string): Uint32Array => {
 /** Reads a file written by `writeChecked`; undefined when it is missing or its bytes do not match their hash. */
 function readChecked(file: string): { body: string; hash: string } | undefined {
   try {
-    const raw = readFileSync(file, "utf8");
-    const nl = raw.indexOf("\n");
-    const body = raw.slice(nl + 1);
-    const hash = sha256(body);
-    return nl === 64 && hash === raw.slice(0, nl) ? { body, hash } : undefined;
+    const raw = readFileSync(file);
+    // The hash is taken of the bytes, not of a decoded string (which would be encoded again to hash it).
+    if (raw.length < 65 || raw[64] !== 0x0a) return undefined;
+    const bytes = raw.subarray(65);
+    const hash = createHash("sha256").update(bytes).digest("hex");
+    return hash === raw.toString("latin1", 0, 64) ? { body: bytes.toString("utf8"), hash } : undefined;
   } catch {
     return undefined;
   }
@@ -96,9 +97,10 @@ function readChecked(file: string): { body: string; hash: string } | undefined {
 
 /** Writes `body` after its hash, whole or not at all (renamed into place). Returns the hash. */
 function writeChecked(file: string, body: string): string {
-  const hash = sha256(body);
+  const bytes = Buffer.from(body, "utf8");
+  const hash = createHash("sha256").update(bytes).digest("hex");
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, `${hash}\n${body}`);
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${hash}\n`, "latin1"), bytes]));
   renameSync(tmp, file);
   return hash;
 }

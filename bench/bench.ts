@@ -245,8 +245,11 @@ async function main(): Promise<void> {
       log(`arshif run ${i + 1}: ${s(run.wallMs)} s wall, ${s(run.cpuMs)} s CPU, peak ${mb(run.peakTreeRss)} MB (tree), ${run.output.site.pages} pages`);
       if (values.hugo) {
         if (i === 0) {
-          const data = JSON.parse(readFileSync(join(dir, "_site/data/articles.json"), "utf8")) as { id: string; language: string; entities: string }[] | { articles: { id: string; language: string; entities: string }[] };
-          const list = Array.isArray(data) ? data : data.articles;
+          // The articles' data file, one part per year (src/export/data.ts).
+          const parts = join(dir, "_site/data/articles");
+          const list = readdirSync(parts)
+            .filter((f) => f.endsWith(".json"))
+            .flatMap((f) => JSON.parse(readFileSync(join(parts, f), "utf8")) as { id: string; language: string; entities: string }[]);
           const ents = new Map(list.map((a) => [`${a.language}:${a.id}`, a.entities ? a.entities.split(";") : []]));
           t = Date.now();
           const pages = makeHugoSite(hugoDir, join(dir, "content"), ents);

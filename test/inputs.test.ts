@@ -135,7 +135,7 @@ function liveSite(root: string): { cache: BuildCache; output: string; check: () 
   const output = join(root, "_site");
   put(join(output, "index.html"), "<p>home</p>");
   put(join(output, "ar/a/index.html"), "<p>a</p>");
-  put(join(output, "data/articles.json"), "[]");
+  put(join(output, "data/articles/2025.json"), "[]");
   const cache = new BuildCache(join(root, ".cache"), "code-1", new HashMemo(join(root, ".cache/hashes.json")));
   const options = { root, output, search: false };
   assert.equal(cache.checkUnchanged(root, output, options), undefined, "no previous build");
@@ -176,7 +176,7 @@ test("a live output as the manifest describes it, with the same inputs, is uncha
     assert.equal(check(), 4);
 
     // A file with no recorded hash (data files, search index) can only be checked by stat.
-    const d = join(output, "data/articles.json");
+    const d = join(output, "data/articles/2025.json");
     utimesSync(d, t - 1, t - 1);
     assert.equal(check(), undefined, "a touched data file");
   } finally {

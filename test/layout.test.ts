@@ -1,8 +1,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
 import { load } from "./helpers/site.ts";
+import { readDataParts } from "./helpers/data.ts";
 import type { Browser, Page } from "playwright-core";
 import { makeProject, build, cleanup, article } from "./helpers/project.ts";
 import { serve, type Served } from "./helpers/serve.ts";
@@ -250,13 +250,16 @@ test("both languages: Arabic-only articles labelled on English pages with what i
   assert.equal(nf("header.site a.brand").length, 1);
   assert.equal(nf('form[action="/ar/search/"]').length + nf('form[action="/en/search/"]').length, 2);
   const data = load(site, "en/data/index.html");
-  const rows = new Map(data("table.files tbody tr").map((_, el) => [[data(el).find("th a").text(), data(el).find("td").map((__, td) => data(td).text()).get()]]).get() as [string, string[]][]);
-  assert.deepEqual([...rows.keys()].sort(), ["articles.csv", "articles.json", "datapackage.json", "entities.csv", "entities.json", "related.json"]);
-  const articles = JSON.parse(readFileSync(join(site, "data/articles.json"), "utf8")) as unknown[];
-  const related = JSON.parse(readFileSync(join(site, "data/related.json"), "utf8")) as unknown[];
-  assert.equal(rows.get("articles.json")![2], `${articles.length} records`);
-  assert.equal(rows.get("related.json")![2], related.length === 1 ? "1 record" : `${related.length} records`);
-  assert.match(rows.get("articles.csv")![1]!, /^[0-9.]+ (B|KB|MB)$/);
+  // A table per set, a row per year (or per kind of file): [label, files cell, records].
+  const rows = (set: string) => data(`#${set} table.files tbody tr`).map((_, el) => [[data(el).find("th").text(), ...data(el).find("td").map((__, td) => data(td).text()).get()]]).get() as string[][];
+  const links = data("table.files a").map((_, a) => data(a).text()).get();
+  assert.ok(["entities.csv", "entities.json", "datapackage.json"].every((f) => links.includes(f)), links.join(" "));
+  const articles = readDataParts(site, "articles");
+  const related = readDataParts(site, "related");
+  const sum = (set: string) => rows(set).reduce((n, r) => n + Number(r[2]!.replace(/\D/g, "")), 0);
+  assert.equal(sum("articles"), articles.length, "the years' records add up");
+  assert.equal(sum("related"), related.length);
+  for (const [year, files] of rows("articles")) assert.match(files!, new RegExp(`^${year}\\.csv \\([0-9.]+ (B|KB|MB)\\)${year}\\.json \\([0-9.]+ (B|KB|MB)\\)$`));
   assert.equal(data('a[rel="license"]').attr("href"), "https://creativecommons.org/licenses/by/4.0/");
   assert.match(data("main").text(), /not the articles' text/);
 });

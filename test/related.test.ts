@@ -11,6 +11,7 @@ import { loadSite } from "../src/site/load.ts";
 import { buildRelated, relationNote } from "../src/archive/related.ts";
 import { REPO, makeProject, build, cleanup } from "./helpers/project.ts";
 import { load } from "./helpers/site.ts";
+import { readDataParts } from "./helpers/data.ts";
 import { hasCorpus } from "./helpers/corpus.ts";
 import { importCorpusSample } from "./helpers/recall.ts";
 
@@ -97,7 +98,7 @@ test("the seeds share exactly five paragraphs, marked on their pages and listed 
     assert.match($(".related .note").first().text(), /5 فقرات.*أقصر/);
     const en = load(join(dir, "_site"), `en/articles/${long.ar.id}/index.html`);
     assert.match(en(".related .note").first().text(), /5 paragraphs in common; this article is longer/);
-    const related = JSON.parse(readFileSync(join(dir, "_site/data/related.json"), "utf8"));
+    const related = readDataParts(join(dir, "_site"), "related");
     assert.equal(related.length, 1);
   } finally {
     cleanup(dir);

@@ -5,6 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { makeProject, build, cleanup } from "./helpers/project.ts";
+import { readDataParts } from "./helpers/data.ts";
 import { htmlFiles, load } from "./helpers/site.ts";
 import { serve, type Served } from "./helpers/serve.ts";
 import { withBrowser, openPage, describeProblems, type OpenedPage } from "./helpers/browser.ts";
@@ -22,7 +23,7 @@ import { maskText, unmaskText } from "../src/search/mask.ts";
  * served, and searched from /ar/search/ and /en/search/ the way a reader
  * does — typing, pressing Enter, following links and the back button. Every
  * expectation is computed from the built pages themselves (normalised
- * article text, /data/articles.json), never written down.
+ * article text, /data/articles/YYYY.json), never written down.
  */
 
 // Corpus files in the sample (a few are duplicates of others and are not imported twice).
@@ -69,7 +70,7 @@ before(async () => {
   assert.equal(p.code, 0, p.stderr + p.stdout);
   prefixed = join(dir, "_site-prefixed");
   texts = arabicTexts(site);
-  articles = JSON.parse(readFileSync(join(site, "data/articles.json"), "utf8")) as ArticleRow[];
+  articles = readDataParts<ArticleRow>(site, "articles");
   server = await serve(site);
   prefixServer = await serve(prefixed, "/archive/");
   // One browser for the whole file, closed in after().

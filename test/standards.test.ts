@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { XMLValidator, XMLParser } from "fast-xml-parser";
 import { makeProject, build, cleanup } from "./helpers/project.ts";
 import { htmlFiles, load } from "./helpers/site.ts";
+import { readCsvParts, readDataParts } from "./helpers/data.ts";
 
 // Feeds, sitemap, structured data and the data export, checked against the bundled content.
 let dir = "";
@@ -94,15 +95,18 @@ test("article JSON-LD is a NewsArticle with the tagged entities and a breadcrumb
 });
 
 test("the data export agrees with the pages", () => {
-  const articles = JSON.parse(read("data/articles.json")) as { id: string; language: string; entities: string; page: string }[];
+  const articles = readDataParts<{ id: string; language: string; entities: string; page: string }>(site, "articles");
   for (const lang of ["ar", "en"]) {
     const listed = articles.filter((a) => a.language === lang).map((a) => a.page.replace(ORIGIN, "")).sort();
     assert.deepEqual(listed, articlePages(lang).sort(), `every ${lang} article once`);
   }
-  const csv = read("data/articles.csv");
-  assert.ok(csv.startsWith("\uFEFFid,language,title,"), "UTF-8 BOM and header");
-  assert.ok(csv.includes("\r\n"));
-  assert.equal(csv.trimEnd().split("\r\n").length, articles.length + 1);
+  const csvs = readCsvParts(site, "articles");
+  assert.ok(csvs.length > 0);
+  for (const csv of csvs) {
+    assert.ok(csv.startsWith("\uFEFFid,language,title,"), "UTF-8 BOM and header in every part");
+    assert.ok(csv.includes("\r\n"));
+  }
+  assert.equal(csvs.reduce((n, csv) => n + csv.trimEnd().split("\r\n").length - 1, 0), articles.length, "the parts' rows add up");
   const entities = JSON.parse(read("data/entities.json")) as { id: string; article_count: number }[];
   for (const e of entities) {
     const $ = load(site, `en/entities/${e.id}/index.html`);

@@ -6,7 +6,7 @@ import { makeUrls } from "../site/urls.ts";
 import { relatedCoverage, buildPageModel, type Coverage, type SiteData } from "../archive/site.ts";
 import type { LoadResult } from "../content/load.ts";
 import type { ContentError } from "../content/errors.ts";
-import { writeSearchIndex } from "../search/pagefind.ts";
+import { writeSearchIndex, type SearchIndexResult } from "../search/pagefind.ts";
 import { writeDataFiles } from "../export/write.ts";
 import { renderSite } from "./render.ts";
 import { writeScriptBundle } from "./bundle.ts";
@@ -48,7 +48,7 @@ export interface BuildState {
   tags: Tags;
   coverage: Coverage;
   site: SiteData;
-  searchIndex: { records: number; partitions: number } | undefined;
+  searchIndex: SearchIndexResult | undefined;
   renderRuns: number;
   /** With the cache: what was rendered and reused, and the manifest the next build reads. */
   render: RenderOutcome | undefined;

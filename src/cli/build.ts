@@ -60,7 +60,9 @@ async function main(): Promise<number> {
   const c = r.state.cache?.stats;
   if (c) {
     const n = (x: number) => x.toLocaleString("en-US");
-    const search = r.state.searchIndex ? `; reused ${c.partitionsReused} of ${c.partitions} search partitions` : "";
+    const si = r.state.searchIndex;
+    const made = si?.cache ? `, made ${n(si.cache.made)} of ${n(si.records)} search records` : "";
+    const search = si ? `; reused ${c.partitionsReused} of ${c.partitions} search partitions${made}` : "";
     console.log(`Build cache: reused ${n(c.pagesReused)} pages, rendered ${n(c.pagesRendered)}${search}.`);
   }
   if (shard) {

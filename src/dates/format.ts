@@ -7,61 +7,106 @@ export type Digits = "latn" | "arab";
  * so the build machine's TZ never changes the output.
  */
 // Building an Intl formatter costs far more than using one; archives format dates 100k times.
-const cache = new Map<string, Intl.DateTimeFormat>();
+// Keyed by the options object itself: every caller passes one of the constants below.
+const cache = new Map<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+const MONTH: Intl.DateTimeFormatOptions = { month: "long" };
+const YEAR: Intl.DateTimeFormatOptions = { year: "numeric" };
+const DAY_YEAR: Intl.DateTimeFormatOptions = { day: "numeric", year: "numeric" };
+const MONTH_YEAR: Intl.DateTimeFormatOptions = { month: "long", year: "numeric" };
+const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
+const WEEKDAY_DAY_YEAR: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", year: "numeric" };
+const FULL: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
+const WEEKDAY_LONG: Intl.DateTimeFormatOptions = { weekday: "long" };
+const WEEKDAY_SHORT: Intl.DateTimeFormatOptions = { weekday: "short" };
+const WEEKDAY_NARROW: Intl.DateTimeFormatOptions = { weekday: "narrow" };
 
 function parts(locale: string, zone: string, epoch: number, opts: Intl.DateTimeFormatOptions) {
-  const key = `${locale}|${zone}|${JSON.stringify(opts)}`;
-  let fmt = cache.get(key);
-  if (!fmt) cache.set(key, (fmt = new Intl.DateTimeFormat(locale, { timeZone: zone, ...opts })));
+  let byLocale = cache.get(opts);
+  if (!byLocale) cache.set(opts, (byLocale = new Map()));
+  const key = `${locale}|${zone}`;
+  let fmt = byLocale.get(key);
+  if (!fmt) byLocale.set(key, (fmt = new Intl.DateTimeFormat(locale, { timeZone: zone, ...opts })));
   const out: Record<string, string> = {};
   for (const p of fmt.formatToParts(new Date(epoch))) out[p.type] = p.value;
   return out;
 }
 
+/**
+ * The same instant is formatted for many pages (an article's date on its page,
+ * its day, month and entity listings, related coverage): each label is made once.
+ */
+const labels = new Map<string, string>();
+function memo(kind: string, epoch: number, zone: string, lang: Lang, digits: Digits, make: () => string): string {
+  const key = `${kind}|${epoch}|${zone}|${lang}|${digits}`;
+  let v = labels.get(key);
+  if (v === undefined) {
+    if (labels.size > 500_000) labels.clear();
+    labels.set(key, (v = make()));
+  }
+  return v;
+}
+
 /** Iraqi usage names the month twice: Syriac-derived (أيلول) and the Egyptian/transliterated form (سبتمبر). */
 export function arabicMonthName(zone: string, epoch: number, digits: Digits): string {
-  const iq = parts(`ar-IQ-u-nu-${digits}`, zone, epoch, { month: "long" }).month ?? "";
-  const eg = parts(`ar-EG-u-nu-${digits}`, zone, epoch, { month: "long" }).month ?? "";
+  const iq = parts(`ar-IQ-u-nu-${digits}`, zone, epoch, MONTH).month ?? "";
+  const eg = parts(`ar-EG-u-nu-${digits}`, zone, epoch, MONTH).month ?? "";
   return iq === eg ? iq : `${iq}/${eg}`;
 }
 
 /** «الثلاثاء 16 أيلول/سبتمبر 2025» or «Tuesday 16 September 2025». */
 export function formatGregorian(epoch: number, zone: string, lang: Lang, digits: Digits): string {
+  return memo("formatGregorian", epoch, zone, lang, digits, () => formatGregorianNow(epoch, zone, lang, digits));
+}
+
+function formatGregorianNow(epoch: number, zone: string, lang: Lang, digits: Digits): string {
   if (lang === "en") {
-    const p = parts("en-GB", zone, epoch, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+    const p = parts("en-GB", zone, epoch, FULL);
     return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
   }
-  const p = parts(`ar-IQ-u-nu-${digits}`, zone, epoch, { weekday: "long", day: "numeric", year: "numeric" });
+  const p = parts(`ar-IQ-u-nu-${digits}`, zone, epoch, WEEKDAY_DAY_YEAR);
   return `${p.weekday} ${p.day} ${arabicMonthName(zone, epoch, digits)} ${p.year}`;
 }
 
 /** Umm al-Qura Hijri date: «24 ربيع الأول 1447 هـ» / «24 Rabiʻ I 1447 AH». */
 export function formatHijri(epoch: number, zone: string, lang: Lang, digits: Digits): string {
+  return memo("formatHijri", epoch, zone, lang, digits, () => formatHijriNow(epoch, zone, lang, digits));
+}
+
+function formatHijriNow(epoch: number, zone: string, lang: Lang, digits: Digits): string {
   if (lang === "en") {
-    const p = parts("en-GB-u-ca-islamic-umalqura", zone, epoch, { day: "numeric", month: "long", year: "numeric" });
+    const p = parts("en-GB-u-ca-islamic-umalqura", zone, epoch, DAY_MONTH_YEAR);
     return `${p.day} ${p.month} ${p.year} AH`;
   }
-  const p = parts(`ar-SA-u-ca-islamic-umalqura-nu-${digits}`, zone, epoch, { day: "numeric", month: "long", year: "numeric" });
+  const p = parts(`ar-SA-u-ca-islamic-umalqura-nu-${digits}`, zone, epoch, DAY_MONTH_YEAR);
   return `${p.day} ${p.month} ${p.year} هـ`;
 }
 
 /** Month and year for archive headings: «أيلول/سبتمبر 2025» / «September 2025». */
 export function formatMonth(epoch: number, zone: string, lang: Lang, digits: Digits): string {
+  return memo("formatMonth", epoch, zone, lang, digits, () => formatMonthNow(epoch, zone, lang, digits));
+}
+
+function formatMonthNow(epoch: number, zone: string, lang: Lang, digits: Digits): string {
   if (lang === "en") {
-    const p = parts("en-GB", zone, epoch, { month: "long", year: "numeric" });
+    const p = parts("en-GB", zone, epoch, MONTH_YEAR);
     return `${p.month} ${p.year}`;
   }
-  const p = parts(`ar-IQ-u-nu-${digits}`, zone, epoch, { year: "numeric" });
+  const p = parts(`ar-IQ-u-nu-${digits}`, zone, epoch, YEAR);
   return `${arabicMonthName(zone, epoch, digits)} ${p.year}`;
 }
 
 /** Short day for lists: «16 أيلول/سبتمبر 2025» / «16 September 2025». */
 export function formatDay(epoch: number, zone: string, lang: Lang, digits: Digits): string {
+  return memo("formatDay", epoch, zone, lang, digits, () => formatDayNow(epoch, zone, lang, digits));
+}
+
+function formatDayNow(epoch: number, zone: string, lang: Lang, digits: Digits): string {
   if (lang === "en") {
-    const p = parts("en-GB", zone, epoch, { day: "numeric", month: "long", year: "numeric" });
+    const p = parts("en-GB", zone, epoch, DAY_MONTH_YEAR);
     return `${p.day} ${p.month} ${p.year}`;
   }
-  const p = parts(`ar-IQ-u-nu-${digits}`, zone, epoch, { day: "numeric", year: "numeric" });
+  const p = parts(`ar-IQ-u-nu-${digits}`, zone, epoch, DAY_YEAR);
   return `${p.day} ${arabicMonthName(zone, epoch, digits)} ${p.year}`;
 }
 
@@ -87,7 +132,7 @@ export function formatYear(year: string, lang: Lang, digits: Digits): string {
  */
 export function formatHijriSpan(first: string, last: string, unit: "month" | "year", lang: Lang, digits: Digits): string {
   const locale = lang === "en" ? "en-GB-u-ca-islamic-umalqura" : `ar-SA-u-ca-islamic-umalqura-nu-${digits}`;
-  const at = (day: string) => parts(locale, "UTC", Date.parse(`${day}T12:00:00Z`), { month: "long", year: "numeric" });
+  const at = (day: string) => parts(locale, "UTC", Date.parse(`${day}T12:00:00Z`), MONTH_YEAR);
   const a = at(first);
   const b = at(last);
   const era = lang === "en" ? "AH" : "هـ";
@@ -110,8 +155,8 @@ export function weekdays(lang: Lang): { iso: number; short: string; long: string
     out.push({
       iso,
       // Arabic has no short weekday names but standard one-letter ones (س ح ن ث ر خ ج).
-      short: parts(locale, "UTC", epoch, { weekday: lang === "ar" ? "narrow" : "short" }).weekday ?? "",
-      long: parts(locale, "UTC", epoch, { weekday: "long" }).weekday ?? "",
+      short: parts(locale, "UTC", epoch, lang === "ar" ? WEEKDAY_NARROW : WEEKDAY_SHORT).weekday ?? "",
+      long: parts(locale, "UTC", epoch, WEEKDAY_LONG).weekday ?? "",
     });
   }
   return out;

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeProject, build, cleanup, article, digest } from "./helpers/project.ts";
 import { load } from "./helpers/site.ts";
+import { parseCsv } from "./helpers/data.ts";
 import { loadSite } from "../src/site/load.ts";
 import { describeDataFiles, exportData } from "../src/export/data.ts";
 
@@ -15,33 +16,6 @@ import { describeDataFiles, exportData } from "../src/export/data.ts";
  * datapackage.json lists exactly the files there are.
  */
 
-/** RFC 4180 rows, written for this test (not the exporter's code): quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  assert.ok(text.startsWith("\uFEFF"), "UTF-8 byte-order mark");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      (row = []), (cell = ""), i++;
-    } else {
-      assert.notEqual(c, "\n", "a bare LF outside quotes");
-      cell += c;
-    }
-  }
-  assert.equal(cell + row.join(""), "", "the file ends with CRLF");
-  return rows;
-}
 
 // Made-up Arabic words: each paragraph distinct unless copied on purpose.
 const LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي";
@@ -117,7 +91,7 @@ test("the parts parse and add up to the articles; both versions of a story and e
   const all: ArticleRow[] = [];
   let header: string[] | undefined;
   for (const y of years) {
-    const rows = parseCsv(readFileSync(join(data, `articles/${y}.csv`), "utf8"));
+    const rows = parseCsv(readFileSync(join(data, `articles/${y}.csv`), "utf8"), { bom: true });
     header ??= rows[0];
     assert.deepEqual(rows[0], header, `${y}.csv has the header`);
     const json = JSON.parse(readFileSync(join(data, `articles/${y}.json`), "utf8")) as ArticleRow[];
@@ -148,7 +122,7 @@ test("the parts parse and add up to the articles; both versions of a story and e
   assert.deepEqual(related2024.map((p) => [p.a, p.b].sort()), [["x-2023", "x-2024a"]], "a pair across the year end goes in the later year");
   assert.equal(pairs, 2);
 
-  const entities = parseCsv(readFileSync(join(data, "entities.csv"), "utf8"));
+  const entities = parseCsv(readFileSync(join(data, "entities.csv"), "utf8"), { bom: true });
   assert.equal(entities.length - 1, (JSON.parse(readFileSync(join(data, "entities.json"), "utf8")) as unknown[]).length);
 });
 
@@ -173,7 +147,7 @@ test("datapackage.json lists every data file, each part with the articles' schem
     if (r.format !== "csv") continue;
     assert.equal(r.profile, "tabular-data-resource");
     const schema = typeof r.schema === "string" ? (JSON.parse(readFileSync(join(data, r.schema), "utf8")) as { fields: { name: string }[] }) : r.schema!;
-    assert.deepEqual(parseCsv(readFileSync(join(data, path), "utf8"))[0], schema.fields.map((f) => f.name), `${path}: header = schema fields`);
+    assert.deepEqual(parseCsv(readFileSync(join(data, path), "utf8"), { bom: true })[0], schema.fields.map((f) => f.name), `${path}: header = schema fields`);
     if (path.startsWith("articles/")) assert.equal(r.schema, "schemas/articles.json", "the article parts share one schema file");
   }
   const onDisk = (readdirSync(data, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => /\.(csv|json)$/.test(f) && f !== "datapackage.json" && !f.startsWith("schemas"));

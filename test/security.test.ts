@@ -8,6 +8,7 @@ import { makeProject, build, cleanup, article } from "./helpers/project.ts";
 import { htmlFiles, load } from "./helpers/site.ts";
 import { serve } from "./helpers/serve.ts";
 import { withBrowser, openPage } from "./helpers/browser.ts";
+import { parseCsv } from "./helpers/data.ts";
 
 /*
  * Article files are untrusted input (scraped text, editors pasting from the
@@ -253,7 +254,7 @@ test("every XML file is well-formed, every JSON file parses, and CSV cells canno
     assert.doesNotThrow(() => JSON.parse(readFileSync(join(site, f), "utf8")), `${f} parses as JSON`);
   }
   for (const f of all.filter((x) => x.endsWith(".csv"))) {
-    for (const cell of parseCsv(readFileSync(join(site, f), "utf8").replace(/^\uFEFF/, "")).flat()) {
+    for (const cell of parseCsv(readFileSync(join(site, f), "utf8")).flat()) {
       assert.ok(!/^[=+\-@\t\r]/.test(cell) || /^-?\d/.test(cell), `${f}: cell starting a formula: ${cell.slice(0, 60)}`);
     }
   }
@@ -316,27 +317,6 @@ test("in a browser, with the CSP switched off, hostile pages and search results 
   assert.deepEqual(found, []);
 });
 
-/** RFC 4180, enough for the test: quoted fields with doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    } else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 test("hostile values in validated fields stop the build, naming the file and the field", () => {
   const good = { title: "عنوان", date: "2025-09-16" };

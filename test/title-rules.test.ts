@@ -168,3 +168,13 @@ test("a بن-name closed by a comma after the title that names him goes; a princ
   assert.match(deriveTitle("تعد زيارة ولي العهد الأمير سالم بن حمد للعاصمة، قبل يومين، من الزيارات المهمة."), /الأمير سالم بن حمد/u);
   assert.match(deriveTitle("أكد وزير الإسكان سالم بن حمد العلي، أن الوزارة ستبني ألف مسكن جديد."), /سالم بن حمد العلي/u);
 });
+
+test("a denial is no reporting lead: «X: …» would say what X denied", () => {
+  const denial = deriveTitle("نفت وزارة النقل أن تكون قد أغلقت المعبر الحدودي أمام المسافرين.");
+  assert.match(denial, /^نفت وزارة النقل/u);
+  assert.doesNotMatch(denial, /:/u);
+  const army = deriveTitle("نفى الجيش ما أعلنه المسلحون عن أن القوات تفرض حصارا على القرى الجبلية.");
+  assert.match(army, /^نفى الجيش/u);
+  // The same lead with a verb that states: «X: …».
+  assert.equal(deriveTitle("أكدت وزارة النقل أن المعبر الحدودي مفتوح أمام المسافرين."), "وزارة النقل: المعبر الحدودي مفتوح أمام المسافرين");
+});

@@ -39,6 +39,9 @@ test("a build with nothing changed writes nothing; any input or output edit buil
     const first = build(dir);
     assert.equal(first.code, 0, first.stderr);
     assert.doesNotMatch(first.stdout, NOTHING);
+    // The first build parses every article file; the cache line says so.
+    const files = first.stdout.match(/parsed ([\d,]+) of ([\d,]+) article files/);
+    assert.ok(files && files[1] === files[2] && Number(files[2]) >= 2, first.stdout);
 
     const before = stats(site);
     const again = build(dir);
@@ -66,10 +69,13 @@ test("a build with nothing changed writes nothing; any input or output edit buil
       assert.deepEqual(digest(site), digest(join(dir, "_clean")), `${what}: as a clean build`);
       // …and then nothing is left to do.
       assert.match(build(dir).stdout, NOTHING, `${what}: then nothing changed`);
+      return r.stdout;
     };
     const article = readdirSync(join(dir, "content/ar"), { recursive: true, encoding: "utf8" }).find((f) => f.endsWith(".md"))!;
     const art = join(dir, "content/ar", article);
-    rebuilds("an article edited", () => writeFileSync(art, `${readFileSync(art, "utf8")}\nفقرة مضافة في الاختبار.\n`));
+    const edited = rebuilds("an article edited", () => writeFileSync(art, `${readFileSync(art, "utf8")}\nفقرة مضافة في الاختبار.\n`));
+    // Only the edited file is parsed and tagged again.
+    assert.match(edited, new RegExp(`parsed 1 of ${files![2]} article files, tagged 1\\b`), edited);
     rebuilds("a setting changed", () => writeFileSync(yaml, `${readFileSync(yaml, "utf8").replace(/^pageSize:.*$/m, "pageSize: 7")}`));
     rebuilds("a template changed", () => {
       const f = join(dir, "_includes/layouts/entity.njk");

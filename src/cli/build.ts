@@ -63,7 +63,9 @@ async function main(): Promise<number> {
     const si = r.state.searchIndex;
     const made = si?.cache ? `, made ${n(si.cache.made)} of ${n(si.records)} search records` : "";
     const search = si ? `; reused ${c.partitionsReused} of ${c.partitions} search partitions${made}` : "";
-    console.log(`Build cache: reused ${n(c.pagesReused)} pages, rendered ${n(c.pagesRendered)}${search}.`);
+    const cc = r.state.contentCache?.stats;
+    const content = cc ? `; parsed ${n(cc.articlesParsed)} of ${n(cc.articlesParsed + cc.articlesReused)} article files, tagged ${n(cc.tagsMade)}` : "";
+    console.log(`Build cache: reused ${n(c.pagesReused)} pages, rendered ${n(c.pagesRendered)}${search}${content}.`);
   }
   if (shard) {
     console.log(`${(await import("../build/shard.ts")).describeShard(output)} Merge all ${shard.count}: npm run merge -- <shard folders> --out _site`);

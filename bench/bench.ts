@@ -88,7 +88,7 @@ function peakByKind(m: Measured): Record<string, number> {
 async function runArshif(dir: string, args: string[] = []): Promise<{ run: ArshifRun; m: Measured; timings: Record<string, number> }> {
   const timingsFile = join(dir, "timings.json");
   rmSync(timingsFile, { force: true });
-  const m = await measure(join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts", "--quiet", ...args], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
+  const m = await measure(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--quiet", ...args], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
   if (m.code !== 0) {
     const e = new Error(`arshif build failed (${m.code}):\n${m.stderr.slice(-4000)}\n${m.stdout.slice(-2000)}`);
     // What it cost until it failed, for the report.
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     const incremental: { noChange: { wallMs: number; cpuMs: number; peakTreeRss: number; out: string }[]; addOne: { wallMs: number; cpuMs: number; peakTreeRss: number; out: string }[] } = { noChange: [], addOne: [] };
     const incOne = async (): Promise<{ wallMs: number; cpuMs: number; peakTreeRss: number; out: string }> => {
       const timingsFile = join(dir, "timings.json");
-      const m = await measure(join(REPO, "node_modules/.bin/tsx"), ["src/cli/build.ts"], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
+      const m = await measure(process.execPath, ["--import", "tsx", "src/cli/build.ts"], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
       if (m.code !== 0) throw new Error(`incremental build failed (${m.code}):\n${m.stderr.slice(-4000)}`);
       const steps = Object.entries(JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>)
         .filter(([k]) => !k.startsWith("at_"))

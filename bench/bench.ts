@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { tmpdir, cpus, totalmem } from "node:os";
-import { makeBenchProject, REPO, CORPUS } from "./generate.ts";
+import { extraArticle, makeBenchProject, REPO, CORPUS } from "./generate.ts";
 import { measure, window, type Measured } from "./measure.ts";
 import { makeHugoSite } from "./hugo.ts";
 import { measureTransfer, type TransferReport } from "./transfer.ts";
@@ -284,7 +284,6 @@ async function main(): Promise<void> {
         .join(", ");
       return { wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, out: `${m.stdout.match(/^Build cache: .*$/m)?.[0] ?? ""} (steps, s: ${steps})` };
     };
-    const bodyOf = readFileSync(join(dir, "content", gen.sampleArticle.file), "utf8").split("\n---\n")[1]!;
     const added: string[] = [];
     for (let i = 0; i < incRuns; i++) {
       log(`incremental: nothing changed ${i + 1}/${incRuns}…`);
@@ -296,7 +295,8 @@ async function main(): Promise<void> {
       const id = `2025-09-28-bench-inc-${i}`;
       const f = join(dir, `content/ar/2025/09/${id}.md`);
       mkdirSync(dirname(f), { recursive: true });
-      writeFileSync(f, `---\nid: ${id}\ntitle: "مقال مضاف للقياس ${i + 1}"\ndate: "2025-09-28"\n---\n${bodyOf}`);
+      // A new story after the archive's last day, as an editor's daily addition (not a copy of an older article).
+      writeFileSync(f, extraArticle(Number(values.seed) + 1 + i, id, "2025-09-28"));
       added.push(f);
       log(`incremental: one article added ${i + 1}/${incRuns}…`);
       const r = await incOne();

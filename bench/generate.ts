@@ -126,6 +126,46 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, "0");
 }
 
+// Pieces of at most ~25 words (long sentences cut at commas), so that a paragraph of several pieces
+// is never mostly one piece another paragraph also uses: each piece recurs about N/8,000 times.
+const pieces = (p: string) => p.split(/(?<=[.!؟])\s+/u).flatMap((x) => (x.split(/\s+/).length > 25 ? x.split(/(?<=[،,؛])\s+/u) : [x]));
+
+function storySentences(corpus: Corpus): string[] {
+  return corpus.articles.flatMap((a) => a.paragraphs.slice(1).flatMap(pieces)).filter((x) => x.length > 20 && x.split(/\s+/).length <= 25);
+}
+
+/**
+ * A lead that opens like a real article's (its first piece, then others), and paragraphs of
+ * three or four pieces from anywhere in the corpus: as in a real archive, most articles share
+ * no passage with any other. (Whole reused leads and paragraphs of one or two sentences made
+ * passages shared by more articles the bigger N: shared pairs grew with the square of N.)
+ */
+function newStory(corpus: Corpus, base: CorpusArticle, sentences: string[], rand: () => number): string[] {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const opening = pieces(base.paragraphs[0]!)[0]!;
+  const paras = [[opening, ...Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(sentences))].join(" ")];
+  const more = 1 + Math.floor(rand() * 7);
+  for (let k = 0; k < more; k++) {
+    const len = 3 + Math.floor(rand() * 2);
+    paras.push(Array.from({ length: len }, () => pick(sentences)).join(" "));
+  }
+  // Now and then a whole paragraph of another article (shared passages).
+  if (rand() < 0.1) paras.splice(1, 0, pick(pick(corpus.articles).paragraphs));
+  return paras;
+}
+
+/**
+ * One more article, made as the generator makes a new (not copied) story, dated
+ * `date`: what the bench adds to measure a rebuild after an editor's addition.
+ */
+export function extraArticle(seed: number, id: string, date: string): string {
+  const corpus = readCorpus();
+  const rand = rng(seed);
+  const base = corpus.articles[Math.floor(rand() * corpus.articles.length)]!;
+  const paras = newStory(corpus, base, storySentences(corpus), rand);
+  return `---\n${stringify({ id, title: base.title, date, source: base.source }).trim()}\n---\n\n${paras.join("\n\n")}\n`;
+}
+
 /** Writes N Arabic articles (and their translations) under `contentDir`. */
 export function generateArticles(contentDir: string, n: number, seed: number, gazetteerFile: string): Generated {
   const corpus = readCorpus();
@@ -142,10 +182,7 @@ export function generateArticles(contentDir: string, n: number, seed: number, ga
   let translations = 0;
   let sample: Generated["sampleArticle"] | undefined;
   const made = new Set<string>();
-  // Pieces of at most ~25 words (long sentences cut at commas), so that a paragraph of several pieces
-  // is never mostly one piece another paragraph also uses: each piece recurs about N/8,000 times.
-  const pieces = (p: string) => p.split(/(?<=[.!؟])\s+/u).flatMap((x) => (x.split(/\s+/).length > 25 ? x.split(/(?<=[،,؛])\s+/u) : [x]));
-  const sentences = corpus.articles.flatMap((a) => a.paragraphs.slice(1).flatMap(pieces)).filter((x) => x.length > 20 && x.split(/\s+/).length <= 25);
+  const sentences = storySentences(corpus);
   const previous: string[][] = [];
   for (let i = 0; i < n; i++) {
     const base = pick(corpus.articles);
@@ -154,21 +191,7 @@ export function generateArticles(contentDir: string, n: number, seed: number, ga
       // A follow-up or copy of an earlier story (agency copy, updates): related coverage has work to do.
       const earlier = previous[Math.floor(rand() * previous.length)]!;
       paras = rand() < 0.5 ? [...earlier] : [...earlier, pick(pick(corpus.articles).paragraphs)];
-    } else {
-      // A lead that opens like a real article's (its first piece, then others), and paragraphs of
-      // three or four pieces from anywhere in the corpus: as in a real archive, most articles share
-      // no passage with any other. (Whole reused leads and paragraphs of one or two sentences made
-      // passages shared by more articles the bigger N: shared pairs grew with the square of N.)
-      const opening = pieces(base.paragraphs[0]!)[0]!;
-      paras = [[opening, ...Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(sentences))].join(" ")];
-      const more = 1 + Math.floor(rand() * 7);
-      for (let k = 0; k < more; k++) {
-        const len = 3 + Math.floor(rand() * 2);
-        paras.push(Array.from({ length: len }, () => pick(sentences)).join(" "));
-      }
-      // Now and then a whole paragraph of another article (shared passages).
-      if (rand() < 0.1) paras.splice(1, 0, pick(pick(corpus.articles).paragraphs));
-    }
+    } else paras = newStory(corpus, base, sentences, rand);
     if (previous.length < 2000) previous.push(paras);
     else previous[Math.floor(rand() * previous.length)] = paras;
     for (const p of paras) {

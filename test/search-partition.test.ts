@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { planPartitions } from "../src/search/partition.ts";
+import { planPartitions, SMALL_PARTS } from "../src/search/partition.ts";
 
 /** Months 2003-01 … with a seeded, uneven number of records each (20–60). */
 function archive(months: number, seed = 7): Map<string, number> {
@@ -16,18 +16,44 @@ function archive(months: number, seed = 7): Map<string, number> {
 /** The partitions' months, oldest partition first (folder names count from the newest). */
 const oldestFirst = (m: Map<string, number>, max: number) => planPartitions(m, max).map((p) => p.months).reverse();
 
-test("articles added to the newest month leave every older partition as it was: only the newest one changes", () => {
+test("articles added to the newest month leave every full partition as it was; a few change only the newest small one", () => {
   const before = archive(272);
   const plan = oldestFirst(before, 4000);
-  assert.ok(plan.length >= 2);
+  const full = (p: string[][]) => p.filter((months) => months.reduce((n, m) => n + before.get(m)!, 0) > 4000 / SMALL_PARTS);
+  assert.ok(plan.length >= 3);
   const newest = [...before.keys()].pop()!;
   for (const added of [1, 50, 500, 4000]) {
     const after = new Map(before);
     after.set(newest, before.get(newest)! + added);
     const next = oldestFirst(after, 4000);
-    // All but the last partition before are unchanged; the newest may grow or be split off into a new one.
-    assert.deepEqual(next.slice(0, plan.length - 1), plan.slice(0, -1), `+${added} records`);
+    // The full partitions before are unchanged whatever is added.
+    assert.deepEqual(next.slice(0, full(plan).length), full(plan), `+${added} records`);
+    // A few records: every partition but the newest is unchanged, and the newest holds at most max / SMALL_PARTS records.
+    if (added <= 50) {
+      assert.deepEqual(next.slice(0, plan.length - 1), plan.slice(0, -1), `+${added} records`);
+      const last = next[next.length - 1]!;
+      assert.ok(last.reduce((n, m) => n + after.get(m)!, 0) <= 4000 / SMALL_PARTS || last.length === 1, `+${added}: newest partition small`);
+    }
   }
+});
+
+test("the still-filling group is cut into small partitions; when it is full it becomes one full partition", () => {
+  // 20 months of 100 records: 4,000 + 2,000 → one full partition and 2,000 records in small ones of ≤ 500.
+  const m = new Map<string, number>();
+  for (let i = 0; i < 60; i++) m.set(`2010-${String(i + 1).padStart(3, "0")}`, 100);
+  const plan = oldestFirst(m, 4000);
+  const sizes = plan.map((p) => p.length * 100);
+  assert.deepEqual(sizes, [4000, 500, 500, 500, 500]);
+  for (let i = 60; i < 80; i++) m.set(`2010-${String(i + 1).padStart(3, "0")}`, 100);
+  // Exactly full but still the newest: still open, in small partitions.
+  assert.deepEqual(oldestFirst(m, 4000).map((p) => p.length * 100), [4000, ...Array(8).fill(500)]);
+  m.set("2010-081", 100);
+  assert.deepEqual(oldestFirst(m, 4000).map((p) => p.length * 100), [4000, 4000, 100]);
+});
+
+test("an archive that fits one partition stays one (a single relevance order)", () => {
+  const m = archive(40);
+  assert.equal(planPartitions(m, 4000).length, 1);
 });
 
 test("a new month after the newest: older partitions unchanged", () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSite } from "../src/site/load.ts";
-import { RecordCache, recordHash, RECORDS_FILE, WORDS_FILE } from "../src/search/record-cache.ts";
+import { LEXICON_FILE, RecordCache, recordHash, RECORDS_FILE, WORDS_FILE } from "../src/search/record-cache.ts";
 import { buildAnalysis, copyGroups, makeRecord, recordInputs, type SearchRecord } from "../src/search/records.ts";
 import { article, cleanup, makeProject } from "./helpers/project.ts";
 
@@ -79,6 +79,8 @@ test("records through the cache equal records made from scratch, over edits that
     assert.notEqual(withB.byUrl.get(url("2025-01-10-a"))!.content, a0, "the edit was meant to change A's keys");
     assert.ok(withB.cache.stats.keyChanged > 0);
     assert.ok(withB.cache.stats.reused >= 3, `E, its translation and D are reused (${withB.cache.stats.reused})`);
+    // The kept lexicon plus B: only B's text counted (the records equal fresh ones, checked in run()).
+    assert.equal(withB.cache.stats.lexiconCounted, 1);
 
     // A gazetteer name word: العلمين keeps its ending, C's record changes, its tags do not.
     const gaz = join(dir, "content/entities.yaml");
@@ -92,9 +94,19 @@ test("records through the cache equal records made from scratch, over edits that
     writeFileSync(join(dir, "content/ar/e.md"), E.replace("جديدة في المدينة", "حديثة في القرية"));
     const editE = run(dir, cacheDir);
     assert.ok(editE.cache.stats.made >= 1);
+    // An edited original: its old text is in the kept counts, so every original is counted afresh.
+    assert.equal(editE.cache.stats.lexiconCounted, 5);
     rmSync(join(dir, "content/ar/b.md"));
     const noB = run(dir, cacheDir);
     assert.equal(noB.byUrl.get(url("2025-01-10-a"))!.content, a0);
+    assert.equal(noB.cache.stats.lexiconCounted, 4, "a removed original: counted afresh");
+    // A damaged kept lexicon: counted afresh, records still right.
+    const lex = join(cacheDir, LEXICON_FILE);
+    writeFileSync(lex, readFileSync(lex, "utf8").replace(/"counts":"./, '"counts":"B'));
+    writeFileSync(join(dir, "content/ar/b.md"), B);
+    assert.equal(run(dir, cacheDir).cache.stats.lexiconCounted, 5);
+    rmSync(join(dir, "content/ar/b.md"));
+    assert.equal(run(dir, cacheDir).cache.stats.lexiconCounted, 4);
 
     // A damaged word table: the records are still right (their words are looked up afresh).
     const words = join(cacheDir, WORDS_FILE);

@@ -59,6 +59,18 @@ export class Lexicon implements LexiconQueries {
     this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
   }
 
+  /** The counts, to be kept (the record cache keeps the archive's lexicon between builds). */
+  entries(): [string[], number[]] {
+    return [[...this.counts.keys()], [...this.counts.values()]];
+  }
+
+  /** A lexicon with these counts (from `entries()`), to which more texts can be added. */
+  static from(forms: readonly string[], counts: ArrayLike<number>): Lexicon {
+    const l = new Lexicon();
+    for (let i = 0; i < forms.length; i++) l.counts.set(forms[i]!, counts[i]!);
+    return l;
+  }
+
   /** How often `stem` occurs alone or with the article. */
   attested(stem: string): number {
     return (this.counts.get(stem) ?? 0) + (this.counts.get(`ال${stem}`) ?? 0);

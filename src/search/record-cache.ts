@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteData } from "../archive/site.ts";
-import { indexKey, type KeyCache, type Lexicon, type LexiconQueries, type NameQueries } from "./morphology.ts";
-import { archiveLexicon, copyGroups, makeRecord, nameWords, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
+import { indexKey, Lexicon, type KeyCache, type LexiconQueries, type NameQueries } from "./morphology.ts";
+import { copyGroups, makeRecord, nameWords, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
 
 /**
  * The search records of a rebuild, made only for what changed.
@@ -37,6 +37,8 @@ import { archiveLexicon, copyGroups, makeRecord, nameWords, type Analysis, type 
 const PACK_VERSION = 1;
 export const RECORDS_FILE = "search-records.json";
 export const WORDS_FILE = "search-words.json";
+/** The archive's lexicon as of some build, with the originals it was counted from (one hash each). */
+export const LEXICON_FILE = "search-lexicon.json";
 /** Each cached partition's share of the word directory, by partition key. */
 export const PARTITION_WORDS_DIR = "search-partition-words";
 
@@ -52,6 +54,8 @@ export interface RecordCacheStats {
   keyChanged: number;
   /** Whether the archive's lexicon had to be built, and the word table read. */
   lexicon: boolean;
+  /** Originals counted into the lexicon in this build (all of them when it was not kept, or an original was edited or removed). */
+  lexiconCounted: number;
   wordTable: boolean;
   /** Milliseconds spent reading the records file, starting (fingerprint, answers asked again), building the lexicon, reading the word table, saving. */
   ms: { load: number; begin: number; lexicon: number; table: number; save: number };
@@ -116,6 +120,20 @@ interface RecordsPack {
   records: [string, string][];
 }
 
+interface LexiconPack {
+  v: number;
+  /** Per original counted: a hash of its headline and paragraphs (storyTextHash), one a line. */
+  stories: string;
+  /** The lexicon's forms one a line, and their counts (u32). */
+  forms: string;
+  counts: string;
+}
+
+/** What an original gives the lexicon (archiveLexicon: its headline and paragraphs), hashed. */
+function storyTextHash(title: string, paragraphs: readonly string[]): string {
+  return createHash("sha256").update(JSON.stringify([title, paragraphs])).digest("hex").slice(0, 32);
+}
+
 interface WordsPack {
   v: number;
   /** Questions, words and keys one a line (none holds a line break: they are made of word tokens). */
@@ -138,7 +156,7 @@ interface WordsPack {
 type Kind = "a" | "t" | "n";
 
 export class RecordCache {
-  readonly stats: RecordCacheStats = { reused: 0, made: 0, remade: 0, rekeyed: 0, keyChanged: 0, lexicon: false, wordTable: false, ms: { load: 0, begin: 0, lexicon: 0, table: 0, save: 0 } };
+  readonly stats: RecordCacheStats = { reused: 0, made: 0, remade: 0, rekeyed: 0, keyChanged: 0, lexicon: false, lexiconCounted: 0, wordTable: false, ms: { load: 0, begin: 0, lexicon: 0, table: 0, save: 0 } };
 
   // The question table: "a" + stem (attested), "t" + word (takes the article), "n" + form (a name word).
   private questions: string[] = [];
@@ -169,6 +187,9 @@ export class RecordCache {
 
   private site!: SiteData;
   private lexiconOf?: Lexicon;
+  private lexiconChanged = false;
+  /** Each original's text hash, in the order of site.stories. */
+  private storyHashes: string[] = [];
   private names: ReadonlySet<string> = new Set();
   private analysis!: Analysis;
   /** Question ids asked since the last key was kept (indexKey is synchronous: they are all that key's). */
@@ -251,9 +272,10 @@ export class RecordCache {
     this.site = site;
     this.names = nameWords(site.entities.flatMap((e) => e.names.ar));
     // What the answers depend on: every original's headline and paragraphs (the lexicon), the name words.
+    this.storyHashes = site.stories.map((s) => storyTextHash(s.ar.title, s.ar.paragraphs));
     const h = createHash("sha256");
     h.update(JSON.stringify([...this.names].sort()));
-    for (const s of site.stories) h.update("\u0001").update(s.ar.title).update("\u0002").update(s.ar.paragraphs.join("\u0003"));
+    for (const x of this.storyHashes) h.update(x);
     this.fingerprint = h.digest("hex");
     const recorder = this.recorder();
     this.analysis = { lexicon: recorder, names: recorder, cache: this.keyCache(), copies: copyGroups(site) };
@@ -266,14 +288,61 @@ export class RecordCache {
     return this;
   }
 
+  /**
+   * The archive's lexicon (archiveLexicon's counts): the kept one plus the
+   * originals added since, when every original it counted is still there
+   * unchanged (counts only grow by addition); else counted afresh.
+   */
   private lexicon(): Lexicon {
     if (!this.lexiconOf) {
       const t = performance.now();
-      this.lexiconOf = archiveLexicon(this.site);
+      const stories = this.site.stories;
+      let lexicon: Lexicon | undefined;
+      let toCount: number[] = stories.map((_, i) => i);
+      const got = this.dir ? readChecked(join(this.dir, LEXICON_FILE)) : undefined;
+      try {
+        if (!got) throw new Error("none kept");
+        const p = JSON.parse(got.body) as LexiconPack;
+        if (p.v !== PACK_VERSION) throw new Error("other version");
+        const forms = p.forms ? p.forms.split("\n") : [];
+        const counts = fromU32(p.counts);
+        if (counts.length !== forms.length) throw new Error("inconsistent lexicon");
+        // The kept originals, as a multiset (copies have the same text): each must be matched by one of this build's.
+        const kept = new Map<string, number>();
+        for (const x of p.stories ? p.stories.split("\n") : []) kept.set(x, (kept.get(x) ?? 0) + 1);
+        const added: number[] = [];
+        this.storyHashes.forEach((x, i) => {
+          const n = kept.get(x) ?? 0;
+          if (n > 0) kept.set(x, n - 1);
+          else added.push(i);
+        });
+        for (const n of kept.values()) if (n > 0) throw new Error("an original was edited or removed");
+        lexicon = Lexicon.from(forms, counts);
+        toCount = added;
+      } catch {
+        lexicon = new Lexicon();
+      }
+      for (const i of toCount) {
+        const s = stories[i]!;
+        lexicon.addText(s.ar.title);
+        for (const p of s.ar.paragraphs) lexicon.addText(p);
+      }
+      this.lexiconOf = lexicon;
+      this.stats.lexiconCounted = toCount.length;
       this.stats.ms.lexicon = since(t);
       this.stats.lexicon = true;
+      if (toCount.length) this.lexiconChanged = true;
     }
     return this.lexiconOf;
+  }
+
+  /** Keeps the lexicon for the next build (when it was counted anew, or grew). */
+  private saveLexicon(): void {
+    if (!this.dir || !this.lexiconOf || !this.lexiconChanged) return;
+    const [forms, counts] = this.lexiconOf.entries();
+    const pack: LexiconPack = { v: PACK_VERSION, stories: this.storyHashes.join("\n"), forms: forms.join("\n"), counts: u32(counts) };
+    mkdirSync(this.dir, { recursive: true });
+    writeChecked(join(this.dir, LEXICON_FILE), JSON.stringify(pack));
   }
 
   private answer(q: string): number {
@@ -444,6 +513,7 @@ export class RecordCache {
    */
   save(keepOthers = false): void {
     if (!this.dir) return;
+    this.saveLexicon();
     const shares = join(this.dir, PARTITION_WORDS_DIR);
     if (!keepOthers && existsSync(shares)) {
       for (const f of readdirSync(shares)) if (!this.usedPartitions.has(f.replace(/\.txt$/, ""))) rmSync(join(shares, f), { force: true });

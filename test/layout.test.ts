@@ -6,7 +6,7 @@ import { readDataParts } from "./helpers/data.ts";
 import type { Browser, Page } from "playwright-core";
 import { makeProject, build, cleanup, article } from "./helpers/project.ts";
 import { serve, type Served } from "./helpers/serve.ts";
-import { withBrowser, openPage, describeProblems, type OpenedPage } from "./helpers/browser.ts";
+import { launchBrowser, openPage, describeProblems, type OpenedPage } from "./helpers/browser.ts";
 import { hasCorpus } from "./helpers/corpus.ts";
 import { importCorpusSample } from "./helpers/recall.ts";
 import { pagesOfEachKind, VIEWPORTS, type KindPage } from "./helpers/pages.ts";
@@ -27,8 +27,6 @@ let dir = "";
 let site = "";
 let server: Served;
 let browser: Browser;
-let releaseBrowser: () => void = () => {};
-let browserDone: Promise<unknown> = Promise.resolve();
 let pages: KindPage[] = [];
 
 const ARABIC_ONLY = article(
@@ -47,18 +45,12 @@ before(async () => {
   }
   pages = pagesOfEachKind(site);
   server = await serve(site);
-  await new Promise<void>((ready, fail) => {
-    browserDone = withBrowser(async (b) => {
-      browser = b;
-      ready();
-      await new Promise<void>((r) => (releaseBrowser = r));
-    }).catch(fail);
-  });
+  // One browser for the whole file, closed in after().
+  browser = await launchBrowser();
 });
 
 after(async () => {
-  releaseBrowser();
-  await browserDone.catch(() => undefined);
+  await browser?.close().catch(() => undefined);
   await server?.close();
   if (dir) cleanup(dir);
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { makeProject, build, cleanup, article } from "./helpers/project.ts";
 import { serve, type Served } from "./helpers/serve.ts";
-import { withBrowser, openPage, describeProblems } from "./helpers/browser.ts";
+import { launchBrowser, openPage, describeProblems } from "./helpers/browser.ts";
 import { collectResults, searchUrl } from "./helpers/recall.ts";
 import { plural } from "../src/i18n/plural.ts";
 import { STRINGS } from "../src/i18n/strings.ts";
@@ -53,8 +53,6 @@ for (const m of MONTHS) {
 let dir = "";
 let server: Served;
 let browser: Browser;
-let releaseBrowser: () => void = () => {};
-let browserDone: Promise<unknown> = Promise.resolve();
 
 before(async () => {
   dir = makeProject(files);
@@ -65,18 +63,12 @@ before(async () => {
   const r = build(dir, [], { ARSHIF_SEARCH_JOBS: "2" });
   assert.equal(r.code, 0, r.stderr + r.stdout);
   server = await serve(join(dir, "_site"));
-  await new Promise<void>((ready, fail) => {
-    browserDone = withBrowser(async (b) => {
-      browser = b;
-      ready();
-      await new Promise<void>((r2) => (releaseBrowser = r2));
-    }).catch(fail);
-  });
+  // One browser for the whole file, closed in after().
+  browser = await launchBrowser();
 });
 
 after(async () => {
-  releaseBrowser();
-  await browserDone.catch(() => undefined);
+  await browser?.close().catch(() => undefined);
   await server?.close();
   cleanup(dir);
 });

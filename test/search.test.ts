@@ -8,7 +8,7 @@ import { makeProject, build, cleanup } from "./helpers/project.ts";
 import { readDataParts } from "./helpers/data.ts";
 import { htmlFiles, load } from "./helpers/site.ts";
 import { serve, type Served } from "./helpers/serve.ts";
-import { withBrowser, openPage, describeProblems, type OpenedPage } from "./helpers/browser.ts";
+import { launchBrowser, openPage, describeProblems, type OpenedPage } from "./helpers/browser.ts";
 import { hasCorpus } from "./helpers/corpus.ts";
 import { arabicTexts, importCorpusSample, collectResults, searchUrl } from "./helpers/recall.ts";
 import { plural } from "../src/i18n/plural.ts";
@@ -35,8 +35,6 @@ let prefixed = "";
 let server: Served;
 let prefixServer: Served;
 let browser: Browser;
-let releaseBrowser: () => void = () => {};
-let browserDone: Promise<unknown> = Promise.resolve();
 let texts = new Map<string, string>();
 let corpusArticles = 0;
 
@@ -74,18 +72,11 @@ before(async () => {
   server = await serve(site);
   prefixServer = await serve(prefixed, "/archive/");
   // One browser for the whole file, closed in after().
-  await new Promise<void>((ready, fail) => {
-    browserDone = withBrowser(async (b) => {
-      browser = b;
-      ready();
-      await new Promise<void>((r) => (releaseBrowser = r));
-    }).catch(fail);
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
-  releaseBrowser();
-  await browserDone.catch(() => undefined);
+  await browser?.close().catch(() => undefined);
   await server?.close();
   await prefixServer?.close();
   cleanup(dir);

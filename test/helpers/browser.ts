@@ -22,13 +22,18 @@ const ARGS = [
  * so nothing carries over between runs; each `openPage` gets its own context.
  */
 export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
-  const executablePath = await chromiumBinary.executablePath();
-  const browser = await playwright.launch({ executablePath, args: ARGS, headless: true, timeout: 60_000 });
+  const browser = await launchBrowser();
   try {
     return await fn(browser);
   } finally {
     await browser.close().catch(() => {});
   }
+}
+
+/** A fresh browser for a whole test file (before/after hooks); the caller closes it. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = await chromiumBinary.executablePath();
+  return playwright.launch({ executablePath, args: ARGS, headless: true, timeout: 60_000 });
 }
 
 export interface ConsoleEntry {

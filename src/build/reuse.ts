@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { emptyPages, type SiteData, type SitePages } from "../archive/site.ts";
@@ -5,8 +6,8 @@ import { PAGE_KIND_NAMES, type PageKind } from "../archive/kinds.ts";
 import type { Feed } from "../archive/feeds.ts";
 import type { Sitemap } from "../archive/sitemap.ts";
 import { renderSite } from "./render.ts";
-import { Folders, linkOrCopy, liveStat, sha256, type BuildCache, type RenderedFile } from "./cache.ts";
-import { sameStat, statFile } from "./inputs.ts";
+import { liveStat, sha256, type BuildCache, type LiveFile, type RenderedFile } from "./cache.ts";
+import { LINKED, Linker } from "./linker.ts";
 
 /** The file a page, feed or sitemap URL is written to, relative to the output. */
 export function outputPath(url: string): string {
@@ -36,46 +37,50 @@ export interface RenderOutcome {
  * site-wide data templates read, the code and templates) differs from the live
  * output's; the others are hard-linked from the live output after a check that
  * they are as the last build left them: the stat recorded after its swap, or
- * when that differs, the hash of their bytes.
+ * when that differs, the hash of their bytes. The checks and links run on a
+ * second thread (src/build/linker.ts) while this one keys the pages.
  */
 export async function renderReusing(site: SiteData, fresh: string, opts: { root: string; pathPrefix: string; output: string }, cache: BuildCache): Promise<RenderOutcome> {
   const base = siteKey(site, cache.code, opts.pathPrefix);
   const previous = cache.readRenderManifest(opts.output);
   const files = new Map<string, RenderedFile>();
-  const pending: [string, string][] = [];
-  let reused = 0;
-  const folders = new Folders();
-  const keep = <T extends { url: string }>(kind: string, item: T): boolean => {
+  // Pages whose key matches the live file's: [item, path, recorded file], in the order given to the linker.
+  const offered: [object, string, LiveFile][] = [];
+  // Pages to render → their key.
+  const render = new Map<object, string>();
+  const linker = new Linker(opts.output, fresh);
+  const offer = (kind: string, item: { url: string }): void => {
     const path = outputPath(item.url);
-    const key = sha256(`${base}\0${kind}\0${JSON.stringify(item)}`);
+    // The page's data as JSON, hashed as UTF-16 (no re-encoding of its Arabic text, and lossless).
+    const key = createHash("sha256").update(base).update(`\0${kind}\0`).update(JSON.stringify(item), "utf16le").digest("hex");
     const was = previous.get(path);
     if (was && was[0] === key) {
-      try {
-        const from = join(opts.output, path);
-        // The stat the last build recorded after writing it, else its bytes' hash.
-        const st = statFile(from);
-        const same = sameStat(st, liveStat(was));
-        if (st && (same || sha256(readFileSync(from)) === was[1])) {
-          const linked = linkOrCopy(from, join(fresh, path), folders);
-          files.set(path, same && linked ? [was[0], was[1], st] : [was[0], was[1]]);
-          reused++;
-          return false;
-        }
-      } catch {
-        // Missing or unreadable: rendered again below.
-      }
-    }
-    pending.push([path, key]);
-    return true;
+      offered.push([item, path, was]);
+      linker.add(path, liveStat(was), was[1]);
+    } else render.set(item, key);
   };
+  for (const kind of PAGE_KIND_NAMES) for (const p of site.pages[kind] as { url: string }[]) offer(kind, p);
+  for (const f of site.feeds) offer("feed", f);
+  for (const s of site.sitemaps) offer("sitemap", s);
+  const codes = await linker.finish();
+  let reused = 0;
+  offered.forEach(([item, path, was], i) => {
+    const code = codes[i];
+    if (code === LINKED.no) render.set(item, was[0]);
+    else {
+      files.set(path, code === LINKED.byStat ? [was[0], was[1], liveStat(was)] : [was[0], was[1]]);
+      reused++;
+    }
+  });
   const pages: SitePages = emptyPages();
   for (const kind of PAGE_KIND_NAMES) {
-    (pages as Record<PageKind, unknown[]>)[kind] = (site.pages[kind] as { url: string }[]).filter((p) => keep(kind, p));
+    (pages as Record<PageKind, unknown[]>)[kind] = (site.pages[kind] as object[]).filter((p) => render.has(p));
   }
-  const feeds: Feed[] = site.feeds.filter((f) => keep("feed", f));
-  const sitemaps: Sitemap[] = site.sitemaps.filter((s) => keep("sitemap", s));
+  const feeds: Feed[] = site.feeds.filter((f) => render.has(f));
+  const sitemaps: Sitemap[] = site.sitemaps.filter((s) => render.has(s));
   const runs = await renderSite({ ...site, pages, feeds, sitemaps }, fresh, opts);
-  for (const [path, key] of pending) {
+  for (const [item, key] of render) {
+    const path = outputPath((item as { url: string }).url);
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(fresh, path));
@@ -84,5 +89,5 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
     }
     files.set(path, [key, sha256(bytes)]);
   }
-  return { runs, reused, rendered: pending.length, files };
+  return { runs, reused, rendered: render.size, files };
 }

@@ -38,7 +38,7 @@ const TIME_WORDS = [
   new RegExp(`(?<=\\s|^)(?:يوم\\s+)?(?:غدا|غداً|غد|غدٍ)\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)البارحة(?=[\s،,.]|$)/gu,
   // `وصل الوزير اليوم إلى …`: a bare اليوم between the subject and a preposition.
-  /(?<=\S\s)(?<!(?:في|من|إلى|الى|حتى|منذ|هذا|مثل|لهذا|بهذا|نهاية|بداية|صباح|مساء)\s)اليوم(?=\s+(?:إلى|الى|في|من|على|مع|عن)\s)/gu,
+  /(?<=\S\s)(?<!(?:في|من|إلى|الى|حتى|منذ|هذا|مثل|لهذا|بهذا|نهاية|بداية|صباح|مساء)\s)اليوم(?=\s+(?:إلى|الى|في|من|على|مع|عن|معالي|سعادة|فخامة|سمو|صاحب|صاحبة)\s)/gu,
   // `الأسبوع الماضي` as an aside (not the object of a preposition: `خلال الأسبوع الماضي` stays).
   /(?<=\S\s)(?<!(?:في|خلال|منذ|من|حتى|مطلع|نهاية|بداية|منتصف|أواخر|أوائل|طوال|طيلة|إلى|الى)\s)(?:الأسبوع|الشهر|العام)\s+(?:الماضي|المنصرم|الفائت)(?=[\s،,.]|$)/gu,
   // A date span: `خلال الفترة من الرابع وحتى 15 أغسطس من الشهر المقبل`.
@@ -52,7 +52,7 @@ const NAME_MARKERS = "الأمير|الملك|الشيخ|الدكتور|د\\.|ا
 // Title words that open an official's title: `وزير …`, `رئيس …`, `مدير …`.
 const TITLE_WORDS = "وزير|وزيرة|رئيس|رئيسة|نائب|مستشار|محافظ|مدير|مديرة|أمين|قائد|سفير|عضو|المتحدث|الناطق|أمير|ولي|النائب|الأمين|المدير|شيخ";
 // A person's name after its marker: `عادل بن زيد الطريفي`, `فيصل بن خالد بن عبدالعزيز`, `عبداللطيف آل الشيخ`.
-const NAME = `[^\\s،,:.]+(?:\\s+(?:بن|بنت|ابن)\\s+[^\\s،,:.]+)*(?:\\s+(?:آل|أبو|ابو)\\s+[^\\s،,:.]+|\\s+ال[^\\s،,:.]+)?`;
+const NAME = `(?:عبد\\s+ال[^\\s،,:.]+|[^\\s،,:.]+)(?:\\s+(?:بن|بنت|ابن)\\s+[^\\s،,:.]+)*(?:\\s+(?:آل|أبو|ابو)\\s+[^\\s،,:.]+|\\s+ال[^\\s،,:.]+)?`;
 // Title chains that follow a prince's or king's name: dropped up to where the object starts.
 const AFTER_NAME_TITLES = "ولي\\s+ولي\\s+العهد|ولي\\s+العهد|نائب\\s+خادم\\s+الحرمين\\s+الشريفين|النائب\\s+(?:الأول|الثاني)\\s+لرئيس\\s+مجلس\\s+الوزراء|نائب\\s+رئيس\\s+مجلس\\s+الوزراء|وزير\\s+الدولة\\s+لشؤون\\s+\\S+|وزير\\s+\\S+(?:\\s+و\\S+)?|مستشار\\s+خادم\\s+الحرمين\\s+الشريفين|أمير\\s+منطقة\\s+(?:مكة\\s+المكرمة|المدينة\\s+المنورة|الحدود\\s+الشمالية|\\S+)|رئيس\\s+مجلس\\s+(?:الشؤون\\s+\\S+(?:\\s+و\\S+)?|التنمية\\s+السياحية(?:\\s+بالمنطقة)?|الوزراء|\\S+)|رئيس\\s+(?:ال)?\\S+|رئيس\\s+هيئة\\s+\\S+(?:\\s+\\S+)?";
 
@@ -61,10 +61,12 @@ const HONORIFICS = [
   /(?<=\s|^)خادم الحرمين الشريفين\s+(?=الملك)/gu,
   /(?<=\s|^)(?:صاحب|صاحبة)\s+(?:السمو(?:\s+الملكي)?|المعالي|السعادة|الفضيلة|السماحة)\s+/gu,
   /(?<=\s|^)(?:معالي|سعادة|فضيلة|سماحة|سمو|فخامة|دولة(?=\s+رئيس))\s+(?=\S)/gu,
-  /(?<=\s|^)(?:الأستاذ|المهندس|الشيخ الدكتور)\s+(?=\S)/gu,
   /\s*[-–—ـ]\s*(?:حفظه|يحفظه|رعاه|أيده|رحمه)\s+الله\s*[-–—ـ]\s*/gu,
   /\s*[،,]?\s*(?:حفظه|يحفظه|رعاه|أيده|رحمه)\s+الله(?=[\s،,.]|$)/gu,
 ];
+
+// Courtesy markers dropped once the name chains are read (they mark where a name starts).
+const COURTESY = /(?<=\s|^)(?:الأستاذ|المهندس|الشيخ الدكتور)\s+(?=\S)/gu;
 
 // Openings that are a time or concessive clause, not the news: skipped up to their comma.
 const OPENING_CLAUSE = /^(?:و?(?:على صعيد|في سياق|في ضوء|بعد|قبل|رغم|برغم|بالرغم|على الرغم|في الوقت الذي|في ظل|وسط|عقب|إثر|اثر|منذ|خلال|مع|في إطار|ضمن|تزامنا|تزامناً|بمناسبة|نظرا|نظراً|بناء على|بناءً على|في حين|فيما|بينما|لليوم|للمرة|في خطوة|في سابقة|على خلفية|في أعقاب|قبيل|بعيد|حين|عندما|لما|إذا|وفي|في|إنفاذا|إنفاذًا|إنفاذاً|تنفيذا|تنفيذًا|تنفيذاً|استجابة|حرصا|حرصًا|حرصاً|انطلاقا|انطلاقًا|انطلاقاً|برعاية|تحت رعاية|بحضور|وفقا|وفقًا|وفقاً|بتوجيه|بتوجيهات))\s/u;
@@ -123,6 +125,8 @@ const DANGLING = new Set([
 // though a cut may fall after them.
 const TRAILING_PARTICIPLE = /^(?:المتمثل|المتمثلة|الواقع|الواقعة|التابع|التابعة|المكون|المكونة|المخصص|المخصصة|المقرر|المقررة)$/u;
 
+// A number, in figures or words (`120`, `تسعة`, `مئات`).
+const NUMBER_WORD = /^(?:\p{Nd}|(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر)(?:ة|ين)?$|(?:اثن|إثن)(?:ين|ان)$|(?:مئة|مائة|مئات|ألف|الف|آلاف|مليون|ملايين|مليار)$|نحو$|قرابة$|حوالي$)/u;
 // A word that continues a name: a cut never falls before it.
 const NAME_LINK = /^(?:بن|بنت|ابن|آل)$/u;
 const bare = (w: string): string => w.replace(/[\u064B-\u0652\u0640]/g, "").replace(/^[«"“(]+|[^\p{L}\p{N}]+$/gu, "").toLowerCase();
@@ -161,7 +165,7 @@ export function deriveTitle(lead: string): string {
   for (const re of HONORIFICS) s = s.replace(re, (m) => (m.startsWith(" ") || /^\s*[-–—ـ،,]/u.test(m) ? " " : ""));
   s = s.replace(/\s+([،,.])/g, "$1").replace(/[،,]\s*[،,]/g, "،").replace(/\s+/g, " ").trim();
   s = dropCircumstance(s);
-  s = dropNameChains(s);
+  s = dropNameChains(s).replace(COURTESY, "");
   s = s.replace(new RegExp(`\\s*${MARK}\\s*`, "gu"), " ").replace(/\s+([،,.])/g, "$1").replace(/[،,]\s*[،,]/g, "،").replace(/\s+/g, " ").trim();
   s = dropAsides(s);
   s = skipOpeningClause(s);
@@ -182,6 +186,8 @@ export function deriveTitle(lead: string): string {
     const shorter = cut(kept, head, TITLE_TARGET_WORDS + head, 0, true, true);
     if (shorter.length < kept.length && shorter.length >= 9) kept = shorter;
   }
+  // Never end on a number cut from its noun (`… من 20`).
+  while (kept.length > Math.max(5, head + 3) && /^\p{Nd}[\p{Nd}.,]*$/u.test(kept[kept.length - 1]!) && PREPOSITIONS.has(bare(kept[kept.length - 2]!))) kept.splice(-2);
   // Never end on a word that opens something (`فيما`, `كانوا`, a preposition).
   while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)) || TRAILING_PARTICIPLE.test(bare(kept[kept.length - 1]!)))) kept.pop();
   // `… إلى تدويل القضية للتخلص | من …`: a purpose or coordinated masdar cut from its preposition goes.
@@ -394,8 +400,14 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
     const twoWordClause = /^(?:في حين|من أجل|بعد أن|إلى أن|على أن|غير أن|ما أدى|مما أدى|بما في)$/u.test(`${bare(words[n]!)} ${bare(words[n + 1] ?? "")}`);
     // For the length target, a relative clause goes only from a long enough head (`… عن السبب | الذي منعه` keeps it).
     const weak = clauseOnly && (commaCut ? new RegExp(`^(?:${NAME_MARKERS}|${TITLE_WORDS})$`, "u").test(words[n]!) : next === "ما" || (/^و?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)$/u.test(next) && (n < 11 || PREPOSITIONS.has(bare(words[n - 2] ?? "")))));
+    // `من 12 ألف قطعة | إلى تسعة آلاف`, `ارتفعت الحصيلة | إلى 120 قتيلا`: a number phrase is never cut from its verb or range.
+    const numberAhead = /^(?:إلى|الى|من|بـ?)$/u.test(next) && NUMBER_WORD.test(bare(words[n + 1] ?? ""));
     if ((commaCut || twoWordClause || CLAUSE_WORDS.has(next)) && !weak && (commaCut ? closes(prevWord.replace(/[،,؛;:]$/u, "")) && n >= min : ok(n))) clause = n;
-    else if (PREPOSITIONS.has(next) && ok(n) && !(bare(words[n - 2] ?? "") === "بين")) prep = n;
+    else if (numberAhead && !clauseOnly && ok(n)) {
+      // Past the window if need be: the number phrase ends the headline whole.
+      const e = numberPhraseEnd(words, n);
+      if (e <= TITLE_LIMIT_WORDS && e > n + 2) prep = e;
+    } else if (PREPOSITIONS.has(next) && ok(n) && !(bare(words[n - 2] ?? "") === "بين")) prep = n;
   }
   // A clause cut that keeps at least two thirds of the room is best; otherwise the latest phrase end.
   const best = (clauseOnly ? clause : Math.max(clause ?? 0, prep ?? 0)) || undefined;
@@ -416,6 +428,19 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
   const out = words.slice(0, max);
   while (out.length > TITLE_MIN_WORDS && DANGLING.has(bare(out[out.length - 1]!))) out.pop();
   return out;
+}
+
+/** End of the number phrases from `n` (`من 12 ألف قطعة إلى تسعة آلاف قطعة`, `إلى 120 قتيلا`): preposition, number, counted noun. */
+function numberPhraseEnd(words: string[], n: number): number {
+  let i = n;
+  while (i < words.length - 1 && /^(?:إلى|الى|من|بـ?)$/u.test(bare(words[i]!)) && NUMBER_WORD.test(bare(words[i + 1]!))) {
+    i++;
+    while (i < words.length && NUMBER_WORD.test(bare(words[i]!)) && !/[،,؛;]$/u.test(words[i - 1]!)) i++;
+    if (i < words.length && !/[،,؛;]$/u.test(words[i - 1]!) && /^\p{L}{2,}[،,؛;]?$/u.test(words[i]!) && !PREPOSITIONS.has(bare(words[i]!)) && !CLAUSE_WORDS.has(bare(words[i]!))) i++;
+    if (i < words.length && !/[،,؛;]$/u.test(words[i - 1]!) && /^(?:يومي|سنوي|شهري|أسبوعي|اسبوعي)اً?$/u.test(bare(words[i]!))) i++;
+    if (i < words.length - 1 && !/[،,؛;]$/u.test(words[i - 1]!) && `${bare(words[i]!)} ${bare(words[i + 1]!)}` === "على الأقل") i += 2;
+  }
+  return i;
 }
 
 /**
@@ -494,6 +519,11 @@ const TITLE_THEN_NAME = new RegExp(
 // chain, then a second title that runs to the time aside; the aside shows where it ends.
 const NAME_THEN_TITLE = new RegExp(`(\\S+\\s+(?:بن|بنت)\\s+\\S+(?:\\s+(?:بن|بنت)\\s+\\S+)*(?:\\s+(?:آل\\s+)?ال\\S+)?)\\s+(?:${TITLE_WORDS})\\s[^${MARK}،,.]{3,80}?\\s*(?=${MARK})`, "u");
 
+/** After a verb that takes a person, a title followed by the aside and a preposition is the object (`استقبل الأمير X وزير الزراعة أمس في مكتبه`). */
+function personObject(lead: string, rest: string): boolean {
+  return /^[وف]?(?:استقبل|التقى|قابل|هنأ|كرم|كرّم|قلد|ودع|ودّع|زار|اتصل)\s/u.test(lead) && new RegExp(`^\\s*(?:${MARK}\\s*)*(?:في|ب\\S+|على|خلال)\\s`, "u").test(rest);
+}
+
 /**
  * The subject's title and name chains, shortened: an official is named by the first phrase of his
  * title when it is short (`وزير الثقافة والإعلام`), else by marker and name (`الشيخ نعيم الكعود`);
@@ -504,24 +534,77 @@ function dropNameChains(s: string): string {
   const royal = ROYAL_TITLES.exec(t);
   if (royal) {
     const rest = t.slice(royal.index + royal[0].length);
-    if (count(rest.replace(new RegExp(MARK, "gu"), "")) >= 2 || /^[\s.،,]*$/u.test(rest.replace(new RegExp(MARK, "gu"), ""))) {
+    // `استقبل الأمير X وزير الزراعة أمس في مكتبه`: after a verb that takes a person, a title the
+    // aside and a preposition follow is the object, not the prince's own title.
+    if (!(personObject(t, rest) && !/^\s*أمير/u.test(royal[2]!)) && (count(rest.replace(new RegExp(MARK, "gu"), "")) >= 2 || /^[\s.،,]*$/u.test(rest.replace(new RegExp(MARK, "gu"), "")))) {
       let name = royal[1]!;
       if (name.startsWith("الملك")) name = name.replace(/\s+بن\s+عبدالعزيز(?:\s+آل\s+سعود)?$/u, "");
       t = `${t.slice(0, royal.index)}${name}${bareRest(rest)}`;
     }
   }
-  t = t.replace(NAME_THEN_TITLE, "$1 ");
+  t = t.replace(NAME_THEN_TITLE, (m: string, name: string, at: number, all: string) => (personObject(all, all.slice(at + m.length)) && !/^\s*أمير/u.test(m.slice(name.length)) ? m : `${name} `));
+  t = dropSubjectTail(t);
   t = dropApposition(t);
   t = dropPartner(t);
   t = dropPlaceBeforeComplement(t);
   const m = TITLE_THEN_NAME.exec(t);
   if (m && !/^(?:الأمير|الملك)$/u.test(m[4]!) && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!.trim())) {
     const rest = t.slice(m[0].length);
-    if (count(rest.replace(new RegExp(MARK, "gu"), "")) >= 3) {
+    // A name may run on past what the pattern took (`محمد جواد ظريف`): after it must come the object
+    // (a definite or accusative or feminine noun) or a preposition, or the name is left whole.
+    const after = rest.replace(new RegExp(MARK, "gu"), " ").trimStart();
+    const next = bare(after.split(/\s+/u)[0] ?? "");
+    const objectNext = /^[،,]/u.test(after) || !/^\p{L}+$/u.test(next) || /^(?:[وبفلك]|لل)|(?:ا|اً|ة|ات)$/u.test(next) || PREPOSITIONS.has(next) || /^(?:أن|إن|أنه|إنه|أنها|إنها)$/u.test(next);
+    if (count(rest.replace(new RegExp(MARK, "gu"), "")) >= 3 && (objectNext || count(m[2]!) > 4)) {
       t = count(m[2]!) <= 4 ? `${m[1]}${m[2]}${bareRest(rest)}` : `${m[1]}${m[4]} ${m[5]}${bareRest(rest)}`;
     }
   }
   return t;
+}
+
+// Where a subject's tail may start: a title word, or a place (`في قصر السلام`, `بمكتبه`, `بديوان الإمارة`).
+const TAIL_PLACE = /^(?:في|داخل|أمام|لدى|ب(?!ال|أن|عد)[^\s]{3,}|بال(?:مقر|ديوان|قصر|مكتب|مبنى|قاعة)\S*)$/u;
+
+/**
+ * `استقبل الملك سلمان بن عبدالعزيز في قصر السلام أمس وزير …` → `استقبل الملك سلمان بن عبدالعزيز وزير …`:
+ * in a verb-first lead whose subject is a marked name (`الأمير`, `الدكتور` …), what stands between
+ * the name and the time aside that closes the subject (his titles, the place) goes when the object
+ * follows the aside. A title chain before the marked name goes too when it is long.
+ */
+function dropSubjectTail(s: string): string {
+  const w = s.replace(new RegExp(MARK, "gu"), ` ${MARK} `).split(" ").filter(Boolean);
+  const markAt = w.indexOf(MARK);
+  if (markAt < 3 || markAt > 30) return s;
+  const marker = new RegExp(`^(?:الأمير|الملك|${NAME_MARKERS})$`, "u");
+  for (let m = 1; m < markAt - 1; m++) {
+    if (!marker.test(w[m]!)) continue;
+    const t = dropTailAt(w, m, markAt);
+    if (t !== undefined) return t;
+  }
+  return s;
+}
+
+function dropTailAt(w: string[], m: number, markAt: number): string | undefined {
+  // What stands before the marker: nothing, or an official's title chain (no verb, no preposition opening it).
+  const chain = w.slice(1, m);
+  if (chain.length > 0 && (!(APPOSITION_HEAD.test(bare(chain[0]!)) || new RegExp(`^(?:${TITLE_WORDS}|مستشار|المستشار|المشرف|مشرف)$`, "u").test(bare(chain[0]!))) || chain.some((x) => /[.:«»"()]/u.test(x) || /^(?:أن|إن|ان|الذي|التي)$/u.test(bare(x))))) return undefined;
+  let e = m + 1;
+  if (e >= markAt || /^ال/u.test(bare(w[e]!)) || /[،,]$/u.test(w[m]!)) return undefined;
+  while (!/[،,]$/u.test(w[e]!) && NAME_LINK.test(bare(w[e + 1] ?? "")) && e + 2 < markAt) e += 2;
+  if (!/[،,]$/u.test(w[e]!) && /^(?:آل|أبو|ابو)$/u.test(bare(w[e + 1] ?? "")) && e + 2 < markAt) e += 2;
+  else if (!/[،,]$/u.test(w[e]!) && e + 1 < markAt && /^ال\S{2,}$/u.test(bare(w[e + 1]!)) && !APPOSITION_HEAD.test(bare(w[e + 1]!))) e++;
+  e++;
+  const tail = w.slice(e, markAt).map((x) => x.replace(/[،,]$/u, ""));
+  const rest = w.slice(markAt).filter((x) => x !== MARK);
+  if (rest[0] && /^[،,]$/u.test(rest[0])) rest.shift();
+  if (count(rest.join(" ")) < 2 || /^[،,]/u.test(rest[0] ?? "") || CLAUSE_WORDS.has(bare(rest[0] ?? "")) || /^(?:ثم|أن|إن|ان|بأن|الذي|التي|الذين)$|^و(?:قال|أضاف|أكد|أوضح|أشار|كان|قد|هو|هي|ذلك|التي|الذي)/u.test(bare(rest[0] ?? ""))) return undefined;
+  const titleTail = tail.length > 0 && (APPOSITION_HEAD.test(bare(tail[0]!)) || new RegExp(`^(?:${TITLE_WORDS})$`, "u").test(bare(tail[0]!)));
+  const placeTail = tail.length > 0 && TAIL_PLACE.test(bare(tail[0]!));
+  // A title right after the name with a preposition after the aside may be the object (`استقبل الأمير X وزير الخارجية أمس في مكتبه`).
+  if (tail.length > 14 || tail.some((x) => /[.:«»"()]/u.test(x)) || (tail.length > 0 && !titleTail && !placeTail) || (titleTail && PREPOSITIONS.has(bare(rest[0]!)))) return undefined;
+  if (tail.length === 0 && chain.length <= 4) return undefined;
+  const head = chain.length > 4 ? [w[0]!, ...w.slice(m, e)] : w.slice(0, e);
+  return [...head.map((x, i) => (i === head.length - 1 ? x.replace(/[،,]$/u, "") : x)), ...rest].join(" ");
 }
 
 // Words that open an official's or player's description after his name (`سالم العلي المتحدث الرسمي للهيئة …`).
@@ -619,7 +702,7 @@ function bareRest(rest: string): string {
 // Connectors after which the object's first clause is over: a comma before them, or one of
 // the words that cannot start a headline's object (`مشيرا إلى`, `وذلك`, `حيث`, `لكنه`).
 const CLAUSE_END = /^(?:مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف)$/u;
-const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً|وقال|وقالت|وأضاف|وأضافت|وأكد|وأكدت|وأوضح|وأوضحت|وأشار|وأشارت|م[^\sا]\S{2,}(?:اً|ا))$/u;
+const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|والذي|والتي|والذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً|وقال|وقالت|وأضاف|وأضافت|وأكد|وأكدت|وأوضح|وأوضحت|وأشار|وأشارت|م[^\sا]\S{2,}(?:اً|ا))$/u;
 
 /** The words up to the end of the first clause after the subject (at least a short headline's worth). */
 function firstClause(words: string[], head: number): string[] {

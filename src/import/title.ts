@@ -37,6 +37,8 @@ const TIME_WORDS = [
   // `يوم غد الجمعة`, `البارحة`, `اليوم،` after the subject.
   new RegExp(`(?<=\\s|^)(?:يوم\\s+)?(?:غدا|غداً|غد|غدٍ)\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)البارحة(?=[\s،,.]|$)/gu,
+  // A bare day name after the verb's phrase (`شن غارات جوية السبت مواقع …`), not one a preposition or a time word governs.
+  new RegExp(`(?<=[^\\s،,.:]{3,}\\s)(?<!(?:في|من|إلى|الى|حتى|منذ|يوم|مساء|صباح|ليلة|ليل|فجر|ظهر|عصر|أمس|امس|اليوم|غد|غدا|قبل|بعد|و|أو|حتى|مطلع|نهاية|صلاة|خطبة|خطب|سوق|صدمة|أحداث|مظاهرات|تظاهرات)\\s)(?:${DAYS})(?=\\s+(?!الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الفائت|المنصرم|\\p{Nd})[^\\s،,.])`, "gu"),
   // `وصل الوزير اليوم إلى …`: a bare اليوم between the subject and a preposition.
   /(?<=\S\s)(?<!(?:في|من|إلى|الى|حتى|منذ|هذا|مثل|لهذا|بهذا|نهاية|بداية|صباح|مساء)\s)اليوم(?=\s+(?:إلى|الى|في|من|على|مع|عن|معالي|سعادة|فخامة|سمو|صاحب|صاحبة)\s)/gu,
   // `الأسبوع الماضي` as an aside (not the object of a preposition: `خلال الأسبوع الماضي` stays).
@@ -118,12 +120,13 @@ const DANGLING = new Set([
   "الأمير", "الملك", "الشيخ", "الدكتور", "د", "الرئيس", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "الفريق", "اللواء",
   "العقيد", "العميد", "المهندس", "السفير", "الحارس", "للرئيس", "الوزير", "برئاسة", "بحضور", "بقيادة", "اعتبارا", "ليلة", "مساء", "صباح", "يبلغ", "تبلغ",
   "الركن", "ربما", "بالتعاون", "بالشراكة", "بمشاركة", "بدعم", "برعاية", "بإشراف", "قادما", "قادماً", "عندما", "بخصوص", "بشأن", "بتهمة", "حالة", "بحالة", "إطار", "مجال", "ظل", "سبيل", "إثر", "اثر", "عقب", "أثناء", "الفترة", "سيما", "لاسيما", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
+  "جنبا", "جنباً", "بالقدر",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
 
 // Participles that want their complement (`المتمثل في`, `الواقعة جنوب`): dropped from a headline's end,
 // though a cut may fall after them.
-const TRAILING_PARTICIPLE = /^(?:المتمثل|المتمثلة|الواقع|الواقعة|التابع|التابعة|المكون|المكونة|المخصص|المخصصة|المقرر|المقررة)$/u;
+const TRAILING_PARTICIPLE = /^(?:المقام|المقامة|المنعقد|المنعقدة|المتمثل|المتمثلة|الواقع|الواقعة|التابع|التابعة|المكون|المكونة|المخصص|المخصصة|المقرر|المقررة)$/u;
 
 // A number, in figures or words (`120`, `تسعة`, `مئات`).
 const NUMBER_WORD = /^(?:\p{Nd}|(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر)(?:ة|ين)?$|(?:اثن|إثن)(?:ين|ان)$|(?:مئة|مائة|مئات|ألف|الف|آلاف|مليون|ملايين|مليار)$|نحو$|قرابة$|حوالي$)/u;
@@ -190,10 +193,103 @@ export function deriveTitle(lead: string): string {
   while (kept.length > Math.max(5, head + 3) && /^\p{Nd}[\p{Nd}.,]*$/u.test(kept[kept.length - 1]!) && PREPOSITIONS.has(bare(kept[kept.length - 2]!))) kept.splice(-2);
   // Never end on a word that opens something (`فيما`, `كانوا`, a preposition).
   while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)) || TRAILING_PARTICIPLE.test(bare(kept[kept.length - 1]!)))) kept.pop();
-  // `… إلى تدويل القضية للتخلص | من …`: a purpose or coordinated masdar cut from its preposition goes.
   const all = (reported ?? s).split(" ").filter(Boolean);
+  kept = completeGoverned(kept, all, head);
+  kept = completeVerbComplement(kept, all, head);
+  kept = completePredicate(kept, all, head);
+  // `… إلى تدويل القضية للتخلص | من …`: a purpose or coordinated masdar cut from its preposition goes.
   while (kept.length > Math.max(7, head + 4) && kept.every((w, i) => all[i] === w) && /^(?:لل|بال|وال[تإا])\S{3,}$/u.test(bare(kept[kept.length - 1]!)) && !/[^ا]ية$/u.test(bare(kept[kept.length - 1]!)) && closes(kept[kept.length - 2]!) && !/^(?:بدء|ابتداء)/u.test(bare(kept[kept.length - 2]!)) && /^(?:من|إلى|الى|على|مع|عن)$/u.test(bare(all[kept.length] ?? ""))) kept.pop();
   return tidy(kept.join(" "));
+}
+
+// Verbal nouns and participles that govern a preposition (`السيطرة على`, `الخارجة عن`): a headline
+// never stops between them.
+const GOVERNS: Record<string, string> = {
+  سيطرة: "على", حصول: "على", قضاء: "على", عثور: "على", توقيع: "على", موافقة: "على", هجوم: "على", رد: "على", تغلب: "على", اعتداء: "على", تعدي: "على", قبض: "على", حفاظ: "على", تأكيد: "على", اطلاع: "على", إشراف: "على",
+  انتقال: "إلى", توصل: "إلى", وصول: "إلى", عودة: "إلى", دعوة: "إلى", انضمام: "إلى", لجوء: "إلى", سعي: "إلى", إحالة: "إلى",
+  خارجة: "عن", خارجين: "عن", خارج: "عن", كشف: "عن", إفراج: "عن", بحث: "عن", إعلان: "عن", تخلي: "عن", تنازل: "عن", دفاع: "عن", عجز: "عن", غياب: "عن", مسؤول: "عن", مسؤولية: "عن", مسؤولة: "عن",
+  تعاقد: "مع", تعامل: "مع", تعاون: "مع", تفاوض: "مع", تحالف: "مع",
+  خروج: "من", انسحاب: "من", تحرير: "من", تمكن: "من", استفادة: "من", تحذير: "من", حرمان: "من",
+  تحقيق: "في", مشاركة: "في", مساهمة: "في", نظر: "في", تدخل: "في", استثمار: "في",
+};
+const governed = (w: string): string | undefined => GOVERNS[bare(w).replace(/^(?:و?(?:بال|لل|كال|فال|ال)|[بل])(?=\S{3,})/u, "")];
+
+/**
+ * `… من أجل السيطرة | على بلدتي الفوعة وكفريا` → through the preposition's object: a governed
+ * preposition completes the phrase (up to five words more, within the hard limit).
+ */
+function completeGoverned(kept: string[], all: string[], head: number): string[] {
+  if (kept.length < 3 || kept.length >= all.length || !kept.every((w, i) => all[i] === w)) return kept;
+  // `تعاقده رسميا | مع`: a pronoun on the noun, an adverb after it.
+  const adverb = kept.length > 3 && /^\S{3,}يا[ً]?$/u.test(bare(kept[kept.length - 1]!)) && !/^(?:[وفبلك]?ال)/u.test(bare(kept[kept.length - 1]!));
+  const noun = kept[kept.length - (adverb ? 2 : 1)]!;
+  const want = governed(noun) ?? governed(bare(noun).replace(/(?:ه|ها|هم|هما)$/u, ""));
+  const next = bare(all[kept.length]!).replace(/^الى$/u, "إلى");
+  // A coordinated one (`، والإعلان | عن`) is dropped instead, below.
+  if (!want || next !== want || /[،,؛;:]$/u.test(kept[kept.length - 1]!) || /^و/u.test(kept[kept.length - 1]!)) return kept;
+  const e = phraseEnd(all, kept.length, 2, 6);
+  if (e !== undefined && e <= TITLE_LIMIT_WORDS + head) return all.slice(0, e).map((x, i) => (i === e - 1 ? x.replace(/[،,؛;:]$/u, "") : x));
+  return kept;
+}
+
+// Lead verbs whose complement opens with a preposition (`عزا X انخفاض الذهب إلى …`, `حذر X من …`).
+const VERB_GOVERNS: Record<string, string> = {
+  عزا: "إلى", عزت: "إلى", دعا: "إلى", دعت: "إلى", أغلق: "على", أغلقت: "على", حصل: "على", حصلت: "على", تحفظ: "على", تحفظت: "على", تحفّظ: "على",
+  حذر: "من", حذرت: "من", حذّر: "من", حذّرت: "من", اقترب: "من", اقتربت: "من", أسفر: "عن", أسفرت: "عن", أعرب: "عن", أعربت: "عن", تعاقد: "مع", تعاقدت: "مع",
+};
+
+/** The first phrase end from `from` (at least `least` words in), up to `most` words: a boundary after a closed word, else the last closed word. */
+function phraseEnd(all: string[], from: number, least: number, most: number): number | undefined {
+  let fallback: number | undefined;
+  for (let e = from + least; e <= Math.min(all.length, from + most); e++) {
+    const last = all[e - 1]!.replace(/[،,؛;:]$/u, "");
+    const after = bare(all[e] ?? "");
+    if (DANGLING.has(bare(last)) || PREPOSITIONS.has(bare(last)) || NAME_LINK.test(after) || bare(last).length < 2) continue;
+    if (e === all.length || /[،,؛;:]$/u.test(all[e - 1]!) || PREPOSITIONS.has(after) || /^(?:بـ?|هي|هو|هم)$/u.test(after) || CLAUSE_WORDS.has(after) || /^و\S{2,}/u.test(all[e]!)) return e;
+    // A definite word not followed by its adjective or genitive (`عن المخدرات | إبان`) ends the phrase.
+    if (closes(last) && !/^\p{Nd}/u.test(all[e] ?? "")) {
+      if (/^(?:[وفبلك]?ال|لل)\S{2,}/u.test(bare(last)) && !/^(?:ال|لل|بال)\S{2,}/u.test(after)) return e;
+      fallback = e;
+    }
+  }
+  return fallback;
+}
+
+/** `عزا X انخفاض سعر الذهب | إلى خفض الصين …`: a lead verb's prepositional complement is kept. */
+function completeVerbComplement(kept: string[], all: string[], head: number): string[] {
+  if (head > 0 || kept.length >= all.length || !kept.every((w, i) => all[i] === w)) return kept;
+  const want = VERB_GOVERNS[bare(all[0]!).replace(/^[وف](?=\S{3,})/u, "")];
+  const norm = (w: string) => bare(w).replace(/^الى$/u, "إلى");
+  if (!want || kept.slice(1).some((w) => norm(w) === want)) return kept;
+  const j = all.findIndex((w, i) => i >= kept.length && norm(w) === want);
+  if (j < 0 || j + 2 > TITLE_LIMIT_WORDS || all.slice(kept.length - 1, j - 1).some((w) => /[؛;:.]$/u.test(w) || /[،,]$/u.test(w))) return kept;
+  const e = phraseEnd(all, j, 2, 6);
+  if (e === undefined || e > TITLE_LIMIT_WORDS) return kept;
+  return all.slice(0, e).map((x, i) => (i === e - 1 ? x.replace(/[،,؛;:]$/u, "") : x));
+}
+
+// A reported nominal clause's predicate: a copula pronoun, a future or imperfect verb.
+const COPULA_OR_VERB = /^(?:هي|هو|هم|ستكون|سيكون|س[يت][^\sاةى]\S{1,3}(?<!ة|ات|هم|ها)|لن|لم|باتت|بات|أصبح|أصبحت)$/u;
+
+/**
+ * `فيفا: مباريات الدور ربع النهائي من مونديال روسيا | 2018 ستقام في أربع مدن` → through the
+ * predicate: a reported nominal clause cut before its predicate goes on to the phrase after it.
+ */
+function completePredicate(kept: string[], all: string[], head: number): string[] {
+  if (head === 0 || kept.length >= all.length || !kept.every((w, i) => all[i] === w)) return kept;
+  const said = all.slice(head);
+  // Only a clause that opens with a noun: definite, or with a noun's ending (`قطعة`, `مباريات`).
+  const first = bare(said[0]!);
+  const verbLike = /^(?:[يتن]|س[يت])\S{2,4}$/u.test(first) && !/(?:ة|ات|ين|ون)$/u.test(first);
+  if (!/^(?:[وفبلك]?ال|لل)\S{2,}/u.test(first) && (verbLike || /^(?:لن|لم|قد|لا|ما|إن|أن|في|على|من|إلى|الى|عن|مع)$/u.test(first) || /^\S{2,3}ت?$/u.test(first))) return kept;
+  if (kept.slice(head).some((w) => COPULA_OR_VERB.test(bare(w)))) return kept;
+  const p = said.findIndex((w, i) => i >= 2 && COPULA_OR_VERB.test(bare(w)) && !/[،,]$/u.test(said[i - 1]!));
+  // Not the verb of a relative clause, and near enough to be the first clause's.
+  if (p < 0 || p > 14 || head + p < kept.length || said.slice(0, p).some((x) => /[،,؛;(]$/u.test(x)) || /^(?:الذي|التي|الذين)$/u.test(bare(said[p - 1]!))) return kept;
+  // A copula's predicate is a noun phrase (`هي جزء من الطائرة …`): at least three words.
+  const e = phraseEnd(all, head + p, /^(?:هي|هو|هم)$/u.test(bare(said[p]!)) ? 3 : 2, 7);
+  if (e === undefined || e > TITLE_LIMIT_WORDS + head) return kept;
+  return all.slice(0, e).map((x, i) => (i === e - 1 ? x.replace(/[،,؛;:]$/u, "") : x));
 }
 
 // A circumstance between the subject and the object: `، خلال لقائه …، والوفد المرافق له،`.
@@ -213,7 +309,7 @@ function dropCircumstance(s: string): string {
 
 // Between two commas after the subject: a relative clause (`، الذي يحاكم في طهران،`) or a
 // description (`، حامل لقب الدوري الفرنسي،`, `، السفير السعودي السابق في واشنطن،`).
-const ASIDE = /[،,]\s*(?:الذي|التي|الذين|حامل|حاملة|رئيس|رئيسة|وزير|وزيرة|عضو|أحد|إحدى|المتحدث|الناطق|السفير|الخبير|المدرب|مدرب|لاعب|نجم|نجمة|مدير|مديرة|أمين|الأمين|المستشار|مستشار|قائد|زعيم|نائب|صاحب|صاحبة|المرشح|مرشح|الممثل|الممثلة|الفنان|الفنانة|المطرب|المطربة|الكاتب|الكاتبة|الباحث|الباحثة|البالغ|البالغة|المعروف|المعروفة|الواقع|الواقعة)\s[^،,.؟!]{2,90}[،,]\s*/u;
+const ASIDE = /[،,]\s*(?:إضافة\s+إلى|إضافة\s+الى|بالإضافة\s+إلى|بالاضافة\s+الى|الذي|التي|الذين|حامل|حاملة|رئيس|رئيسة|وزير|وزيرة|عضو|أحد|إحدى|المتحدث|الناطق|السفير|الخبير|المدرب|مدرب|لاعب|نجم|نجمة|مدير|مديرة|أمين|الأمين|المستشار|مستشار|قائد|زعيم|نائب|صاحب|صاحبة|المرشح|مرشح|الممثل|الممثلة|الفنان|الفنانة|المطرب|المطربة|الكاتب|الكاتبة|الباحث|الباحثة|البالغ|البالغة|المعروف|المعروفة|الواقع|الواقعة)\s[^،,.؟!]{2,90}[،,]\s*/u;
 const ASIDE_OPENER = /[،,]\s*(?:الذي|التي|الذين|حامل|حاملة|رئيس|رئيسة|وزير|وزيرة|عضو|أحد|إحدى|المتحدث|الناطق|السفير|الخبير|المدرب|مدرب|لاعب|نجم|نجمة|مدير|مديرة|أمين|الأمين|المستشار|مستشار|قائد|زعيم|نائب|صاحب|صاحبة|المرشح|مرشح|الممثل|الممثلة|الفنان|الفنانة|المطرب|المطربة|الكاتب|الكاتبة|الباحث|الباحثة|البالغ|البالغة|المعروف|المعروفة|الواقع|الواقعة)\s[^،,]*$/u;
 // An official's title chain before the prince or king it names: `ولي ولي العهد النائب الثاني … وزير الدفاع الأمير محمد`.
 const TITLE_CHAIN = /(?<=^\S+\s)(?:(?:ولي\s+ولي\s+العهد|ولي\s+العهد|النائب\s+(?:الأول|الثاني)\s+لرئيس\s+مجلس\s+الوزراء|نائب\s+رئيس\s+مجلس\s+الوزراء|وزير\s+(?:ال)?\S+|مستشار\s+(?:خادم\s+الحرمين\s+الشريفين|الملك)|أمير\s+منطقة\s+(?:مكة\s+المكرمة|المدينة\s+المنورة|\S+)|رئيس\s+(?:ال)?\S+(?:\s+(?:ال)?\S+)?)\s+){1,5}(?=(?:الأمير|الملك)\s)/u;
@@ -247,6 +343,8 @@ function dropNameAside(t: string, re: RegExp): string {
 }
 
 function dropAsides(s: string): string {
+  // A hedge between commas (`قررت، فيما يبدو، خوض …`).
+  s = s.replace(/\s*[،,]\s*(?:فيما|على ما|كما)\s+يبدو\s*[،,]\s*/u, " ");
   let t = dropNameAside(dropNameAside(s, NAME_ASIDE), NAME_ASIDE);
   t = dropNameAside(t, BIN_NAME_ASIDE);
   t = t.replace(TITLE_CHAIN, "");
@@ -390,7 +488,9 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
     const t = words.slice(0, n).join(" ");
     return t.split("«").length === t.split("»").length && t.split("“").length === t.split("”").length && (t.match(/"/g)?.length ?? 0) % 2 === 0;
   };
-  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? "")) && !/^\p{Nd}/u.test(words[n] ?? "");
+  // `طائرة تابعة للخطوط الجوية | اليمنية`: a definite nisba adjective goes on with its noun.
+  const adjectiveNext = (n: number) => /^(?:[وفبلك]?ال|لل)\S{2,}$/u.test(bare(words[n - 1]!)) && /^ال\S{2,}(?:ية|ي)$/u.test(bare(words[n] ?? ""));
+  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? "")) && !/^\p{Nd}/u.test(words[n] ?? "") && !adjectiveNext(n);
   let clause: number | undefined;
   let prep: number | undefined;
   for (let n = min; n <= Math.min(max, words.length - 1); n++) {
@@ -701,7 +801,7 @@ function bareRest(rest: string): string {
 
 // Connectors after which the object's first clause is over: a comma before them, or one of
 // the words that cannot start a headline's object (`مشيرا إلى`, `وذلك`, `حيث`, `لكنه`).
-const CLAUSE_END = /^(?:مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف)$/u;
+const CLAUSE_END = /^(?:قائلا|قائلاً|قائلة|قائلين|مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف)$/u;
 const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|والذي|والتي|والذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً|وقال|وقالت|وأضاف|وأضافت|وأكد|وأكدت|وأوضح|وأوضحت|وأشار|وأشارت|م[^\sا]\S{2,}(?:اً|ا))$/u;
 
 /** The words up to the end of the first clause after the subject (at least a short headline's worth). */

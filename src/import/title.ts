@@ -41,6 +41,8 @@ const TIME_WORDS = [
   new RegExp(`(?<=[^\\s،,.:]{3,}\\s)(?<!(?:في|من|إلى|الى|حتى|منذ|يوم|مساء|صباح|ليلة|ليل|فجر|ظهر|عصر|أمس|امس|اليوم|غد|غدا|قبل|بعد|و|أو|حتى|مطلع|نهاية|صلاة|خطبة|خطب|سوق|صدمة|أحداث|مظاهرات|تظاهرات)\\s)(?:${DAYS})(?=\\s+(?!الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الفائت|المنصرم|\\p{Nd})[^\\s،,.])`, "gu"),
   // `وصل الوزير اليوم إلى …`: a bare اليوم between the subject and a preposition.
   /(?<=\S\s)(?<!(?:في|من|إلى|الى|حتى|منذ|هذا|مثل|لهذا|بهذا|نهاية|بداية|صباح|مساء)\s)اليوم(?=\s+(?:إلى|الى|في|من|على|مع|عن|معالي|سعادة|فخامة|سمو|صاحب|صاحبة)\s)/gu,
+  // `تعقد الحكومة اليوم اجتماعا`, `عقدها اليوم بالإجماع`: a bare اليوم before a word that is not its adjective.
+  /(?<=[^\s،,.:]{2,}\s)(?<!(?:في|من|إلى|الى|حتى|منذ|هذا|مثل|لهذا|بهذا|نهاية|بداية|صباح|مساء|ظهر|عصر|فجر|ليلة|صحيفة|لصحيفة|جريدة|لجريدة|عين|و|أو|حتى|طوال|طيلة|الصادرة|الصادر|حديثي|حديثه)\s)اليوم(?=\s+(?!ال|لل)[^\s،,.]{2,})/gu,
   // `الأسبوع الماضي` as an aside (not the object of a preposition: `خلال الأسبوع الماضي` stays).
   /(?<=\S\s)(?<!(?:في|خلال|منذ|من|حتى|مطلع|نهاية|بداية|منتصف|أواخر|أوائل|طوال|طيلة|إلى|الى)\s)(?:الأسبوع|الشهر|العام)\s+(?:الماضي|المنصرم|الفائت)(?=[\s،,.]|$)/gu,
   // A date span: `خلال الفترة من الرابع وحتى 15 أغسطس من الشهر المقبل`.
@@ -98,7 +100,7 @@ const STATEMENT = /^(?:خطبة|خطبته|محاضرة|ندوة|أول|اول|�
 const CLAUSE_WORDS = new Set([
   "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث", "بينما", "وذلك", "فيما", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة",
   "موضحا", "موضحة", "لافتا", "لافتة", "مبينا", "مبينة", "بهدف", "لأن", "كما", "إذ", "لكن", "ولكن", "مما", "ما", "وقال", "وأضاف",
-  "وأكد", "معتبرا", "معتبرة", "مضيفا", "مضيفة", "داعيا", "داعية", "وهو", "وهي", "وهذا", "والتي", "والذي", "حسب", "بحسب", "وفقا", "وفق", "وكذلك", "كذلك",
+  "وأكد", "معتبرا", "معتبرة", "مضيفا", "مضيفة", "داعيا", "داعية", "وهو", "وهي", "وهذا", "والتي", "والذي", "حسب", "بحسب", "وفقا", "وفق", "وكذلك", "كذلك", "بحضور", "بمناسبة",
   "who", "which", "after", "while", "during", "amid", "because", "when", "where", "saying",
 ]);
 // Prepositions that open a phrase; a weaker cut.
@@ -199,13 +201,40 @@ export function deriveTitle(lead: string): string {
   kept = completePredicate(kept, all, head);
   // `… إلى تدويل القضية للتخلص | من …`: a purpose or coordinated masdar cut from its preposition goes.
   while (kept.length > Math.max(7, head + 4) && kept.every((w, i) => all[i] === w) && /^(?:لل|بال|وال[تإا])\S{3,}$/u.test(bare(kept[kept.length - 1]!)) && !/[^ا]ية$/u.test(bare(kept[kept.length - 1]!)) && closes(kept[kept.length - 2]!) && !/^(?:بدء|ابتداء)/u.test(bare(kept[kept.length - 2]!)) && /^(?:من|إلى|الى|على|مع|عن)$/u.test(bare(all[kept.length] ?? ""))) kept.pop();
-  return tidy(kept.join(" "));
+  // A time word left at the end (`… بمحافظة ديالى الجمعة`), not one a preposition governs.
+  while (kept.length > Math.max(6, head + 3) && new RegExp(`^(?:اليوم|أمس|امس|${DAYS})$`, "u").test(bare(kept[kept.length - 1]!)) && !PREPOSITIONS.has(bare(kept[kept.length - 2]!)) && !/^(?:يوم|صلاة|خطبة|مساء|صباح|ليلة|هذا|لهذا|بهذا|منذ|حتى|الصادرة|الصادر)$/u.test(bare(kept[kept.length - 2]!))) kept.pop();
+  return tidy(joinSpeaker(dropLeadingConjunction(kept), head).join(" "));
+}
+
+/** `ولا يوجد …` → `لا يوجد …`, `فإن الدراسات …` → `الدراسات …`: a headline does not open on a conjunction. */
+function dropLeadingConjunction(kept: string[]): string[] {
+  if (kept.length < 5) return kept;
+  const first = kept[0]!;
+  if (/^(?:فإن|وإن|فان|إن|ان)$/u.test(first) && /^(?:[وبلك]?ال|لل)\S{2,}/u.test(bare(kept[1]!))) return kept.slice(1);
+  if (/^[وف](?:لا|لم|لن|قد|في|كان|كانت|هو|هي|هذا|هذه|يوجد|توجد)$/u.test(first)) return [first.slice(1), ...kept.slice(1)];
+  return kept;
+}
+
+/**
+ * `تركيا: ستطلق قريبا هجوما …` → `تركيا ستطلق قريبا هجوما …`: when what the speaker said opens with
+ * a future or intention verb (the speaker is its subject), the headline needs no colon.
+ */
+function joinSpeaker(kept: string[], head: number): string[] {
+  if (head === 0 || kept.length < head + 2 || !/:$/u.test(kept[head - 1]!)) return kept;
+  const verb = bare(kept[head]!);
+  const next = bare(kept[head + 1]!);
+  const future = /^س[يت][^\sاةى]\S{1,4}$/u.test(verb) && !/(?:ة|ات|هم|ها)$/u.test(verb);
+  const intends = /^(?:ينوي|تنوي|يعتزم|تعتزم|يعتزمون|يرفض|ترفض|يطالب|تطالب|يطالبون)$/u.test(verb);
+  const negated = /^(?:لم|لن)$/u.test(verb) && /^[يت]\S{2,}$/u.test(next) && !/^(?:يكن|تكن|يكون|تكون|يعد|تعد)$/u.test(next);
+  // `سيستفيد حجاج …`: a verb whose subject follows it is not the speaker's.
+  if (!(future || intends || negated) || /^(?:ستكون|سيكون|ستشهد|سيشهد)$/u.test(verb)) return kept;
+  return [...kept.slice(0, head - 1), kept[head - 1]!.replace(/:$/u, ""), ...kept.slice(head)];
 }
 
 // Verbal nouns and participles that govern a preposition (`السيطرة على`, `الخارجة عن`): a headline
 // never stops between them.
 const GOVERNS: Record<string, string> = {
-  سيطرة: "على", حصول: "على", قضاء: "على", عثور: "على", توقيع: "على", موافقة: "على", هجوم: "على", رد: "على", تغلب: "على", اعتداء: "على", تعدي: "على", قبض: "على", حفاظ: "على", تأكيد: "على", اطلاع: "على", إشراف: "على",
+  سيطرة: "على", حصول: "على", قدرة: "على", قضاء: "على", عثور: "على", توقيع: "على", موافقة: "على", هجوم: "على", رد: "على", تغلب: "على", اعتداء: "على", تعدي: "على", قبض: "على", حفاظ: "على", تأكيد: "على", اطلاع: "على", إشراف: "على",
   انتقال: "إلى", توصل: "إلى", وصول: "إلى", عودة: "إلى", دعوة: "إلى", انضمام: "إلى", لجوء: "إلى", سعي: "إلى", إحالة: "إلى",
   خارجة: "عن", خارجين: "عن", خارج: "عن", كشف: "عن", إفراج: "عن", بحث: "عن", إعلان: "عن", تخلي: "عن", تنازل: "عن", دفاع: "عن", عجز: "عن", غياب: "عن", مسؤول: "عن", مسؤولية: "عن", مسؤولة: "عن",
   تعاقد: "مع", تعامل: "مع", تعاون: "مع", تفاوض: "مع", تحالف: "مع",
@@ -222,8 +251,10 @@ function completeGoverned(kept: string[], all: string[], head: number): string[]
   if (kept.length < 3 || kept.length >= all.length || !kept.every((w, i) => all[i] === w)) return kept;
   // `تعاقده رسميا | مع`: a pronoun on the noun, an adverb after it.
   const adverb = kept.length > 3 && /^\S{3,}يا[ً]?$/u.test(bare(kept[kept.length - 1]!)) && !/^(?:[وفبلك]?ال)/u.test(bare(kept[kept.length - 1]!));
-  const noun = kept[kept.length - (adverb ? 2 : 1)]!;
-  const want = governed(noun) ?? governed(bare(noun).replace(/(?:ه|ها|هم|هما)$/u, ""));
+  // `قدرة الطلاب | على`: the noun with its genitive.
+  const wants = (w: string) => governed(w) ?? governed(bare(w).replace(/(?:ه|ها|هم|هما)$/u, ""));
+  const genitive = !adverb && !wants(kept[kept.length - 1]!) && kept.length > 3 && /^(?:ال|لل)\S{2,}/u.test(bare(kept[kept.length - 1]!)) && !/^(?:[وفبلك]?ال|لل)/u.test(bare(kept[kept.length - 2]!));
+  const want = wants(kept[kept.length - (adverb || genitive ? 2 : 1)]!);
   const next = bare(all[kept.length]!).replace(/^الى$/u, "إلى");
   // A coordinated one (`، والإعلان | عن`) is dropped instead, below.
   if (!want || next !== want || /[،,؛;:]$/u.test(kept[kept.length - 1]!) || /^و/u.test(kept[kept.length - 1]!)) return kept;

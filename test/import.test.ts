@@ -487,6 +487,46 @@ test("boilerplate: each rule removes only its debris and reports it", () => {
   assert.deepEqual(removeBoilerplate(real).paragraphs, real);
 });
 
+test("boilerplate, the held-out reading's classes: salutation, sign-off, code, separators, SMS box, a cut link, an end credit, a label", () => {
+  const letter = removeBoilerplate([
+    "سعادة رئيس تحرير صحيفة المدينة المحترم..",
+    "السلام عليكم ورحمة الله وبركاته..",
+    "إشارة إلى ما نشر في صحيفتكم عن تأخر مشروع الطريق الدائري، نود أن نوضح أن العمل يسير وفق الجدول الزمني المعتمد.",
+    "وتقبلوا تحياتي وتقديري،،، خالد بن سعد الحربي - مدير إدارة الطرق",
+  ]);
+  assert.deepEqual(letter.paragraphs.slice(1), ["خالد بن سعد الحربي - مدير إدارة الطرق"]);
+  assert.deepEqual(letter.removed.map((r) => r.rule), ["salutation", "salutation", "sign-off"]);
+  // No «المحترم», the greeting glued to the first sentence.
+  const glued = removeBoilerplate(["سعادة رئيس تحرير صحيفة «المدينة»..", "السلام عليكم ورحمة الله وبركاته..أشير إلى المقال المنشور في صحيفتكم عن نظام التقاعد وأود أن أوضح ما يلي."]);
+  assert.deepEqual(glued.paragraphs, ["أشير إلى المقال المنشور في صحيفتكم عن نظام التقاعد وأود أن أوضح ما يلي."]);
+  assert.deepEqual(glued.removed.map((r) => r.rule), ["salutation", "salutation"]);
+  const column = removeBoilerplate([
+    "أول فقرة في المقال عن أسعار الإيجارات في المدن الكبرى.***الفقرة الثانية تتناول حلول الإسكان المقترحة من الوزارة.",
+    "ما رأيك في ارتفاع الإيجارات؟ #poll_area ul { padding: 0; margin: 0; } .box_poll { color: #fff; }",
+    "ويمكن معرفة التفاصيل من خلال الموقع، http://www.example.gov.s،",
+    "تبدأ بالرمز (12) ثم مسافة ثم نص الرسالة إلى",
+    "* وحدة التقارير الاقتصادية",
+  ]);
+  assert.deepEqual(column.paragraphs, [
+    "أول فقرة في المقال عن أسعار الإيجارات في المدن الكبرى.",
+    "الفقرة الثانية تتناول حلول الإسكان المقترحة من الوزارة.",
+    "ما رأيك في ارتفاع الإيجارات؟",
+    "ويمكن معرفة التفاصيل من خلال الموقع",
+  ]);
+  assert.deepEqual(column.removed.map((r) => r.rule).sort(), ["author-box", "code", "credit", "email-or-url", "separator"]);
+  // A one- or two-word label above a long lead goes; a stray `./` becomes a full stop.
+  const label = removeBoilerplate(["دي بروين", "اقترب النادي الإنجليزي من حسم صفقة التعاقد مع لاعب الوسط البلجيكي مقابل مبلغ كبير وفق وسائل إعلام بريطانية./وقال مصدر إن الفحص الطبي قريب."]);
+  assert.deepEqual(label.removed, [{ rule: "caption", text: "دي بروين" }]);
+  assert.match(label.paragraphs[0]!, /بريطانية\. وقال/u);
+  // Real text that looks like them stays: a salutation word inside the text, a link the sentence names, a starred list item with a sentence end.
+  const real = [
+    "قال الوزير إن سعادة المواطن هي الهدف الأول لكل مشاريع الوزارة في العام المقبل.",
+    "يمكن التقديم على الوظائف عبر الموقع www.jobs.example.sa.",
+    "* يشترط أن يكون المتقدم سعودي الجنسية.",
+  ];
+  assert.deepEqual(removeBoilerplate(real).paragraphs, real);
+});
+
 test("boilerplate learnt from one outlet's repetition, never from a single article", () => {
   const bodies = Array.from({ length: 8 }, (_, i) => [`خبر رقم ${i} عن موضوع مختلف تماما.`, `تفاصيل الخبر ${i}. تابعونا على قناتنا ${i}`]);
   const learnt = learnBoilerplate(bodies);

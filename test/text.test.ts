@@ -216,4 +216,9 @@ test("paragraph repair: glued paragraphs split, mid-sentence splits joined", asy
   assert.equal(splitGluedParagraphs("يبلغ \u00A0 50 ريالا"), "يبلغ \u00A0 50 ريالا"); // no sentence end before the run
   const m = mergeBrokenParagraphs(["ونقل المكتب عن الأعرجي قوله،", "إن \"الحكومة تتجه إلى الانفتاح\".", "فقرة تامة."]);
   assert.deepEqual(m, { paragraphs: ["ونقل المكتب عن الأعرجي قوله، إن \"الحكومة تتجه إلى الانفتاح\".", "فقرة تامة."], merged: 1 });
+  // A reporting sentence cut inside the speaker's name, a coordinated phrase cut after its comma.
+  const n = mergeBrokenParagraphs(["أعلنت الوزارة النتائج أمس. وقال المتحدث باسم الوزارة سالم", "العتيبي: النتائج مشجعة.", "ارتفع المؤشر 20 نقطة ، وبتداولات", "تجاوزت مليار ريال."]);
+  assert.equal(n.merged, 2);
+  // A complete paragraph with no full stop (a heading, a verse) is left alone.
+  assert.equal(mergeBrokenParagraphs(["أكد الوزير ضرورة تطوير الخدمات في جميع المناطق دون استثناء", "وفي سياق آخر افتتح المعرض."]).merged, 0);
 });

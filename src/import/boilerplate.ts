@@ -23,7 +23,7 @@ const LINE_RULES: LineRule[] = [
   { rule: "stamp", test: /^(?:\S+\s+)?\d{1,2}\s*[,،]?\s*\d{4}\s*[,،]\s*\d{1,2}:\d{2}\s*(?:ص|م|am|pm)?$|^\d{1,2}:\d{2}\s*(?:ص|م)?\s*[-–,،]?\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/iu },
   { rule: "time-code", test: /^\d{1,2}:\d{2}\s*(?:ت\s*م|ت\.م|[ap]m|GMT)$/iu },
   { rule: "email-or-url", test: new RegExp(`^(?:[\\p{L}\\s]{0,30}:\\s*)?(?:${EMAIL.source}|${URL.source})$`, "iu") },
-  { rule: "author-box", test: /للتواصل مع الكاتب|^\d{4,6}\s*-\s*(?:Zain|Mobily|Stc)$|^لمراسلة الكاتب/iu },
+  { rule: "author-box", test: /للتواصل مع الكاتب|^\d{4,6}\s*-\s*(?:Zain|Mobily|Stc)$|^لمراسلة الكاتب|^تبدأ بالرمز\s*\(?\d+\)?/iu },
   { rule: "read-more", test: /^\.{2,}\s*المزيد$|^(?:لقراءة|لمشاهدة|للاطلاع على)\s.{0,40}(?:أنقر|انقر|اضغط)\s+هنا$/u },
   { rule: "credit", test: /^\*?\s*خدمة\s*[«"][^»"]+[»"]$|^(?:استطلاع\s+و)?تصوير\s*[:\-–ـ]\s*\S+(?:\s+\S+){0,3}$|^عدسة\s*[:\-–ـ]\s*[^.،]{0,120}$/u },
   { rule: "copyright", test: /^(?:©|جميع الحقوق محفوظة|حقوق النشر محفوظة|All rights reserved)/iu },
@@ -32,11 +32,25 @@ const LINE_RULES: LineRule[] = [
   { rule: "tags", test: /^سمات\s+\S/u },
 ];
 
+// A letter's salutation, as its own paragraph at the top (`سعادة رئيس التحرير المحترم..`, `السلام عليكم …`).
+export const SALUTATION_LINE = /^(?:(?:سعادة|معالي|سمو|فضيلة|عزيزي|عزيزتي|الأخ|الأستاذ)\s.{0,80}(?:المحترم|المحترمة|حفظه الله|وفقه الله)|(?:سعادة|معالي)\s+رئيس\s+تحرير\s+(?:صحيفة|جريدة|مجلة)\s+\S+(?:\s+\S+)?|السلام عليكم(?:\s+ورحمة الله(?:\s+وبركاته)?)?|تحية طيبة(?:\s+وبعد)?|وبعد)[\s.،,:!]*$/u;
+// A letter to the editor inside the body (a second letter): its salutation line is never article text.
+const EDITOR_SALUTATION = /^(?:سعادة|معالي)\s+رئيس\s+تحرير\s.{0,40}(?:المحترم)?[\s.،,:!]*$/u;
+// A greeting glued before the letter's first sentence (`السلام عليكم ورحمة الله وبركاته..أشير إلى …`).
+const GREETING = /^(السلام عليكم(?:\s+ورحمة الله(?:\s+وبركاته)?)?[\s.،,:!]*)(?=\S)/u;
+
+// Style sheets or scripts a scraper kept (a poll widget): from a selector with its block to the end.
+const CODE = /^(.*?)\s*(?:[#.][A-Za-z_][\w-]*[^{}\n]{0,60}\{[^{}]*:[^{}]*;[^{}]*\}|function\s*\([^)]*\)\s*\{|\$\(document\)).*$/su;
+
 // Photo captions: short, no verb-led sentence, at the top or bottom of the body.
 export const CAPTION = /^(?:جانب من|صورة|الصورة|لقطة|من اليمين|من اليسار|\(?تصوير)\s|^\S+\s+(?:أمام|يتوسط|وسط)\s+(?:أحد|إحدى)\s/u;
 
 // Debris glued to the end of a paragraph; group 1 is what stays.
 const END_RULES: LineRule[] = [
+  { rule: "code", test: CODE },
+  // A link glued after a comma at the end, often cut off (`… من خلال الموقع، http://www.mol.gov.s،`);
+  // not one the sentence names as where to go (`على موقعها الإلكتروني www.uj.edu.sa.`).
+  { rule: "email-or-url", test: /^(.*\S)[،,]\s*(?:https?:\/\/|www\.)\S*$/su },
   { rule: "related-link", test: /^(.*?)\s*رابط الخبر بصحيفة[^:]{0,30}:.*$/su },
   { rule: "related-links", test: /^(.*?)\s*مقالات أخرى للكاتب.*$/su },
   { rule: "tags", test: /^(.*[.!؟?"”»)])\s*سمات\s+(?:[^\s.!؟?]+[.]?\s*){1,15}$/su },
@@ -47,6 +61,8 @@ const END_RULES: LineRule[] = [
 
 // Debris at the start of a paragraph; group 1 is what stays.
 const START_RULES: LineRule[] = [
+  // A letter's closing formula before its signature (the signature stays).
+  { rule: "sign-off", test: /^(?:و?تقبلوا|و?تقبل)\s+(?:فائق\s+|خالص\s+)?(?:تحياتي|تحياتنا|التحية|الاحترام|احترامي)(?:\s+و(?:تقديري|التقدير|الاحترام|احترامي))?[\s،,.]*(.+)$/su },
   { rule: "share", test: /^شارك من خلال\s+(?:تويتر\s+)?(?:فيسبوك\s+)?(?:جوجل بلس\s+)?(?:اكتب رأيك\s+)?(.*)$/su },
   { rule: "navigation", test: /^(?:Next\s+)?Previous\s+(.*)$/su },
 ];
@@ -93,8 +109,27 @@ export function learnBoilerplate(bodies: string[][], minFiles = 4): Learnt {
 export function removeBoilerplate(paragraphs: string[], learnt?: Learnt): { paragraphs: string[]; removed: Removal[] } {
   const removed: Removal[] = [];
   let out: string[] = [];
-  for (const original of paragraphs) {
-    let p = original;
+  // `***` separators glued inside a paragraph stand for paragraph breaks.
+  const split = paragraphs.flatMap((p) => {
+    const parts = p.split(/\s*\*{3,}\s*/u);
+    if (parts.length > 1 && parts.filter((x) => x.trim()).length > 1) {
+      removed.push({ rule: "separator", text: "***" });
+      return parts.map((x) => x.trim()).filter(Boolean);
+    }
+    return [p];
+  });
+  for (const [i, original] of split.entries()) {
+    // `… بغداد./وقال …`: a stray slash after a full stop.
+    let p = original.replace(/(?<=\S)\.\/(?=\S)/gu, ". ");
+    if ((i < 2 && SALUTATION_LINE.test(p.trim())) || (EDITOR_SALUTATION.test(p.trim()) && words(p) <= 10)) {
+      removed.push({ rule: "salutation", text: p });
+      continue;
+    }
+    const greeting = i < 3 ? GREETING.exec(p) : null;
+    if (greeting && words(p) > words(greeting[1]!) + 5) {
+      removed.push({ rule: "salutation", text: greeting[1]!.trim() });
+      p = p.slice(greeting[1]!.length);
+    }
     for (const r of START_RULES) {
       const m = r.test.exec(p);
       if (m && m[1] !== p) {
@@ -129,6 +164,10 @@ export function removeBoilerplate(paragraphs: string[], learnt?: Learnt): { para
   const isCaption = (p: string) => words(p) <= 12 && CAPTION.test(p) && !/[.!؟?]$/u.test(p);
   while (out.length > 1 && isCaption(out[0]!)) removed.push({ rule: "caption", text: out.shift()! });
   while (out.length > 1 && isCaption(out[out.length - 1]!)) removed.push({ rule: "caption", text: out.pop()! });
+  // A label of one or two words above the lead (`دي بروين`).
+  if (out.length > 1 && words(out[0]!) <= 2 && /^[\p{L}\s]+$/u.test(out[0]!) && words(out[1]!) >= 15) removed.push({ rule: "caption", text: out.shift()! });
+  // An end credit or the author's title (`* وحدة التقارير الاقتصادية`, `* استشاري طب الأطفال`).
+  if (out.length > 1 && /^\*\s*\p{L}/u.test(out[out.length - 1]!) && words(out[out.length - 1]!) <= 6 && !/[.!؟?]$/u.test(out[out.length - 1]!)) removed.push({ rule: "credit", text: out.pop()! });
   out = out.filter((p) => p !== "");
   return { paragraphs: out, removed };
 }

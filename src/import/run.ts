@@ -179,7 +179,7 @@ function prepare({ file, raw: parsedRaw, notice }: Parsed, learnt: Learnt | unde
     ...(raw.place !== undefined ? { place: raw.place } : {}),
     ...(raw.author !== undefined ? { author: raw.author } : {}),
   };
-  const isOpinion = opinion || salutation;
+  const isOpinion = opinion || salutation || removed.some((r) => r.rule === "salutation");
   const info: Omit<Imported, "copies"> = {
     file,
     out,

@@ -24,7 +24,13 @@ function endsOpen(p: string): boolean {
   const t = p.trimEnd();
   if (/[،,]$/u.test(t)) return true;
   const last = t.split(/\s+/).pop() ?? "";
-  return OPEN_END.has(last);
+  if (OPEN_END.has(last)) return true;
+  if (/[.!؟?…:;؛»"”)\]*]$/u.test(t)) return false;
+  // A reporting sentence cut before what was said (`… وقال رئيس الوزراء الماليزي نجيب` / `عبدالرزاق: …`).
+  const lastSentence = t.split(/[.!؟?…]\s+/u).pop() ?? "";
+  if (/^[وف]?(?:قال|قالت|أضاف|أضافت)\s/u.test(lastSentence) && lastSentence.split(/\s+/).length <= 10 && !/(?:^|\s)(?:أن|إن|ان|بأن)(?:\s|$)|[:«"]/u.test(lastSentence)) return true;
+  // A coordinated phrase opened after a comma and cut (`… نقطة , وبتداولات` / `تجاوزت 4.1 مليار ريال`).
+  return /[،,]\s*و\S+$/u.test(t);
 }
 
 /** Joins a paragraph that stops mid-sentence with the next one; returns how many joins were made too. */

@@ -259,7 +259,7 @@ function completeGoverned(kept: string[], all: string[], head: number): string[]
   // A coordinated one (`، والإعلان | عن`) is dropped instead, below.
   if (!want || next !== want || /[،,؛;:]$/u.test(kept[kept.length - 1]!) || /^و/u.test(kept[kept.length - 1]!)) return kept;
   const e = phraseEnd(all, kept.length, 2, 6);
-  if (e !== undefined && e <= TITLE_LIMIT_WORDS + head) return all.slice(0, e).map((x, i) => (i === e - 1 ? x.replace(/[،,؛;:]$/u, "") : x));
+  if (e !== undefined && e <= TITLE_LIMIT_WORDS + head) return prefix(all, e);
   return kept;
 }
 
@@ -268,6 +268,9 @@ const VERB_GOVERNS: Record<string, string> = {
   عزا: "إلى", عزت: "إلى", دعا: "إلى", دعت: "إلى", أغلق: "على", أغلقت: "على", حصل: "على", حصلت: "على", تحفظ: "على", تحفظت: "على", تحفّظ: "على",
   حذر: "من", حذرت: "من", حذّر: "من", حذّرت: "من", اقترب: "من", اقتربت: "من", أسفر: "عن", أسفرت: "عن", أعرب: "عن", أعربت: "عن", تعاقد: "مع", تعاقدت: "مع",
 };
+
+/** The first `e` words, without the punctuation that closed the last one. */
+const prefix = (all: string[], e: number): string[] => all.slice(0, e).map((x, i) => (i === e - 1 ? x.replace(/[،,؛;:]$/u, "") : x));
 
 /** The first phrase end from `from` (at least `least` words in), up to `most` words: a boundary after a closed word, else the last closed word. */
 function phraseEnd(all: string[], from: number, least: number, most: number): number | undefined {
@@ -296,7 +299,7 @@ function completeVerbComplement(kept: string[], all: string[], head: number): st
   if (j < 0 || j + 2 > TITLE_LIMIT_WORDS || all.slice(kept.length - 1, j - 1).some((w) => /[؛;:.]$/u.test(w) || /[،,]$/u.test(w))) return kept;
   const e = phraseEnd(all, j, 2, 6);
   if (e === undefined || e > TITLE_LIMIT_WORDS) return kept;
-  return all.slice(0, e).map((x, i) => (i === e - 1 ? x.replace(/[،,؛;:]$/u, "") : x));
+  return prefix(all, e);
 }
 
 // A reported nominal clause's predicate: a copula pronoun, a future or imperfect verb.
@@ -320,7 +323,7 @@ function completePredicate(kept: string[], all: string[], head: number): string[
   // A copula's predicate is a noun phrase (`هي جزء من الطائرة …`): at least three words.
   const e = phraseEnd(all, head + p, /^(?:هي|هو|هم)$/u.test(bare(said[p]!)) ? 3 : 2, 7);
   if (e === undefined || e > TITLE_LIMIT_WORDS + head) return kept;
-  return all.slice(0, e).map((x, i) => (i === e - 1 ? x.replace(/[،,؛;:]$/u, "") : x));
+  return prefix(all, e);
 }
 
 // A circumstance between the subject and the object: `، خلال لقائه …، والوفد المرافق له،`.

@@ -49,7 +49,7 @@ export interface ArticleCtx {
   sharedLabel: Record<Lang, string>;
 }
 
-function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
+function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["related"]): ArticlePage {
   const lang = a.lang;
   const { zone, digits } = ctx;
   const d = story.ar.date;
@@ -103,10 +103,25 @@ function page(story: Story, a: Article, ctx: ArticleCtx): ArticlePage {
     entityIds: ctx.entityIds(story),
     related: { text: [], entities: [], shared: [], sharedWith: [] },
   };
-  lazyField(p, "body", () => (lang === "ar" ? markShared(a.html, ctx.related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }]));
+  // The body's other input, the shared paragraphs, is in the page's `related` field, keyed beside it.
+  lazyField(p, "body", () => (lang === "ar" ? markShared(a.html, related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }]), () => a.html);
   lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang));
-  lazyField(p, "related", () => ctx.related(story, lang));
+  lazyField(p, "related", () => related(story, lang));
   return p;
+}
+
+/**
+ * `ctx.related`, remembering its last answer only: a page's body and its
+ * related section read the same section one after the other (in a template,
+ * and when the build cache keys the page), and keeping more would hold every
+ * page's section at once.
+ */
+function lastRelated(make: ArticleCtx["related"]): ArticleCtx["related"] {
+  let last: { story: Story; lang: Lang; section: RelatedSection } | undefined;
+  return (story, lang) => {
+    if (last?.story !== story || last.lang !== lang) last = { story, lang, section: make(story, lang) };
+    return last.section;
+  };
 }
 
 /** A run of the article body, and the stories its last (shared) paragraph is also in. */
@@ -157,9 +172,10 @@ function markShared(html: string, shared: SharedParagraph[], label: string): Bod
 
 export function buildArticlePages(stories: Story[], ctx: ArticleCtx): ArticlePage[] {
   const out: ArticlePage[] = [];
+  const related = lastRelated(ctx.related);
   for (const s of stories) {
-    out.push(page(s, s.ar, ctx));
-    if (s.en) out.push(page(s, s.en, ctx));
+    out.push(page(s, s.ar, ctx, related));
+    if (s.en) out.push(page(s, s.en, ctx, related));
   }
   return out;
 }

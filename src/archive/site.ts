@@ -81,8 +81,8 @@ export interface SiteData {
 }
 
 /** A page's head metadata (canonical, Open Graph, JSON-LD) is made when a template reads it (src/archive/lazy.ts). */
-function lazyHead(p: object, make: () => HeadMeta): void {
-  lazyField(p as { head: HeadMeta }, "head", make);
+function lazyHead(p: object, make: () => HeadMeta, standIn: () => unknown): void {
+  lazyField(p as { head: HeadMeta }, "head", make, standIn);
 }
 
 /** Stories with their entities and related coverage: what the page model is built from. */
@@ -150,6 +150,16 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   const newest = stories[0]?.ar.date.day ?? "1970-01-01";
   const all: (PageBase & { head?: HeadMeta; lastmod?: string })[] = [];
   const articlesAll: typeof all = [];
+  // What head metadata reads of an entity (its page's stand-in, and a part of its articles'), made once per entity.
+  const entityPrints = new Map<string, string>();
+  const entityPrint = (id: string): string => {
+    let print = entityPrints.get(id);
+    if (print === undefined) {
+      const e = byId.get(id);
+      entityPrints.set(id, (print = JSON.stringify(e ? [e.id, e.type, e.names, e.wikidata, e.description] : null)));
+    }
+    return print;
+  };
   // What each `meta` of the page-kind registry means.
   const articleMeta = (p: ArticlePage) => {
     const story = storyByKey.get(p.storyKey)!;
@@ -160,6 +170,11 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
       const about = tagged.filter((e) => e.names.ar.some((n) => title.includes(normalizeArabic(n))));
       if (about.length) ld.about = (ld.mentions as unknown[]).filter((_, i) => about.includes(tagged[i]!));
       return headMeta(p, settings, urls, { ogType: "article", jsonLd: [ld] });
+    }, () => {
+      // Besides the page's own fields and the site's settings: what articleJsonLd reads of the story and of the tagged entities.
+      const a = p.lang === "en" && story.en ? story.en : story.ar;
+      const ar = story.ar;
+      return [ar.id, ar.title, ar.date.iso, ar.place, ar.source, ar.url, a.id, a.lang, a.title, a.place, a.source, p.entityIds.map(entityPrint)];
     });
     Object.assign(p, { lastmod: story.ar.date.day });
   };
@@ -170,11 +185,13 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
         jsonLd: [entityJsonLd(e, p.lang, urls)],
         feeds: [{ url: routes.feed(p.lang, e.id), title: p.heading }, { url: routes.feed(p.lang), title: settings.title[p.lang] }],
       }),
+      () => entityPrint(e.id),
     );
     Object.assign(p, { lastmod: index.byEntity.get(e.id)?.[0]?.ar.date.day ?? newest });
   };
   const listingMeta = (p: PageBase & { lastmod?: string; items?: { datetime: string }[] }) => {
-    lazyHead(p, () => headMeta(p, settings, urls));
+    // headMeta reads only the page's own fields and the settings, both keyed.
+    lazyHead(p, () => headMeta(p, settings, urls), () => 0);
     p.lastmod = p.items?.[0]?.datetime.slice(0, 10) ?? newest;
   };
   for (const kind of PAGE_KIND_NAMES) {

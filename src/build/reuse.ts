@@ -8,6 +8,7 @@ import type { Sitemap } from "../archive/sitemap.ts";
 import { renderSite } from "./render.ts";
 import { liveStat, sha256, type BuildCache, type LiveFile, type RenderedFile } from "./cache.ts";
 import { LINKED, Linker } from "./linker.ts";
+import { keyText } from "../archive/lazy.ts";
 
 /** The file a page, feed or sitemap URL is written to, relative to the output. */
 export function outputPath(url: string): string {
@@ -51,8 +52,8 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
   const linker = new Linker(opts.output, fresh);
   const offer = (kind: string, item: { url: string }): void => {
     const path = outputPath(item.url);
-    // The page's data as JSON, hashed as UTF-16 (no re-encoding of its Arabic text, and lossless).
-    const key = createHash("sha256").update(base).update(`\0${kind}\0`).update(JSON.stringify(item), "utf16le").digest("hex");
+    // The page's data as JSON (lazy fields with a stand-in: the stand-in's), hashed as UTF-16 (no re-encoding of its Arabic text, and lossless).
+    const key = createHash("sha256").update(base).update(`\0${kind}\0`).update(keyText(item), "utf16le").digest("hex");
     const was = previous.get(path);
     if (was && was[0] === key) {
       offered.push([item, path, was]);

@@ -119,16 +119,16 @@ const DANGLING = new Set([
   "لأنها", "لأنه", "لانها", "كونها", "كونه", "لمدة", "مدة", "منطقة", "بمنطقة", "مدينة", "بمدينة", "محافظة", "بمحافظة", "مناطق",
   "قرية", "بقرية", "حي", "بحي", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "بنسبة",
   "بقيمة", "بمبلغ", "بعنوان", "مع", "لصالح", "بين", "بالإضافة", "إضافة", "لضمان", "لطيران", "أبرز", "أهم", "أكبر", "أفضل", "أول", "أعلى", "أدنى", "أشد", "أسوأ",
-  "الأمير", "الملك", "الشيخ", "الدكتور", "د", "الرئيس", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "الفريق", "اللواء",
+  "الأمير", "الملك", "الشيخ", "الدكتور", "د", "الرئيس", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "اللواء",
   "العقيد", "العميد", "المهندس", "السفير", "الحارس", "للرئيس", "الوزير", "برئاسة", "بحضور", "بقيادة", "اعتبارا", "ليلة", "مساء", "صباح", "يبلغ", "تبلغ",
   "الركن", "ربما", "بالتعاون", "بالشراكة", "بمشاركة", "بدعم", "برعاية", "بإشراف", "قادما", "قادماً", "عندما", "بخصوص", "بشأن", "بتهمة", "حالة", "بحالة", "إطار", "مجال", "ظل", "سبيل", "إثر", "اثر", "عقب", "أثناء", "الفترة", "سيما", "لاسيما", "كافة", "جميع", "مطلع", "أواخر", "منتصف", "نهاية", "بداية", "ظهور",
-  "جنبا", "جنباً", "بالقدر",
+  "جنبا", "جنباً", "بالقدر", "كما",
   "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "with", "by", "at", "from", "that",
 ]);
 
 // Participles that want their complement (`المتمثل في`, `الواقعة جنوب`): dropped from a headline's end,
 // though a cut may fall after them.
-const TRAILING_PARTICIPLE = /^(?:المقام|المقامة|المنعقد|المنعقدة|المتمثل|المتمثلة|الواقع|الواقعة|التابع|التابعة|المكون|المكونة|المخصص|المخصصة|المقرر|المقررة)$/u;
+const TRAILING_PARTICIPLE = /^(?:المقام|المقامة|المنعقد|المنعقدة|المتمثل|المتمثلة|الواقع|الواقعة|التابع|التابعة|المكون|المكونة|المخصص|المخصصة|المقرر|المقررة|الكائن|الكائنة|متجها|متجهة|متجهين)$/u;
 
 // A number, in figures or words (`120`, `تسعة`, `مئات`).
 const NUMBER_WORD = /^(?:\p{Nd}|(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر)(?:ة|ين)?$|(?:اثن|إثن)(?:ين|ان)$|(?:مئة|مائة|مئات|ألف|الف|آلاف|مليون|ملايين|مليار)$|نحو$|قرابة$|حوالي$)/u;
@@ -239,7 +239,11 @@ const GOVERNS: Record<string, string> = {
   خارجة: "عن", خارجين: "عن", خارج: "عن", كشف: "عن", إفراج: "عن", بحث: "عن", إعلان: "عن", تخلي: "عن", تنازل: "عن", دفاع: "عن", عجز: "عن", غياب: "عن", مسؤول: "عن", مسؤولية: "عن", مسؤولة: "عن",
   تعاقد: "مع", تعامل: "مع", تعاون: "مع", تفاوض: "مع", تحالف: "مع",
   خروج: "من", انسحاب: "من", تحرير: "من", تمكن: "من", استفادة: "من", تحذير: "من", حرمان: "من",
-  تحقيق: "في", مشاركة: "في", مساهمة: "في", نظر: "في", تدخل: "في", استثمار: "في",
+  تحقيق: "في", مشاركة: "في", مساهمة: "في", نظر: "في", تدخل: "في", استثمار: "في", كائن: "في", كائنة: "في",
+  // A quantity cut from what it counts (`تظهر فيها مجموعة | من فساتينها`).
+  مجموعة: "من", كثير: "من", عديد: "من", عدد: "من", مزيد: "من", عشرات: "من", مئات: "من", آلاف: "من",
+  // `شريط الفيديو الخاص | بقضية …`: bـ is glued to its noun.
+  خاص: "بـ", خاصة: "بـ", متعلق: "بـ", متعلقة: "بـ",
 };
 const governed = (w: string): string | undefined => GOVERNS[bare(w).replace(/^(?:و?(?:بال|لل|كال|فال|ال)|[بل])(?=\S{3,})/u, "")];
 
@@ -256,8 +260,9 @@ function completeGoverned(kept: string[], all: string[], head: number): string[]
   const genitive = !adverb && !wants(kept[kept.length - 1]!) && kept.length > 3 && /^(?:ال|لل)\S{2,}/u.test(bare(kept[kept.length - 1]!)) && !/^(?:[وفبلك]?ال|لل)/u.test(bare(kept[kept.length - 2]!));
   const want = wants(kept[kept.length - (adverb || genitive ? 2 : 1)]!);
   const next = bare(all[kept.length]!).replace(/^الى$/u, "إلى");
+  const follows = want === "بـ" ? /^ب(?!ين$)\S{3,}/u.test(next) : next === want;
   // A coordinated one (`، والإعلان | عن`) is dropped instead, below.
-  if (!want || next !== want || /[،,؛;:]$/u.test(kept[kept.length - 1]!) || /^و/u.test(kept[kept.length - 1]!)) return kept;
+  if (!want || !follows || /[،,؛;:]$/u.test(kept[kept.length - 1]!) || /^و/u.test(kept[kept.length - 1]!)) return kept;
   const e = phraseEnd(all, kept.length, 2, 6);
   if (e !== undefined && e <= TITLE_LIMIT_WORDS + head) return prefix(all, e);
   return kept;
@@ -266,7 +271,7 @@ function completeGoverned(kept: string[], all: string[], head: number): string[]
 // Lead verbs whose complement opens with a preposition (`عزا X انخفاض الذهب إلى …`, `حذر X من …`).
 const VERB_GOVERNS: Record<string, string> = {
   عزا: "إلى", عزت: "إلى", دعا: "إلى", دعت: "إلى", أغلق: "على", أغلقت: "على", حصل: "على", حصلت: "على", تحفظ: "على", تحفظت: "على", تحفّظ: "على",
-  حذر: "من", حذرت: "من", حذّر: "من", حذّرت: "من", اقترب: "من", اقتربت: "من", أسفر: "عن", أسفرت: "عن", أعرب: "عن", أعربت: "عن", تعاقد: "مع", تعاقدت: "مع",
+  حذر: "من", حذرت: "من", حذّر: "من", حذّرت: "من", اقترب: "من", اقتربت: "من", أسفر: "عن", أسفرت: "عن", أعرب: "عن", أعربت: "عن", خضع: "إلى", خضعت: "إلى", تعاقد: "مع", تعاقدت: "مع",
 };
 
 /** The first `e` words, without the punctuation that closed the last one. */
@@ -337,6 +342,8 @@ function dropCircumstance(s: string): string {
   s = s.replace(/(?<=\S)\s+في\s+اتصال\s+هاتفي(?:\s+(?:أجراه|تلقاه)(?:\s+مع)?)?(?=\s+\S+\s+\S+\s+\S+)/u, "");
   const m = CIRCUMSTANCE.exec(s) ?? CIRCUMSTANCE_LONG.exec(s);
   if (!m || m.index === 0) return s;
+  // `يشارك المركز، في مؤتمر …`: the verb's complement, not a circumstance.
+  if (/^[\s،,]*في\s/u.test(m[0]) && /^[وف]?(?:شارك|شاركت|يشارك|تشارك|يشاركون|ساهم|ساهمت|يساهم|تساهم|أسهم|أسهمت|يسهم|تسهم)\s/u.test(s)) return s;
   const rest = s.slice(m.index + m[0].length);
   return count(rest) >= 3 ? `${s.slice(0, m.index)} ${rest}` : s;
 }
@@ -379,6 +386,8 @@ function dropNameAside(t: string, re: RegExp): string {
 function dropAsides(s: string): string {
   // A hedge between commas (`قررت، فيما يبدو، خوض …`).
   s = s.replace(/\s*[،,]\s*(?:فيما|على ما|كما)\s+يبدو\s*[،,]\s*/u, " ");
+  // `قامت اللجنة وبحضور الرئيس التنفيذي …، بتقديم هدية`: who attended, between the verb and its complement.
+  s = s.replace(/(?<=\S)\s+و?(?:بحضور|بمشاركة)\s[^،,.؟!]{3,90}[،,]\s*(?=ب(?!ين\s)\S{3,}(?:\s+\S+){2})/u, " ");
   let t = dropNameAside(dropNameAside(s, NAME_ASIDE), NAME_ASIDE);
   t = dropNameAside(t, BIN_NAME_ASIDE);
   t = t.replace(TITLE_CHAIN, "");
@@ -520,11 +529,13 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
   if (min > max) return words.slice(0, Math.min(words.length, TITLE_LIMIT_WORDS));
   const balanced = (n: number) => {
     const t = words.slice(0, n).join(" ");
-    return t.split("«").length === t.split("»").length && t.split("“").length === t.split("”").length && (t.match(/"/g)?.length ?? 0) % 2 === 0;
+    return t.split("«").length === t.split("»").length && t.split("“").length === t.split("”").length && t.split("(").length === t.split(")").length && (t.match(/"/g)?.length ?? 0) % 2 === 0;
   };
   // `طائرة تابعة للخطوط الجوية | اليمنية`: a definite nisba adjective goes on with its noun.
   const adjectiveNext = (n: number) => /^(?:[وفبلك]?ال|لل)\S{2,}$/u.test(bare(words[n - 1]!)) && /^ال\S{2,}(?:ية|ي)$/u.test(bare(words[n] ?? ""));
-  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? "")) && !/^\p{Nd}/u.test(words[n] ?? "") && !adjectiveNext(n);
+  // `الفريق` is mostly a team; as a rank (`الفريق أول …`, `الفريق عثمان …`) it needs the name after it.
+  const rank = (n: number) => bare(words[n - 1]!) === "الفريق" && /^(?!(?:[وفبلك]?ال|لل|و|في|من|على|خلال|إلى|الى)\S*$)\S/u.test(bare(words[n] ?? ""));
+  const ok = (n: number) => n >= min && n <= max && closes(words[n - 1]!) && !rank(n) && !/[«"“(]$/u.test(words[n - 1]!) && balanced(n) && !NAME_LINK.test(bare(words[n] ?? "")) && !/^\p{Nd}/u.test(words[n] ?? "") && !adjectiveNext(n);
   let clause: number | undefined;
   let prep: number | undefined;
   for (let n = min; n <= Math.min(max, words.length - 1); n++) {
@@ -532,11 +543,13 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
     const prevWord = words[n - 1]!;
     const commaCut = /[،,؛;:]$/u.test(prevWord);
     const twoWordClause = /^(?:في حين|من أجل|بعد أن|إلى أن|على أن|غير أن|ما أدى|مما أدى|بما في)$/u.test(`${bare(words[n]!)} ${bare(words[n + 1] ?? "")}`);
+    // For the length target, `… لإنقاذ القدس | بعد دخول الشرطة …`: what happened before or after is a clause that can go.
+    const afterClause = clauseOnly && /^(?:بعد|عقب|إثر|اثر|قبيل)$/u.test(next) && !NUMBER_WORD.test(bare(words[n + 1] ?? "")) && /^\p{L}{3,}$/u.test(bare(words[n + 1] ?? ""));
     // For the length target, a relative clause goes only from a long enough head (`… عن السبب | الذي منعه` keeps it).
     const weak = clauseOnly && (commaCut ? new RegExp(`^(?:${NAME_MARKERS}|${TITLE_WORDS})$`, "u").test(words[n]!) : next === "ما" || (/^و?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)$/u.test(next) && (n < 11 || PREPOSITIONS.has(bare(words[n - 2] ?? "")))));
     // `من 12 ألف قطعة | إلى تسعة آلاف`, `ارتفعت الحصيلة | إلى 120 قتيلا`: a number phrase is never cut from its verb or range.
     const numberAhead = /^(?:إلى|الى|من|بـ?)$/u.test(next) && NUMBER_WORD.test(bare(words[n + 1] ?? ""));
-    if ((commaCut || twoWordClause || CLAUSE_WORDS.has(next)) && !weak && (commaCut ? closes(prevWord.replace(/[،,؛;:]$/u, "")) && n >= min : ok(n))) clause = n;
+    if ((commaCut || twoWordClause || afterClause || CLAUSE_WORDS.has(next)) && !weak && (commaCut ? closes(prevWord.replace(/[،,؛;:]$/u, "")) && n >= min : ok(n))) clause = n;
     else if (numberAhead && !clauseOnly && ok(n)) {
       // Past the window if need be: the number phrase ends the headline whole.
       const e = numberPhraseEnd(words, n);
@@ -586,7 +599,7 @@ export function firstSentence(s: string): string {
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const before = s.slice(0, m.index);
     if (m[0] === "." && /(?:^|\s)\S$/u.test(before)) continue; // lone-letter abbreviation (د. أ.)
-    if (before.split("«").length > before.split("»").length) continue; // inside a quoted title
+    if (before.split("«").length > before.split("»").length || before.split("(").length > before.split(")").length) continue; // inside a quoted title or a bracket
  // A semicolon may close the subject alone (`ألقت الجمعية …؛ المسؤولية على …`): it ends a sentence of 10 words or more.
     if (m[0] === "؛" && count(before) < 10) continue;
     if (count(before) >= TITLE_MIN_WORDS) return m[0] === "؟" || m[0] === "?" ? before + m[0] : before;
@@ -835,7 +848,7 @@ function bareRest(rest: string): string {
 
 // Connectors after which the object's first clause is over: a comma before them, or one of
 // the words that cannot start a headline's object (`مشيرا إلى`, `وذلك`, `حيث`, `لكنه`).
-const CLAUSE_END = /^(?:قائلا|قائلاً|قائلة|قائلين|مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف)$/u;
+const CLAUSE_END = /^(?:قائلا|قائلاً|قائلة|قائلين|مشيرا|مشيرة|مشيرين|مشيراً|مؤكدا|مؤكدة|مؤكدين|مؤكداً|مضيفا|مضيفة|مضيفاً|موضحا|موضحة|موضحاً|لافتا|لافتة|لافتاً|مبينا|مبينة|مبيناً|كاشفا|كاشفة|كاشفاً|معتبرا|معتبرة|وذلك|حيث|لكنه|لكنها|لكن|ولكن|فيما|بينما|بإشراف|وذكر|وذكرت|وقال|وقالت|وأضاف|وأضافت|وأوضح|وأوضحت|وأشار|وأشارت)$/u;
 const CLAUSE_END_AFTER_COMMA = /^(?:الذي|التي|الذين|والذي|والتي|والذين|وهو|وهي|وهم|وهن|وقد|بعد|كما|إذ|مما|إلا|الا|وسط|بمشاركة|بحضور|حسبما|وفق|وفقا|وفقاً|و[يت][^\s]{3,}|محذرا|محذرة|محذراً|مطالبا|مطالبة|مطالباً|مشددا|مشددة|مشدداً|معربا|معربة|معرباً|منوها|منوهة|منوهاً|داعيا|داعية|داعياً|معلنا|معلنة|معلناً|وقال|وقالت|وأضاف|وأضافت|وأكد|وأكدت|وأوضح|وأوضحت|وأشار|وأشارت|م[^\sا]\S{2,}(?:اً|ا))$/u;
 
 /** The words up to the end of the first clause after the subject (at least a short headline's worth). */

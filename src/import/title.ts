@@ -109,6 +109,8 @@ const PREPOSITIONS = new Set([
   "وفي", "وعلى", "ومن", "وإلى", "بين", "ضمن", "داخل", "خارج", "تجاه", "بسبب", "جراء", "لصالح", "بمناسبة",
   "in", "on", "at", "to", "from", "with", "for", "by",
 ]);
+// `… قاعدة الحبانية العسكرية | بمحافظة الأنبار`: a place adjunct glued to its preposition opens a phrase too.
+const PLACE_ADJUNCT = /^[بو]?(?:بمحافظة|بمنطقة|بمدينة|بولاية|بإمارة|بقرية|بحي|بالعاصمة|بمقر)$/u;
 // Words a headline cannot end on.
 const DANGLING = new Set([
   "في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "و", "ب", "ل", "أن", "إن", "ان", "بأن", "لأن", "التي", "الذي",
@@ -411,8 +413,22 @@ const LEAD_VERB_AFTER_PHRASE = new RegExp(`^(?:و?(?:ضمن|على صعيد|في
 /** `بعد 34 يوما من …، أعلن …` → `أعلن …` when what follows the comma can stand alone. */
 function skipOpeningClause(s: string): string {
   if (!OPENING_CLAUSE.test(s)) return s;
-  const bare = LEAD_VERB_AFTER_PHRASE.exec(s);
-  if (bare && count(s.slice(bare[0].length)) >= TITLE_MIN_WORDS + 1 && !/^[^،,]*[،,]/u.test(bare[0])) return s.slice(bare[0].length);
+  // `فيما طالب X بـ…، انطلقت …`: a «while» clause of the press is itself a whole news item; what
+  // follows its comma often leans on it (`فضّل بعضهم …`), so the clause is the headline.
+  if (/^و?(?:فيما|بينما)\s+(?!(?:يلي|يخص|يتعلق|يتصل|بعد|قبل|بين|بينها|بينهم|بينهما|في|من|على|إلى|الى|عن|مع|خلال|منذ|لا)\s)(?!(?:[وفبلك]?ال|لل))[^\s،,.]{2,}\s/u.test(s)) {
+    const clause = s.replace(/^و?(?:فيما|بينما)\s+/u, "");
+    // It ends at a comma that a new clause follows, not one that closes its subject (`…، رئيس الوزراء … بمكافحة`).
+    const m = /[،,]\s*(?!(?:[وفبلك]?ال|لل|[بلك](?!ال)\S{2,}\s|في\s|من\s|على\s|إلى\s|الى\s|عن\s|مع\s))([^\s،,.]+)/u.exec(clause);
+    // Nor one after the subject of a verb whose complement is still to come (`دعا رئيس البلدية فلان، السكان إلى …`).
+    const want = VERB_GOVERNS[bare(clause.split(" ")[0]!)];
+    const before = m && clause.slice(0, m.index).split(" ").map(bare);
+    const after = m && clause.slice(m.index + 1).split(/[،,.]/u)[0]!.split(" ").map(bare);
+    const pending = !!want && !!before && !before.includes(want) && !!after?.includes(want);
+    if (m && !pending && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!) && count(clause.slice(0, m.index)) > TITLE_MIN_WORDS) return clause.slice(0, m.index);
+    return clause;
+  }
+  const phrase = LEAD_VERB_AFTER_PHRASE.exec(s);
+  if (phrase && count(s.slice(phrase[0].length)) >= TITLE_MIN_WORDS + 1 && !/^[^،,]*[،,]/u.test(phrase[0])) return s.slice(phrase[0].length);
   // Concessive: `رغم …، إلا أن X …` → `X …`.
   const concessive = /^و?(?:رغم|برغم|بالرغم|على الرغم)\s[^.؟!]{3,200}?[،,]\s*(?:(?:إلا|الا)\s+(?:أن|ان)(?:ه|ها)?|فإن|فان)\s+(.+)$/u.exec(s);
   if (concessive && count(concessive[1]!) >= TITLE_MIN_WORDS) return concessive[1]!;
@@ -422,7 +438,7 @@ function skipOpeningClause(s: string): string {
     const m = commaOutsideBrackets(t);
     if (!m || count(m[2]!) < TITLE_MIN_WORDS || /^(?:الذي|التي|الذين|ما|من|ومن|إلا|الا|لكن|حيث|و?إن|و?أن|و(?:هذا|هذه|ذلك|هو|هي|قد|لكن|كان|كانت))\s/u.test(m[2]!)) return i === 0 ? s : t;
     t = m[2]!;
-    if (!/^(?:و?[بل](?!ال)\S{2,}|و?في|و?على|و?من|و?عبر|و?مع|ثم|وكذلك|و(?!قد|قال|أكد|كان|هو|هي)[^\s]{3,}(?:\s+\S+){0,2}\s+(?:[^\s،,]+\s+){0,12}[^\s،,]+[،,]\s)/u.test(`${t} `)) return t;
+    if (!/^(?:و?[بل](?!ال)\S{2,}|و?في|و?على|و?من|و?عبر|و?مع|و?(?:حسب|بحسب|وفق|وفقا|وفقاً)\s|ثم|وكذلك|و(?!قد|قال|أكد|كان|هو|هي)[^\s]{3,}(?:\s+\S+){0,2}\s+(?:[^\s،,]+\s+){0,12}[^\s،,]+[،,]\s)/u.test(`${t} `)) return t;
   }
   return s;
 }
@@ -554,7 +570,7 @@ function cut(words: string[], head: number, max: number = TITLE_CUT_WORDS, slack
       // Past the window if need be: the number phrase ends the headline whole.
       const e = numberPhraseEnd(words, n);
       if (e <= TITLE_LIMIT_WORDS && e > n + 2) prep = e;
-    } else if (PREPOSITIONS.has(next) && ok(n) && !(bare(words[n - 2] ?? "") === "بين")) prep = n;
+    } else if ((PREPOSITIONS.has(next) || PLACE_ADJUNCT.test(next)) && ok(n) && !(bare(words[n - 2] ?? "") === "بين")) prep = n;
   }
   // A clause cut that keeps at least two thirds of the room is best; otherwise the latest phrase end.
   const best = (clauseOnly ? clause : Math.max(clause ?? 0, prep ?? 0)) || undefined;

@@ -527,6 +527,25 @@ test("boilerplate, the held-out reading's classes: salutation, sign-off, code, s
   assert.deepEqual(removeBoilerplate(real).paragraphs, real);
 });
 
+test("boilerplate, the seed-9191 reading's classes: an SMS box over several lines, an author's title line, a two-word caption at the end, a column's opening dots", () => {
+  const r = removeBoilerplate([
+    ".. تأمل حال الأراضي البيضاء في المدن الكبرى وما تفعله بأسعار المساكن.",
+    "والله الموفق.",
+    "للتواصل أرسل sms إلى 12345",
+    "الاتصالات ,111222 موبايلي, 333444",
+    "زين تبدأ بالرمز 99 مسافة ثم الرسالة",
+  ]);
+  assert.deepEqual(r.paragraphs, ["تأمل حال الأراضي البيضاء في المدن الكبرى وما تفعله بأسعار المساكن.", "والله الموفق."]);
+  assert.deepEqual(r.removed.map((x) => x.rule), ["author-box", "author-box", "author-box"]);
+  const byline = removeBoilerplate(["انتهت المفاوضات بتوقيع الاتفاق بعد سنوات من الخلاف بين الطرفين حول البرنامج.", "أستاذ العلوم السياسية - جامعة الملك سعود"]);
+  assert.deepEqual(byline.removed, [{ rule: "credit", text: "أستاذ العلوم السياسية - جامعة الملك سعود" }]);
+  const caption = removeBoilerplate(["نظمت الجمعية حملة للتبرع بالدم بمشاركة واسعة من الأهالي في المحافظة.", "أحد المتبرعين"]);
+  assert.deepEqual(caption.removed, [{ rule: "caption", text: "أحد المتبرعين" }]);
+  // A last sentence about a professor, and a one-word last line, stay.
+  const real = ["عقدت الجامعة ندوتها السنوية عن الاقتصاد.", "أستاذ الاقتصاد في جامعة الملك سعود تحدث عن البطالة."];
+  assert.deepEqual(removeBoilerplate(real).paragraphs, real);
+});
+
 test("boilerplate learnt from one outlet's repetition, never from a single article", () => {
   const bodies = Array.from({ length: 8 }, (_, i) => [`خبر رقم ${i} عن موضوع مختلف تماما.`, `تفاصيل الخبر ${i}. تابعونا على قناتنا ${i}`]);
   const learnt = learnBoilerplate(bodies);

@@ -23,7 +23,7 @@ const LINE_RULES: LineRule[] = [
   { rule: "stamp", test: /^(?:\S+\s+)?\d{1,2}\s*[,،]?\s*\d{4}\s*[,،]\s*\d{1,2}:\d{2}\s*(?:ص|م|am|pm)?$|^\d{1,2}:\d{2}\s*(?:ص|م)?\s*[-–,،]?\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/iu },
   { rule: "time-code", test: /^\d{1,2}:\d{2}\s*(?:ت\s*م|ت\.م|[ap]m|GMT)$/iu },
   { rule: "email-or-url", test: new RegExp(`^(?:[\\p{L}\\s]{0,30}:\\s*)?(?:${EMAIL.source}|${URL.source})$`, "iu") },
-  { rule: "author-box", test: /للتواصل مع الكاتب|^\d{4,6}\s*-\s*(?:Zain|Mobily|Stc)$|^لمراسلة الكاتب|^تبدأ بالرمز\s*\(?\d+\)?/iu },
+  { rule: "author-box", test: /للتواصل مع الكاتب|^\d{4,6}\s*-\s*(?:Zain|Mobily|Stc)$|^لمراسلة الكاتب|^(?:زين\s+)?تبدأ بالرمز\s*\(?\d+\)?|^للتواصل أرسل sms|^الاتصالات\s*[,،]\s*\d{5,6}\s*موبايلي/iu },
   { rule: "read-more", test: /^\.{2,}\s*المزيد$|^(?:لقراءة|لمشاهدة|للاطلاع على)\s.{0,40}(?:أنقر|انقر|اضغط)\s+هنا$/u },
   { rule: "credit", test: /^\*?\s*خدمة\s*[«"][^»"]+[»"]$|^(?:استطلاع\s+و)?تصوير\s*[:\-–ـ]\s*\S+(?:\s+\S+){0,3}$|^عدسة\s*[:\-–ـ]\s*[^.،]{0,120}$/u },
   { rule: "copyright", test: /^(?:©|جميع الحقوق محفوظة|حقوق النشر محفوظة|All rights reserved)/iu },
@@ -43,7 +43,10 @@ const GREETING = /^(السلام عليكم(?:\s+ورحمة الله(?:\s+وبر
 const CODE = /^(.*?)\s*(?:[#.][A-Za-z_][\w-]*[^{}\n]{0,60}\{[^{}]*:[^{}]*;[^{}]*\}|function\s*\([^)]*\)\s*\{|\$\(document\)).*$/su;
 
 // Photo captions: short, no verb-led sentence, at the top or bottom of the body.
-export const CAPTION = /^(?:جانب من|صورة|الصورة|لقطة|من اليمين|من اليسار|\(?تصوير)\s|^\S+\s+(?:أمام|يتوسط|وسط)\s+(?:أحد|إحدى)\s/u;
+export const CAPTION = /^(?:جانب من|صورة|الصورة|لقطة|من اليمين|من اليسار|\(?تصوير)\s|^\S+\s+(?:أمام|يتوسط|وسط)\s+(?:أحد|إحدى)\s|^(?:أحد|إحدى)\s+\S+$/u;
+
+// An author's title line: a profession, then where (`… - جامعة …`, `… بكلية …`).
+const AUTHOR_TITLE = /^(?:أستاذ|أستاذة|استاذ|عضو هيئة التدريس|باحث|باحثة|كاتب|كاتبة|محام|محامي|مستشار|استشاري|استشارية|أكاديمي|أكاديمية|إعلامي|إعلامية|خبير|خبيرة)\s.{0,100}(?:جامعة|بجامعة|كلية|بكلية|معهد|بمعهد|مركز|بمركز)\s/u;
 
 // Debris glued to the end of a paragraph; group 1 is what stays.
 const END_RULES: LineRule[] = [
@@ -121,6 +124,8 @@ export function removeBoilerplate(paragraphs: string[], learnt?: Learnt): { para
   for (const [i, original] of split.entries()) {
     // `… بغداد./وقال …`: a stray slash after a full stop.
     let p = original.replace(/(?<=\S)\.\/(?=\S)/gu, ". ");
+    // `.. لك أن تنظر …`: a column's opening dots are no text.
+    if (i === 0) p = p.replace(/^[.…]{2,}\s*(?=\p{L})/u, "");
     if ((i < 2 && SALUTATION_LINE.test(p.trim())) || (EDITOR_SALUTATION.test(p.trim()) && words(p) <= 10)) {
       removed.push({ rule: "salutation", text: p });
       continue;
@@ -168,6 +173,8 @@ export function removeBoilerplate(paragraphs: string[], learnt?: Learnt): { para
   if (out.length > 1 && words(out[0]!) <= 2 && /^[\p{L}\s]+$/u.test(out[0]!) && words(out[1]!) >= 15) removed.push({ rule: "caption", text: out.shift()! });
   // An end credit or the author's title (`* وحدة التقارير الاقتصادية`, `* استشاري طب الأطفال`).
   if (out.length > 1 && /^\*\s*\p{L}/u.test(out[out.length - 1]!) && words(out[out.length - 1]!) <= 6 && !/[.!؟?]$/u.test(out[out.length - 1]!)) removed.push({ rule: "credit", text: out.pop()! });
+  // The author's title under a column (`أستاذ ورئيس قسم العلوم السياسية - جامعة الملك سعود`).
+  if (out.length > 1 && AUTHOR_TITLE.test(out[out.length - 1]!) && words(out[out.length - 1]!) <= 12 && !/[.!؟?:]$/u.test(out[out.length - 1]!)) removed.push({ rule: "credit", text: out.pop()! });
   out = out.filter((p) => p !== "");
   return { paragraphs: out, removed };
 }

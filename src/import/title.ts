@@ -27,7 +27,8 @@ const TIME_WORDS = [
   new RegExp(`\\s*[،,]\\s*(?:(?:${PART_OF_DAY})\\s+)?(?:اليوم|أمس|امس|${DAYS})(?:\\s+(?:${DAYS}|الأول|الماضي|المقبل|الفائت))?\\s*[،,]\\s*`, "gu"),
   new RegExp(`\\s*\\((?:${DAYS}|أمس|اليوم)[^()]{0,20}\\)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:(?:من\\s+)?(?:${PART_OF_DAY})\\s+)?(?:أمس|امس)(?:\\s+(?:الأول|الاول|${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
-  new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?اليوم\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
+  // `في الساعات الأولى من اليوم الجمعة،`: the من goes with it.
+  new RegExp(`(?<=\\s|^)(?:من\\s+)?(?:(?:${PART_OF_DAY})\\s+)?اليوم\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:${PART_OF_DAY})\\s+(?:${DAYS})(?:\\s+(?:الماضي|المقبل|القادم))?(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)(?:مؤخرا|مؤخراً|حاليا|حالياً)(?=[\s،,.]|$)/gu,
   new RegExp(`(?<=\\s|^)(?:مساء|صباح|ظهر|فجر|ليلة|عصر)\\s+(?:اليوم|الغد|غد)(?=[\\s،,.]|$)`, "gu"),
@@ -246,7 +247,7 @@ const GOVERNS: Record<string, string> = {
   خروج: "من", انسحاب: "من", تحرير: "من", تمكن: "من", استفادة: "من", تحذير: "من", حرمان: "من",
   تحقيق: "في", مشاركة: "في", مساهمة: "في", نظر: "في", تدخل: "في", استثمار: "في", كائن: "في", كائنة: "في",
   // A quantity cut from what it counts (`تظهر فيها مجموعة | من فساتينها`).
-  مجموعة: "من", كثير: "من", عديد: "من", عدد: "من", مزيد: "من", عشرات: "من", مئات: "من", آلاف: "من",
+  مجموعة: "من", واحدة: "من", واحد: "من", كثير: "من", عديد: "من", عدد: "من", مزيد: "من", عشرات: "من", مئات: "من", آلاف: "من",
   // `شريط الفيديو الخاص | بقضية …`: bـ is glued to its noun.
   خاص: "بـ", خاصة: "بـ", متعلق: "بـ", متعلقة: "بـ",
 };
@@ -267,7 +268,7 @@ function completeGoverned(kept: string[], all: string[], head: number): string[]
   const next = bare(all[kept.length]!).replace(/^الى$/u, "إلى");
   const follows = want === "بـ" ? /^ب(?!ين$)\S{3,}/u.test(next) : next === want;
   // A coordinated one (`، والإعلان | عن`) is dropped instead, below.
-  if (!want || !follows || /[،,؛;:]$/u.test(kept[kept.length - 1]!) || /^و/u.test(kept[kept.length - 1]!)) return kept;
+  if (!want || !follows || /[،,؛;:]$/u.test(kept[kept.length - 1]!) || (/^و/u.test(kept[kept.length - 1]!) && !/^واحد/u.test(kept[kept.length - 1]!))) return kept;
   const e = phraseEnd(all, kept.length, 2, 6);
   if (e !== undefined && e <= TITLE_LIMIT_WORDS + head) return prefix(all, e);
   return kept;

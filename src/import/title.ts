@@ -211,7 +211,28 @@ export function deriveTitle(lead: string): string {
   while (kept.length > Math.max(7, head + 4) && kept.every((w, i) => all[i] === w) && /^(?:لل|بال|وال[تإا])\S{3,}$/u.test(bare(kept[kept.length - 1]!)) && !/[^ا]ية$/u.test(bare(kept[kept.length - 1]!)) && closes(kept[kept.length - 2]!) && !/^(?:بدء|ابتداء)/u.test(bare(kept[kept.length - 2]!)) && /^(?:من|إلى|الى|على|مع|عن)$/u.test(bare(all[kept.length] ?? ""))) kept.pop();
   // A time word left at the end (`… بمحافظة ديالى الجمعة`), not one a preposition governs.
   while (kept.length > Math.max(6, head + 3) && new RegExp(`^(?:اليوم|أمس|امس|${DAYS})$`, "u").test(bare(kept[kept.length - 1]!)) && !PREPOSITIONS.has(bare(kept[kept.length - 2]!)) && !/^(?:يوم|صلاة|خطبة|مساء|صباح|ليلة|هذا|لهذا|بهذا|منذ|حتى|الصادرة|الصادر)$/u.test(bare(kept[kept.length - 2]!))) kept.pop();
-  return tidy(joinSpeaker(dropLeadingConjunction(kept), head).join(" "));
+  return tidy(joinSpeaker(dropLeadingConjunction(dropLoneComma(kept, head)), head).join(" "));
+}
+
+/**
+ * A headline carries no comma between its subject and its object (`نفذ الائتلاف الدولي بقيادة أميركية، 17
+ * غارة`): a lone comma before a preposition, a number or a ب/ل-phrase goes; a short descriptive clause
+ * after it (`… 130 وظيفة شاغرة، ترغب الجامعة في شغلها`) goes with it.
+ */
+function dropLoneComma(kept: string[], head: number): string[] {
+  const commas = kept.map((w, i) => (/[،,]$/u.test(w) ? i : -1)).filter((i) => i >= 0);
+  if (commas.length !== 1) return kept;
+  const at = commas[0]!;
+  const rest = kept.slice(at + 1);
+  // Not after a quote (`"إيران جننتكم"، في الحقيقة …`), nor before a word that opens a clause of its own.
+  if (at < head + 2 || rest.length < 2 || /[»"”]/u.test(kept[at]!)) return kept;
+  const next = bare(rest[0]!);
+  if ((/^[وف]\S/u.test(next) && next !== "في") || /^(?:للأسف|بينما|بعدما|بعد|لكن|لكنه|لكنها|لأن|لانه|لأنه|لذلك|لذا|ليس|ليست|بل)$/u.test(next)) return kept;
+  // The trailing clause goes only after a whole news clause (a lead verb, or a speaker's words).
+  const whole = head > 0 || new RegExp(`^${LEAD_VERBS}$`, "u").test(bare(kept[0]!));
+  if (whole && /^[يت](?!ال)\S{2,}$/u.test(next) && !/(?:ة|ات|ية)$/u.test(next) && rest.length <= 5 && at + 1 - head >= 8) return kept.slice(0, at + 1).map((w, i) => (i === at ? w.replace(/[،,]$/u, "") : w));
+  if (PREPOSITIONS.has(next) || /^\p{Nd}/u.test(next) || /^[بل](?!ين$)\S{3,}$/u.test(next)) return kept.map((w, i) => (i === at ? w.replace(/[،,]$/u, "") : w));
+  return kept;
 }
 
 /** `ولا يوجد …` → `لا يوجد …`, `فإن الدراسات …` → `الدراسات …`: a headline does not open on a conjunction. */

@@ -341,5 +341,5 @@ test("round 6: a pious opener goes; a trailing «المتجهة» goes; «تمك
 test("round 6: a lone comma between subject and object goes; a short descriptive clause after a whole news clause goes with it; a comma before a clause of its own stays", () => {
   assert.match(deriveTitle("نفذت طائرات التحالف الدولي بقيادة الولايات المتحدة، 14 غارة جوية على مواقع التنظيم في شمال البلاد."), /^نفذت طائرات التحالف الدولي بقيادة الولايات المتحدة 14 غارة جوية/u);
   assert.equal(deriveTitle("أعلنت جامعة الواحة عن طرح 85 وظيفة إدارية وفنية شاغرة للرجال والنساء، تأمل الجامعة في شغلها."), "أعلنت جامعة الواحة عن طرح 85 وظيفة إدارية وفنية شاغرة للرجال والنساء");
-  assert.match(deriveTitle("لقي ثلاثة أشخاص مصرعهم في حادث سير على الطريق السريع، بينما أصيب خمسة آخرون بجروح."), /السريع، بينما/u);
+  assert.match(deriveTitle("من الممكن أن نستمر في انتقاد الجميع، ومن الممكن أن نكتب مئات المقالات عن المشكلة."), /الجميع، ومن/u);
 });

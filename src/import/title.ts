@@ -114,7 +114,7 @@ const PREPOSITIONS = new Set([
   "in", "on", "at", "to", "from", "with", "for", "by",
 ]);
 // `… قاعدة الحبانية العسكرية | بمحافظة الأنبار`: a place adjunct glued to its preposition opens a phrase too.
-const PLACE_ADJUNCT = /^[بو]?(?:بمحافظة|بمنطقة|بمدينة|بولاية|بإمارة|بقرية|بحي|بالعاصمة|بمقر)$/u;
+const PLACE_ADJUNCT = /^و?(?:بمحافظة|بمنطقة|بمدينة|بولاية|بإمارة|بقرية|بحي|بالعاصمة|بمقر)$/u;
 // Words a headline cannot end on.
 const DANGLING = new Set([
   "في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "و", "ب", "ل", "أن", "إن", "ان", "بأن", "لأن", "التي", "الذي",
@@ -271,7 +271,7 @@ const GOVERNS: Record<string, string> = {
   تحقيق: "في", مشاركة: "في", مساهمة: "في", نظر: "في", تدخل: "في", استثمار: "في", كائن: "في", كائنة: "في",
   // A quantity cut from what it counts (`تظهر فيها مجموعة | من فساتينها`).
   مجموعة: "من", واحدة: "من", واحد: "من", كثير: "من", عديد: "من", عدد: "من", مزيد: "من", عشرات: "من", مئات: "من", آلاف: "من",
-  // `شريط الفيديو الخاص | بقضية …`: bـ is glued to its noun.
+  // `شريط الفيديو الخاص | بقضية …`: بـ is glued to its noun.
   خاص: "بـ", خاصة: "بـ", متعلق: "بـ", متعلقة: "بـ",
 };
 const governed = (w: string): string | undefined => GOVERNS[bare(w).replace(/^(?:و?(?:بال|لل|كال|فال|ال)|[بل])(?=\S{3,})/u, "")];
@@ -440,20 +440,8 @@ const LEAD_VERB_AFTER_PHRASE = new RegExp(`^(?:و?(?:ضمن|على صعيد|في
 /** `بعد 34 يوما من …، أعلن …` → `أعلن …` when what follows the comma can stand alone. */
 function skipOpeningClause(s: string): string {
   if (!OPENING_CLAUSE.test(s)) return s;
-  // `فيما طالب X بـ…، انطلقت …`: a «while» clause of the press is itself a whole news item; what
-  // follows its comma often leans on it (`فضّل بعضهم …`), so the clause is the headline.
-  if (/^و?(?:فيما|بينما)\s+(?!(?:يلي|يخص|يتعلق|يتصل|بعد|قبل|بين|بينها|بينهم|بينهما|في|من|على|إلى|الى|عن|مع|خلال|منذ|لا)\s)(?!(?:[وفبلك]?ال|لل))[^\s،,.]{2,}\s/u.test(s)) {
-    const clause = s.replace(/^و?(?:فيما|بينما)\s+/u, "");
-    // It ends at a comma that a new clause follows, not one that closes its subject (`…، رئيس الوزراء … بمكافحة`).
-    const m = /[،,]\s*(?!(?:[وفبلك]?ال|لل|[بلك](?!ال)\S{2,}\s|في\s|من\s|على\s|إلى\s|الى\s|عن\s|مع\s))([^\s،,.]+)/u.exec(clause);
-    // Nor one after the subject of a verb whose complement is still to come (`دعا رئيس البلدية فلان، السكان إلى …`).
-    const want = VERB_GOVERNS[bare(clause.split(" ")[0]!)];
-    const before = m && clause.slice(0, m.index).split(" ").map(bare);
-    const after = m && clause.slice(m.index + 1).split(/[،,.]/u)[0]!.split(" ").map(bare);
-    const pending = !!want && !!before && !before.includes(want) && !!after?.includes(want);
-    if (m && !pending && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!) && count(clause.slice(0, m.index)) > TITLE_MIN_WORDS) return clause.slice(0, m.index);
-    return clause;
-  }
+  const whilst = whileClause(s);
+  if (whilst !== undefined) return whilst;
   const phrase = LEAD_VERB_AFTER_PHRASE.exec(s);
   if (phrase && count(s.slice(phrase[0].length)) >= TITLE_MIN_WORDS + 1 && !/^[^،,]*[،,]/u.test(phrase[0])) return s.slice(phrase[0].length);
   // Concessive: `رغم …، إلا أن X …` → `X …`.
@@ -468,6 +456,25 @@ function skipOpeningClause(s: string): string {
     if (!/^(?:و?[بل](?!ال)\S{2,}|و?في|و?على|و?من|و?عبر|و?مع|و?(?:حسب|بحسب|وفق|وفقا|وفقاً)\s|ثم|وكذلك|و(?!قد|قال|أكد|كان|هو|هي)[^\s]{3,}(?:\s+\S+){0,2}\s+(?:[^\s،,]+\s+){0,12}[^\s،,]+[،,]\s)/u.test(`${t} `)) return t;
   }
   return s;
+}
+
+/**
+ * `فيما طالب X بـ…، انطلقت …` → `طالب X بـ…`: a «while» clause of the press is itself a whole news
+ * item, and what follows its comma often leans on it (`فضّل بعضهم …`), so the clause is the headline,
+ * up to the comma a new clause follows. Undefined when the lead opens no such clause.
+ */
+function whileClause(s: string): string | undefined {
+  if (!/^و?(?:فيما|بينما)\s+(?!(?:يلي|يخص|يتعلق|يتصل|بعد|قبل|بين|بينها|بينهم|بينهما|في|من|على|إلى|الى|عن|مع|خلال|منذ|لا)\s)(?!(?:[وفبلك]?ال|لل))[^\s،,.]{2,}\s/u.test(s)) return undefined;
+  const clause = s.replace(/^و?(?:فيما|بينما)\s+/u, "");
+  // It ends at a comma that a new clause follows, not one that closes its subject (`…، رئيس الوزراء … بمكافحة`).
+  const m = /[،,]\s*(?!(?:[وفبلك]?ال|لل|[بلك](?!ال)\S{2,}\s|في\s|من\s|على\s|إلى\s|الى\s|عن\s|مع\s))([^\s،,.]+)/u.exec(clause);
+  // Nor one after the subject of a verb whose complement is still to come (`دعا رئيس البلدية فلان، السكان إلى …`).
+  const want = VERB_GOVERNS[bare(clause.split(" ")[0]!)];
+  const before = m && clause.slice(0, m.index).split(" ").map(bare);
+  const after = m && clause.slice(m.index + 1).split(/[،,.]/u)[0]!.split(" ").map(bare);
+  const pending = !!want && !!before && !before.includes(want) && !!after?.includes(want);
+  if (m && !pending && !new RegExp(`^(?:${TITLE_WORDS}|${NAME_MARKERS})$`, "u").test(m[1]!) && count(clause.slice(0, m.index)) > TITLE_MIN_WORDS) return clause.slice(0, m.index);
+  return clause;
 }
 
 /** `[before, after]` split at the first comma outside brackets and quotes, within 160 characters. */

@@ -337,6 +337,8 @@ function completeVerbComplement(kept: string[], all: string[], head: number): st
 }
 
 // A reported nominal clause's predicate: a copula pronoun, a future or imperfect verb.
+// Past verbs that head a reported clause's predicate (`اللقاء الذي جمع … حمل ثلاث رسائل`).
+const PAST_PREDICATE = /^(?:كان|كانت|حمل|حملت|أخذ|أخذت|جاء|جاءت|بلغ|بلغت|شهد|شهدت|تجاوز|تجاوزت|سجل|سجلت|ظل|ظلت|أدى|أدت|أسهم|أسهمت|ساهم|ساهمت)$/u;
 const COPULA_OR_VERB = /^(?:هي|هو|هم|ستكون|سيكون|س[يت][^\sاةى]\S{1,3}(?<!ة|ات|هم|ها)|لن|لم|باتت|بات|أصبح|أصبحت)$/u;
 
 /**
@@ -351,7 +353,11 @@ function completePredicate(kept: string[], all: string[], head: number): string[
   const verbLike = /^(?:[يتن]|س[يت])\S{2,4}$/u.test(first) && !/(?:ة|ات|ين|ون)$/u.test(first);
   if (!/^(?:[وفبلك]?ال|لل)\S{2,}/u.test(first) && (verbLike || /^(?:لن|لم|قد|لا|ما|إن|أن|في|على|من|إلى|الى|عن|مع)$/u.test(first) || /^\S{2,3}ت?$/u.test(first))) return kept;
   if (kept.slice(head).some((w) => COPULA_OR_VERB.test(bare(w)))) return kept;
-  const p = said.findIndex((w, i) => i >= 2 && COPULA_OR_VERB.test(bare(w)) && !/[،,]$/u.test(said[i - 1]!));
+  // Also a past verb that often heads a predicate, or an imperfect verb right after a definite word
+  // (`الشركات … في منطقة الشرق الأوسط | تفشل في …`), not a noun of a verb's shape (`تنمية`, `تقارير`).
+  const verbAfterNoun = (w: string, prev: string) =>
+    (PAST_PREDICATE.test(w) || (IMPERFECT.test(w) && !/(?:ه|ها|هم|يا|ية|ات|ة|ون|ين|ير)$/u.test(w))) && /^(?:[وفبلك]?ال|لل)\S{2,}/u.test(bare(prev)) && !/[،,]$/u.test(prev);
+  const p = said.findIndex((w, i) => i >= 2 && ((COPULA_OR_VERB.test(bare(w)) && !/[،,]$/u.test(said[i - 1]!)) || (head + i <= kept.length + 1 && verbAfterNoun(bare(w), said[i - 1]!))));
   // Not the verb of a relative clause, and near enough to be the first clause's.
   if (p < 0 || p > 14 || head + p < kept.length || said.slice(0, p).some((x) => /[،,؛;(]$/u.test(x)) || /^(?:الذي|التي|الذين)$/u.test(bare(said[p - 1]!))) return kept;
   // A copula's predicate is a noun phrase (`هي جزء من الطائرة …`): at least three words.
@@ -536,7 +542,8 @@ function reportingLead(s: string): string | undefined {
 }
 
 // Words that start the predicate of a nominal clause (`… باتت صعبة`, `… لن تمر`, `… غير مقبول`).
-const PREDICATE = /^(?:لن|لم|سوف|قد|باتت|بات|أصبح|أصبحت|أصبحوا|صار|صارت|ستكون|سيكون|غير|ليس|ليست|ليسوا|كان|كانت|كانوا)$/u;
+// Not a verb of quantity (بلغ، تجاوز، سجل): dropping the relative clause before it changes what is counted.
+const PREDICATE = /^(?:لن|لم|سوف|قد|باتت|بات|أصبح|أصبحت|أصبحوا|صار|صارت|ستكون|سيكون|غير|ليس|ليست|ليسوا|كان|كانت|كانوا|حمل|حملت|أخذ|أخذت|جاء|جاءت|شهد|شهدت|ظل|ظلت)$/u;
 // An imperfect or future verb (`يهدف`, `سيضع`), not a noun of the same shape (`تمريره`, `تركيا`, `تنظيم`).
 const IMPERFECT = /^(?:[يت]|س[يت])[^\sا][^\s]{1,4}$/u;
 

@@ -23,7 +23,7 @@ const PART_OF_DAY = "يوم|مساء|صباح|ظهر|فجر|ليلة|عصر|ظه
 
 // Time asides: `، يوم الثلاثاء،`, `أمس`, `مساء أمس الأول`, `(الثلاثاء)`, `اليوم الأحد`.
 const TIME_WORDS = [
-  new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?أول\\s+من\\s+(?:أمس|امس)(?=[\\s،,.]|$)`, "gu"),
+  new RegExp(`(?<=\\s|^)(?:(?:${PART_OF_DAY})\\s+)?(?:أول|اول)\\s+(?:من\\s+)?(?:أمس|امس)(?:\\s+(?:${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
   new RegExp(`\\s*[،,]\\s*(?:(?:${PART_OF_DAY})\\s+)?(?:اليوم|أمس|امس|${DAYS})(?:\\s+(?:${DAYS}|الأول|الماضي|المقبل|الفائت))?\\s*[،,]\\s*`, "gu"),
   new RegExp(`\\s*\\((?:${DAYS}|أمس|اليوم)[^()]{0,20}\\)`, "gu"),
   new RegExp(`(?<=\\s|^)(?:(?:من\\s+)?(?:${PART_OF_DAY})\\s+)?(?:أمس|امس)(?:\\s+(?:الأول|الاول|${DAYS}))?(?=[\\s،,.]|$)`, "gu"),
@@ -36,7 +36,7 @@ const TIME_WORDS = [
   /\s*[،,]\s*(?:الشهر|الأسبوع|العام)\s+(?:القادم|المقبل|الماضي|الجاري|الحالي)\s*[،,]\s*/gu,
   /(?<=\s|^)اعتبارا\s+من\s+(?:اليوم|الغد|غد)(?=[\s،,.]|$)/gu,
   // `يوم غد الجمعة`, `البارحة`, `اليوم،` after the subject.
-  new RegExp(`(?<=\\s|^)(?:يوم\\s+)?(?:غدا|غداً|غد|غدٍ)\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
+  new RegExp(`(?<=\\s|^)(?:(?:(?:بدءا|بدءاً|ابتداء|ابتداءً|اعتبارا|اعتباراً)\\s+)?(?:من|في|حتى|منذ)\\s+)?(?:يوم\\s+)?(?:غدا|غداً|غد|غدٍ)\\s+(?:${DAYS})(?=[\\s،,.]|$)`, "gu"),
   /(?<=\s|^)البارحة(?=[\s،,.]|$)/gu,
   // A bare day name after the verb's phrase (`شن غارات جوية السبت مواقع …`), not one a preposition or a time word governs.
   new RegExp(`(?<=[^\\s،,.:]{3,}\\s)(?<!(?:في|من|إلى|الى|حتى|منذ|يوم|مساء|صباح|ليلة|ليل|فجر|ظهر|عصر|أمس|امس|اليوم|غد|غدا|قبل|بعد|و|أو|حتى|مطلع|نهاية|صلاة|خطبة|خطب|سوق|صدمة|أحداث|مظاهرات|تظاهرات)\\s)(?:${DAYS})(?=\\s+(?!الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الفائت|المنصرم|\\p{Nd})[^\\s،,.])`, "gu"),
@@ -134,7 +134,7 @@ const DANGLING = new Set([
 
 // Participles that want their complement (`المتمثل في`, `الواقعة جنوب`): dropped from a headline's end,
 // though a cut may fall after them.
-const TRAILING_PARTICIPLE = /^(?:المقام|المقامة|المنعقد|المنعقدة|المتمثل|المتمثلة|الواقع|الواقعة|التابع|التابعة|المكون|المكونة|المخصص|المخصصة|المقرر|المقررة|الكائن|الكائنة|متجها|متجهة|متجهين|المتجه|المتجهة|المؤدي|المؤدية|المطل|المطلة|الممتد|الممتدة)$/u;
+const TRAILING_PARTICIPLE = /^(?:المقام|المقامة|المنعقد|المنعقدة|المتمثل|المتمثلة|الواقع|الواقعة|التابع|التابعة|المكون|المكونة|المخصص|المخصصة|المقرر|المقررة|الكائن|الكائنة|متجها|متجهة|متجهين|المتجه|المتجهة|المؤدي|المؤدية|المطل|المطلة|الممتد|الممتدة|بدءا|بدءاً|ابتداء|ابتداءً)$/u;
 
 // A number, in figures or words (`120`, `تسعة`, `مئات`).
 const NUMBER_WORD = /^(?:\p{Nd}|(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر)(?:ة|ين)?$|(?:اثن|إثن)(?:ين|ان)$|(?:مئة|مائة|مئات|ألف|الف|آلاف|مليون|ملايين|مليار)$|نحو$|قرابة$|حوالي$)/u;
@@ -211,7 +211,24 @@ export function deriveTitle(lead: string): string {
   while (kept.length > Math.max(7, head + 4) && kept.every((w, i) => all[i] === w) && /^(?:لل|بال|وال[تإا])\S{3,}$/u.test(bare(kept[kept.length - 1]!)) && !/[^ا]ية$/u.test(bare(kept[kept.length - 1]!)) && closes(kept[kept.length - 2]!) && !/^(?:بدء|ابتداء)/u.test(bare(kept[kept.length - 2]!)) && /^(?:من|إلى|الى|على|مع|عن)$/u.test(bare(all[kept.length] ?? ""))) kept.pop();
   // A time word left at the end (`… بمحافظة ديالى الجمعة`), not one a preposition governs.
   while (kept.length > Math.max(6, head + 3) && new RegExp(`^(?:اليوم|أمس|امس|${DAYS})$`, "u").test(bare(kept[kept.length - 1]!)) && !PREPOSITIONS.has(bare(kept[kept.length - 2]!)) && !/^(?:يوم|صلاة|خطبة|مساء|صباح|ليلة|هذا|لهذا|بهذا|منذ|حتى|الصادرة|الصادر)$/u.test(bare(kept[kept.length - 2]!))) kept.pop();
+  kept = dropOpenList(kept, all, head);
   return tidy(joinSpeaker(dropLeadingConjunction(dropLoneComma(kept, head)), head).join(" "));
+}
+
+/**
+ * `… برفقة أندية الرائد والحزم | ونجران والجيل`, `…، شملت كلا من الدائر | وهروب …`: a headline cut inside
+ * a list goes back to before the word that opens the list (with its comma), when enough is left.
+ */
+function dropOpenList(kept: string[], all: string[], head: number): string[] {
+  if (kept.length >= all.length || !kept.every((w, i) => all[i] === w) || !/^و\S{2,}/u.test(all[kept.length]!)) return kept;
+  for (let b = kept.length - 1; b >= Math.max(head + 5, kept.length - 8, 6); b--) {
+    if (!/^(?:برفقة|بمشاركة|بينهم|منهم|شملت|شمل|تشمل|يشمل|وشملت|وشمل)$/u.test(bare(kept[b]!))) continue;
+    const out = /[،,]$/u.test(kept[b - 1]!) ? prefix(kept, b) : kept.slice(0, b);
+    // `جولته الخليجية التي | تشمل …`: what opened the list's clause goes too.
+    while (out.length > head + 4 && (DANGLING.has(bare(out[out.length - 1]!)) || CLAUSE_WORDS.has(bare(out[out.length - 1]!)))) out.pop();
+    return out;
+  }
+  return kept;
 }
 
 /**
@@ -440,7 +457,7 @@ function dropAsides(s: string): string {
 
 // Verbs that open a news lead; after an opening phrase with no comma (`ضمن برامج اللجنة أقام القسم …`)
 // the lead starts at the first of them.
-const LEAD_VERBS = `(?:قال|قالت|أكد|أكدت|أعلن|أعلنت|اعلن|اعلنت|كشف|كشفت|أوضح|أوضحت|أقام|أقامت|نظم|نظمت|نظّم|نظّمت|بدأ|بدأت|بدات|دشن|دشنت|افتتح|افتتحت|استقبل|استقبلت|وصل|وصلت|أصدر|أصدرت|عقد|عقدت|شارك|شاركت|أطلق|أطلقت|اختتم|اختتمت|تمكن|تمكنت|قام|قامت|قرر|قررت|وقع|وقعت|كرم|كرمت|زار|زارت|التقى|التقت|رعى|رعت|تسلم|تسلمت|سلم|سلمت|وجه|وجهت|انطلق|انطلقت|أجرى|أجرت|ناقش|ناقشت|بحث|بحثت|شهد|شهدت|فاز|فازت|حقق|حققت|قتل|قتلت|أصيب|أصيبت|شنت|شن|أطلقت|سيطر|سيطرت|هاجم|هاجمت|يقيم|تقيم|ينظم|تنظم|يشارك|تشارك|يستضيف|تستضيف|ينطلق|تنطلق|يعقد|تعقد|يبدأ|تبدأ|لم|لن)`;
+const LEAD_VERBS = `(?:قال|قالت|أكد|أكدت|أعلن|أعلنت|اعلن|اعلنت|كشف|كشفت|أوضح|أوضحت|أقام|أقامت|نظم|نظمت|نظّم|نظّمت|بدأ|بدأت|بدات|دشن|دشنت|افتتح|افتتحت|استقبل|استقبلت|وصل|وصلت|أصدر|أصدرت|عقد|عقدت|شارك|شاركت|أطلق|أطلقت|اختتم|اختتمت|تمكن|تمكنت|قام|قامت|قرر|قررت|وقع|وقعت|كرم|كرمت|زار|زارت|التقى|التقت|رعى|رعت|تسلم|تسلمت|سلم|سلمت|وجه|وجهت|انطلق|انطلقت|أجرى|أجرت|ناقش|ناقشت|بحث|بحثت|شهد|شهدت|فاز|فازت|حقق|حققت|قتل|قتلت|أصيب|أصيبت|شنت|شن|أطلقت|سيطر|سيطرت|هاجم|هاجمت|يقيم|تقيم|ينظم|تنظم|يشارك|تشارك|يستضيف|تستضيف|ينطلق|تنطلق|يعقد|تعقد|يبدأ|تبدأ|وافق|وافقت|رفض|رفضت|طالب|طالبت|منح|منحت|لم|لن)`;
 const LEAD_VERB_AFTER_PHRASE = new RegExp(`^(?:و?(?:ضمن|على صعيد|في إطار|تحت رعاية|برعاية|بمناسبة|بحضور|في ظل|وسط|تزامنا مع|تزامناً مع|بعد|عقب|إثر|اثر|خلال|قبيل|في أعقاب|على خلفية|للمرة))\\s(?:[^\\s،,.:]+\\s){1,9}?(?<!(?:الذي|التي|الذين|ما|أن|ان|عندما|حين|حيث|لما)\\s)(?=${LEAD_VERBS}\\s)`, "u");
 
 /** `بعد 34 يوما من …، أعلن …` → `أعلن …` when what follows the comma can stand alone. */
@@ -511,7 +528,7 @@ function reportingLead(s: string): string | undefined {
   // The subject runs to its first comma (`قال الرئيس، عبدربه منصور هادي، إن` keeps the name too).
   const segs = m[1]!.replace(/^لـ?\s*["«“][^"»”]+["»”]\s+/u, "").split(/\s*[،,]\s*/u);
   const subjWords = (count(segs[0]!) <= 2 && segs[1] ? `${segs[0]} ${segs[1]}` : segs[0]!).trim().split(" ");
-  const end = subjWords.findIndex((w, i) => i > 0 && !(i === 1 && QUANTIFIER.test(subjWords[0]!)) && (SUBJECT_END.test(w) || (w === "في" && STATEMENT.test(subjWords[i + 1] ?? ""))));
+  const end = subjWords.findIndex((w, i) => i > 0 && !(i === 1 && (QUANTIFIER.test(subjWords[0]!) || /^(?:القائمون|القائمين|القائمات)$/u.test(subjWords[0]!))) && (SUBJECT_END.test(w) || (w === "في" && STATEMENT.test(subjWords[i + 1] ?? ""))));
   let subject = (end > 0 ? subjWords.slice(0, end) : subjWords).join(" ").trim().replace(/[:：]+$/u, "");
   // `وزارة الدفاع الأميركية (البنتاجون)`: the short name in brackets is the name a headline uses.
   const alias = /^[^()]{6,}\(([^()\s]+(?:\s[^()\s]+)?)\)$/u.exec(subject);

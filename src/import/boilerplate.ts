@@ -123,7 +123,8 @@ export function removeBoilerplate(paragraphs: string[], learnt?: Learnt): { para
   });
   for (const [i, original] of split.entries()) {
     // `… بغداد./وقال …`: a stray slash after a full stop.
-    let p = original.replace(/(?<=\S)\.\/(?=\S)/gu, ". ");
+    // `… الإلكترونيhttp://…`: a link glued to the word before it is set apart.
+    let p = original.replace(/(?<=\S)\.\/(?=\S)/gu, ". ").replace(/(?<=\p{L})(?=https?:\/\/)/gu, " ");
     // `.. لك أن تنظر …`: a column's opening dots are no text.
     if (i === 0) p = p.replace(/^[.…]{2,}\s*(?=\p{L})/u, "");
     if ((i < 2 && SALUTATION_LINE.test(p.trim())) || (EDITOR_SALUTATION.test(p.trim()) && words(p) <= 10)) {

@@ -123,8 +123,7 @@ export function removeBoilerplate(paragraphs: string[], learnt?: Learnt): { para
   });
   for (const [i, original] of split.entries()) {
     // `… بغداد./وقال …`: a stray slash after a full stop.
-    // `… الإلكترونيhttp://…`: a link glued to the word before it is set apart.
-    let p = original.replace(/(?<=\S)\.\/(?=\S)/gu, ". ").replace(/(?<=\p{L})(?=https?:\/\/)/gu, " ");
+    let p = original.replace(/(?<=\S)\.\/(?=\S)/gu, ". ");
     // `.. لك أن تنظر …`: a column's opening dots are no text.
     if (i === 0) p = p.replace(/^[.…]{2,}\s*(?=\p{L})/u, "");
     if ((i < 2 && SALUTATION_LINE.test(p.trim())) || (EDITOR_SALUTATION.test(p.trim()) && words(p) <= 10)) {

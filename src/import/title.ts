@@ -92,7 +92,7 @@ const QUOTING = /^(\S.{2,}?\s+عن\s+.{3,}?\s+(?:قوله|قولها|قولهم|
 // A reported subject longer than this is taken for no subject (the أن belongs to something else).
 const SUBJECT_MAX_WORDS = 36;
 // Inside the reported subject: where it stops being the subject (`لـ«الشرق الأوسط»`, `في بيان`, `خلال لقائه`).
-const SUBJECT_END = new RegExp(`^(?:لـ?«|لـ?"|لـ?”|لوكالة|لصحيفة|لجريدة|لقناة|لموقع)|^(?:التي|الذي|الذين|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح|ظهر|${DAYS})$`, "u");
+const SUBJECT_END = new RegExp(`^(?:لـ?«|لـ?"|لـ?”|لوكالة|لصحيفة|لجريدة|لقناة|لموقع)|^(?:نقلا|نقلاً|التي|الذي|الذين|خلال|أثناء|اثناء|لدى|عبر|أمام|امام|عقب|بعد|قبل|ضمن|على|عن|من|أمس|امس|اليوم|يوم|مساء|صباح|ظهر|${DAYS})$`, "u");
 
 // `عدد من …`, `بعض …`: the subject goes on past its `من`.
 const QUANTIFIER = /^(?:عدد|مجموعة|بعض|أحد|إحدى|عشرات|مئات|آلاف|كثير|جملة|عدة)$/u;
@@ -517,6 +517,9 @@ function commaOutsideBrackets(t: string): [string, string, string] | undefined {
 function reportingLead(s: string): string | undefined {
   const m = REPORT.exec(s.replace(/^\S+/u, (w) => w.replace(/[\u064B-\u0652]/gu, ""))) ?? QUOTING.exec(s);
   if (!m) return undefined;
+  // `ترى ما هي المسارات التي يمكن أن …؟`: a question, not a report; `رأى X ضرورة … على أن …`: the verb
+  // already has its object, and «على أن» is a condition.
+  if (/^(?:ما|من|هل|كيف|لماذا|متى|أين|ماذا)\s/u.test(m[1]!.trim()) || /(?:^|\s)(?:ضرورة|أهمية)\s/u.test(m[1]!)) return undefined;
   // `أكد خطاب … ، بعد أن أشار …`: an أن after بعد/قبل/منذ is no reported statement.
   if (/[،,]\s*و(?:قال|قالت|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت)$/u.test(m[1]!.trim())) return undefined;
   if (/(?:^|\s)(?:بعد|قبل|منذ|حتى|دون|بدون|بدا|يبدو)$/u.test(m[1]!.replace(/[،,]\s*$/u, ""))) return undefined;

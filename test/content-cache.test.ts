@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadContent, tagArticles } from "../src/site/load.ts";
+import { gazetteerScope, loadContent, tagArticles } from "../src/site/load.ts";
 import { relatedCoverage } from "../src/archive/site.ts";
 import { ContentCache, decodeSketch, encodeSketch } from "../src/build/content-cache.ts";
 import { sketch } from "../src/related/pairs.ts";
@@ -231,4 +231,22 @@ test("content cache: a sketch survives its binary form", () => {
   assert.deepStrictEqual(decodeSketch(copy.subarray(4)), s);
   assert.equal(decodeSketch(copy.subarray(4, copy.length - 4)), undefined, "a short sketch is refused");
   assert.equal(decodeSketch(copy.subarray(2, copy.length - 2)), undefined, "a misaligned one too");
+});
+
+test("content cache: tags are kept across edits of what the tagger never reads (English names, descriptions, Wikidata ids)", () => {
+  const base = [
+    { id: "x-person", type: "person" as const, names: { ar: ["سالم العلي", "العلي"], en: ["Salem al-Ali"] }, description: { ar: "سياسي", en: "politician" } },
+    { id: "y-place", type: "place" as const, names: { ar: ["الواحة"], en: ["Al-Waha"] }, wikidata: "Q1" },
+  ];
+  const scope = gazetteerScope(base);
+  const english = structuredClone(base);
+  english[0]!.names.en = ["Salim al-Ali"];
+  english[0]!.description = { ar: "سياسي", en: "a politician" };
+  english[1]!.wikidata = "Q2";
+  assert.equal(gazetteerScope(english), scope);
+  const arabic = structuredClone(base);
+  arabic[0]!.names.ar.push("سالم");
+  assert.notEqual(gazetteerScope(arabic), scope);
+  // The order of the entries is read too (the first entity named wins a tie).
+  assert.notEqual(gazetteerScope([base[1]!, base[0]!]), scope);
 });

@@ -130,9 +130,13 @@ export interface TagCache {
   put(a: Article, scope: string, tags: ArticleTags): void;
 }
 
-/** A key for everything tagging reads of the gazetteer (the entries, in order). */
+/**
+ * A key for everything tagging reads of the gazetteer: the entries, in order, without what the
+ * tagger never reads (English names, descriptions, Wikidata ids), so that editing those re-tags nothing.
+ */
 export function gazetteerScope(entities: Entity[]): string {
-  return createHash("sha256").update(JSON.stringify(entities)).digest("hex");
+  const read = entities.map(({ names, description: _d, wikidata: _w, ...rest }) => ({ ...rest, ar: names.ar }));
+  return createHash("sha256").update(JSON.stringify(read)).digest("hex");
 }
 
 /** Tags the entities each Arabic article names (translations share their original's). */

@@ -541,7 +541,7 @@ test("boilerplate, the seed-9191 reading's classes: an SMS box over several line
   assert.deepEqual(byline.removed, [{ rule: "credit", text: "أستاذ العلوم السياسية - جامعة الملك سعود" }]);
   const caption = removeBoilerplate(["نظمت الجمعية حملة للتبرع بالدم بمشاركة واسعة من الأهالي في المحافظة.", "أحد المتبرعين"]);
   assert.deepEqual(caption.removed, [{ rule: "caption", text: "أحد المتبرعين" }]);
-  // A last sentence about a professor, and a one-word last line, stay.
+  // A last sentence about a professor stays.
   const real = ["عقدت الجامعة ندوتها السنوية عن الاقتصاد.", "أستاذ الاقتصاد في جامعة الملك سعود تحدث عن البطالة."];
   assert.deepEqual(removeBoilerplate(real).paragraphs, real);
 });

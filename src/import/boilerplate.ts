@@ -171,10 +171,10 @@ export function removeBoilerplate(paragraphs: string[], learnt?: Learnt): { para
   while (out.length > 1 && isCaption(out[out.length - 1]!)) removed.push({ rule: "caption", text: out.pop()! });
   // A label of one or two words above the lead (`دي بروين`).
   if (out.length > 1 && words(out[0]!) <= 2 && /^[\p{L}\s]+$/u.test(out[0]!) && words(out[1]!) >= 15) removed.push({ rule: "caption", text: out.shift()! });
-  // An end credit or the author's title (`* وحدة التقارير الاقتصادية`, `* استشاري طب الأطفال`).
-  if (out.length > 1 && /^\*\s*\p{L}/u.test(out[out.length - 1]!) && words(out[out.length - 1]!) <= 6 && !/[.!؟?]$/u.test(out[out.length - 1]!)) removed.push({ rule: "credit", text: out.pop()! });
-  // The author's title under a column (`أستاذ ورئيس قسم العلوم السياسية - جامعة الملك سعود`).
-  if (out.length > 1 && AUTHOR_TITLE.test(out[out.length - 1]!) && words(out[out.length - 1]!) <= 12 && !/[.!؟?:]$/u.test(out[out.length - 1]!)) removed.push({ rule: "credit", text: out.pop()! });
+  // An end credit or the author's title (`* وحدة التقارير الاقتصادية`, `* استشاري طب الأطفال`,
+  // `أستاذ ورئيس قسم العلوم السياسية - جامعة الملك سعود`), with no sentence end.
+  const credits = [(p: string) => /^\*\s*\p{L}/u.test(p) && words(p) <= 6 && !/[.!؟?]$/u.test(p), (p: string) => AUTHOR_TITLE.test(p) && words(p) <= 12 && !/[.!؟?:]$/u.test(p)];
+  for (const isCredit of credits) if (out.length > 1 && isCredit(out[out.length - 1]!)) removed.push({ rule: "credit", text: out.pop()! });
   out = out.filter((p) => p !== "");
   return { paragraphs: out, removed };
 }

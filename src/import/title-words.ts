@@ -68,3 +68,8 @@ export function closes(word: string): boolean {
   if (/^(?:[وفبلك]?ال|لل)/u.test(w) && w.length > 3) return true;
   return /(?:ا|ات|ية|ين|ون|ة)$/u.test(w) && w.length > 3;
 }
+
+/** A word a headline cannot end on: it opens a phrase or a clause (`في`, `الذي`, `كما`). */
+export function opensSomething(word: string): boolean {
+  return DANGLING.has(bare(word)) || CLAUSE_WORDS.has(bare(word));
+}

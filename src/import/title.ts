@@ -1,5 +1,5 @@
 import { CAPTION } from "./boilerplate.ts";
-import { CLAUSE_WORDS, DANGLING, MARK, NAME_LINK, NAME_MARKERS, NUMBER_WORD, PLACE_ADJUNCT, PREPOSITIONS, TITLE_WORDS, TRAILING_PARTICIPLE, bare, closes, count } from "./title-words.ts";
+import { CLAUSE_WORDS, DANGLING, MARK, opensSomething, NAME_LINK, NAME_MARKERS, NUMBER_WORD, PLACE_ADJUNCT, PREPOSITIONS, TITLE_WORDS, TRAILING_PARTICIPLE, bare, closes, count } from "./title-words.ts";
 import { APPOSITION_HEAD, definiteWord, dropNameChains } from "./title-names.ts";
 
 /**
@@ -138,7 +138,7 @@ export function deriveTitle(lead: string): string {
   // Never end on a number cut from its noun (`… من 20`).
   while (kept.length > Math.max(5, head + 3) && /^\p{Nd}[\p{Nd}.,]*$/u.test(kept[kept.length - 1]!) && PREPOSITIONS.has(bare(kept[kept.length - 2]!))) kept.splice(-2);
   // Never end on a word that opens something (`فيما`, `كانوا`, a preposition).
-  while (kept.length > Math.max(3, head + 2) && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)) || TRAILING_PARTICIPLE.test(bare(kept[kept.length - 1]!)))) kept.pop();
+  while (kept.length > Math.max(3, head + 2) && (opensSomething(kept[kept.length - 1]!) || TRAILING_PARTICIPLE.test(bare(kept[kept.length - 1]!)))) kept.pop();
   const all = (reported ?? s).split(" ").filter(Boolean);
   kept = completeGoverned(kept, all, head);
   kept = completeVerbComplement(kept, all, head);
@@ -161,7 +161,7 @@ function dropOpenList(kept: string[], all: string[], head: number): string[] {
     if (!/^(?:برفقة|بمشاركة|بينهم|منهم|شملت|شمل|تشمل|يشمل|وشملت|وشمل)$/u.test(bare(kept[b]!))) continue;
     const out = /[،,]$/u.test(kept[b - 1]!) ? prefix(kept, b) : kept.slice(0, b);
     // `جولته الخليجية التي | تشمل …`: what opened the list's clause goes too.
-    while (out.length > head + 4 && (DANGLING.has(bare(out[out.length - 1]!)) || CLAUSE_WORDS.has(bare(out[out.length - 1]!)))) out.pop();
+    while (out.length > head + 4 && opensSomething(out[out.length - 1]!)) out.pop();
     return out;
   }
   return kept;
@@ -183,8 +183,8 @@ function dropLoneComma(kept: string[], head: number): string[] {
   if ((/^[وف]\S/u.test(next) && next !== "في") || /^(?:للأسف|بينما|بعدما|بعد|لكن|لكنه|لكنها|لأن|لانه|لأنه|لذلك|لذا|ليس|ليست|بل)$/u.test(next)) return kept;
   // The trailing clause goes only after a whole news clause (a lead verb, or a speaker's words).
   const whole = head > 0 || new RegExp(`^${LEAD_VERBS}$`, "u").test(bare(kept[0]!));
-  if (whole && /^[يت](?!ال)\S{2,}$/u.test(next) && !/(?:ة|ات|ية)$/u.test(next) && rest.length <= 5 && at + 1 - head >= 8) return kept.slice(0, at + 1).map((w, i) => (i === at ? w.replace(/[،,]$/u, "") : w));
-  if (PREPOSITIONS.has(next) || /^\p{Nd}/u.test(next) || /^[بل](?!ين$)\S{3,}$/u.test(next)) return kept.map((w, i) => (i === at ? w.replace(/[،,]$/u, "") : w));
+  if (whole && /^[يت](?!ال)\S{2,}$/u.test(next) && !/(?:ة|ات|ية)$/u.test(next) && rest.length <= 5 && at + 1 - head >= 8) return prefix(kept, at + 1);
+  if (PREPOSITIONS.has(next) || /^\p{Nd}/u.test(next) || /^[بل](?!ين$)\S{3,}$/u.test(next)) return [...prefix(kept, at + 1), ...rest];
   return kept;
 }
 
@@ -680,7 +680,7 @@ function firstClause(words: string[], head: number): string[] {
     // `بعد أن` may end a short lead (`ضربت فضيحة جديدة الكرة الصربية | بعد أن …`); the others need one word more.
     if ((n >= from && (CLAUSE_END.test(w) || (afterComma && (CLAUSE_END_AFTER_COMMA.test(w) || /^(?:في حين|غير أن|إلا أن)$/u.test(pair))))) || /^(?:بعد أن|عقب أن)$/u.test(pair) || w === "بعدما") {
       const kept = words.slice(0, n);
-      while (kept.length > from && (DANGLING.has(bare(kept[kept.length - 1]!)) || CLAUSE_WORDS.has(bare(kept[kept.length - 1]!)))) kept.pop();
+      while (kept.length > from && opensSomething(kept[kept.length - 1]!)) kept.pop();
       return kept;
     }
   }

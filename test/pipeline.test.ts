@@ -7,6 +7,7 @@ import { STEPS } from "../src/build/pipeline.ts";
 import { checkOrder, runSteps, step, Timings } from "../src/build/step.ts";
 import { bundleKey, writeScriptBundle } from "../src/build/bundle.ts";
 import { bundleSearchScript } from "../src/search/bundle.ts";
+import { searchAlongsideRender } from "../src/search/pagefind.ts";
 import { REPO } from "./helpers/project.ts";
 
 test("pipeline: the steps run in the documented order, each reading only what an earlier step wrote", () => {
@@ -55,6 +56,65 @@ test("step runner: times every step (skipped ones at 0 ms) into $ARSHIF_TIMINGS,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("step runner: a background step runs beside the next ones; a reader of its writes waits; failures wait for it", async () => {
+  const order: string[] = [];
+  const tick = () => new Promise((r) => setTimeout(r, 20));
+  const steps = (fail: "bg" | "fg" | undefined) =>
+    [
+      s({
+        name: "slow",
+        reads: ["a"],
+        writes: ["b"],
+        background: () => true,
+        run: async ({ a }, { background }) => {
+          order.push(`slow start ${background}`);
+          await tick();
+          await tick();
+          order.push("slow end");
+          if (fail === "bg") throw new Error("slow failed");
+          return { b: a + 1 };
+        },
+      }),
+      s({
+        name: "beside",
+        reads: ["a"],
+        writes: ["c"],
+        run: async ({ a }) => {
+          order.push("beside start");
+          await tick();
+          order.push("beside end");
+          if (fail === "fg") throw new Error("beside failed");
+          return { c: a * 10 };
+        },
+      }),
+      s({ name: "after", reads: ["b", "c"], writes: ["a"], run: ({ b, c }) => (order.push("after"), { a: b + c }) }),
+    ] as never;
+  const out = await runSteps(steps(undefined), { a: 1 }, new Timings(""));
+  assert.equal(out.a, 12);
+  assert.deepEqual(order, ["slow start true", "beside start", "beside end", "slow end", "after"]);
+  // The background step's failure reaches the step that reads its writes.
+  order.length = 0;
+  await assert.rejects(runSteps(steps("bg"), { a: 1 }, new Timings("")), /slow failed/);
+  assert.ok(!order.includes("after"));
+  // A foreground failure is thrown only once the background step has ended (both write into one folder).
+  order.length = 0;
+  await assert.rejects(runSteps(steps("fg"), { a: 1 }, new Timings("")), /beside failed/);
+  assert.equal(order.at(-1), "slow end");
+});
+
+test("search beside rendering: ARSHIF_SEARCH_ALONGSIDE decides when set", () => {
+  const was = process.env.ARSHIF_SEARCH_ALONGSIDE;
+  try {
+    process.env.ARSHIF_SEARCH_ALONGSIDE = "0";
+    assert.equal(searchAlongsideRender(), false);
+    process.env.ARSHIF_SEARCH_ALONGSIDE = "1";
+    assert.equal(searchAlongsideRender(), true);
+  } finally {
+    if (was === undefined) delete process.env.ARSHIF_SEARCH_ALONGSIDE;
+    else process.env.ARSHIF_SEARCH_ALONGSIDE = was;
   }
 });
 

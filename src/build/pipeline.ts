@@ -6,7 +6,7 @@ import { makeUrls } from "../site/urls.ts";
 import { relatedCoverage, buildPageModel, type Coverage, type SiteData } from "../archive/site.ts";
 import type { LoadResult } from "../content/load.ts";
 import type { ContentError } from "../content/errors.ts";
-import { writeSearchIndex, type SearchIndexResult } from "../search/pagefind.ts";
+import { searchAlongsideRender, writeSearchIndex, type SearchIndexResult } from "../search/pagefind.ts";
 import { writeDataFiles } from "../export/write.ts";
 import { renderSite } from "./render.ts";
 import { writeScriptBundle } from "./bundle.ts";
@@ -110,16 +110,19 @@ export const STEPS = [
       site: buildPageModel(coverage, content.entities, content.settings, makeUrls(content.settings.url, options.pathPrefix)),
     }),
   }),
-  // The search index before rendering: Pagefind's process then runs while this
-  // one holds only the site data, not also Eleventy's rendered pages.
+  // Pagefind's processes index while this one renders, when a core and the memory
+  // are free; otherwise the index is made first, so Pagefind's process runs while
+  // this one holds only the site data, not also Eleventy's rendered pages.
   s({
     name: "search index",
     timing: "search",
     reads: ["options", "site", "fresh", "cache"],
     writes: ["searchIndex"],
     when: ({ options }) => options.search,
-    run: async ({ options, site, fresh, cache }) => ({
+    background: () => searchAlongsideRender(),
+    run: async ({ options, site, fresh, cache }, { background }) => ({
       searchIndex: await writeSearchIndex(site, fresh, {
+        workers: background,
         share: options.shard && { partitions: new Set(shardPartitions(site.searchPartitions.length, options.shard)), wordsFile: shardWordsFile(fresh) },
         reuse: cache && {
           key: (records) => cache.partitionKey(records),
@@ -171,7 +174,7 @@ export const STEPS = [
   }),
   s({
     name: "swap",
-    reads: ["options", "fresh", "renderRuns", "render", "cache", "dataFiles", "scriptBundle"],
+    reads: ["options", "fresh", "searchIndex", "renderRuns", "render", "cache", "dataFiles", "scriptBundle"],
     writes: ["published"],
     run: async ({ options, fresh, render, cache }) => {
       await swap(fresh, options.output, options.shard ? SHARD_MANIFEST : undefined);

@@ -12,7 +12,12 @@ export interface Step<S, R extends keyof S = keyof S, W extends keyof S = keyof 
   writes: readonly W[];
   /** Steps that do not apply to this build (e.g. search for `--no-search`) are skipped, not timed. */
   when?: (state: Pick<S, R>) => boolean;
-  run: (state: Pick<S, R>) => Promise<Pick<S, W>> | Pick<S, W>;
+  /**
+   * True: the step runs while the steps after it start; the first later step
+   * that reads one of its writes waits for it, and the build ends only when it has.
+   */
+  background?: (state: Pick<S, R>) => boolean;
+  run: (state: Pick<S, R>, how: { background: boolean }) => Promise<Pick<S, W>> | Pick<S, W>;
 }
 
 /** Helps TypeScript infer a step's read and write keys from its arrays. */
@@ -67,21 +72,47 @@ export function checkOrder<S>(steps: readonly Step<S, keyof S, keyof S>[], initi
   }
 }
 
-/** Runs the steps in order over one state object, timing each. */
+/**
+ * Runs the steps in order over one state object, timing each. A background
+ * step's writes are awaited by the first step that reads them; when a step
+ * fails, the background steps still running are let finish (they write into
+ * the same folder) before the failure is thrown.
+ */
 export async function runSteps<S>(steps: readonly Step<S, keyof S, keyof S>[], state: Partial<S>, timings: Timings): Promise<S> {
   checkOrder(steps, Object.keys(state) as (keyof S)[]);
-  for (const s of steps) {
-    const input = state as S;
-    if (s.when && !s.when(input)) {
-      // Still marked (0 ms), so readers of the timings find every step's key.
-      timings.skip(s.timing ?? s.name);
-      continue;
-    }
-    const out = await timings.time(s.timing ?? s.name, () => s.run(input));
+  const running = new Map<keyof S, Promise<void>>();
+  const pending = new Set<Promise<void>>();
+  const apply = (s: Step<S, keyof S, keyof S>, out: unknown) => {
     for (const k of s.writes) {
       if (!(k in (out as object))) throw new Error(`build step "${s.name}" did not produce ${String(k)}`);
     }
     Object.assign(state, out);
+  };
+  try {
+    for (const s of steps) {
+      await Promise.all(s.reads.map((k) => running.get(k)));
+      const input = state as S;
+      if (s.when && !s.when(input)) {
+        // Still marked (0 ms), so readers of the timings find every step's key.
+        timings.skip(s.timing ?? s.name);
+        continue;
+      }
+      const background = s.background?.(input) ?? false;
+      const run = timings.time(s.timing ?? s.name, () => s.run(input, { background }));
+      if (background) {
+        const done = run.then((out) => apply(s, out));
+        pending.add(done);
+        for (const k of s.writes) running.set(k, done);
+        // Its failure is thrown where it is awaited (or at the end), never left unhandled.
+        done.catch(() => undefined);
+        continue;
+      }
+      apply(s, await run);
+    }
+    await Promise.all(pending);
+  } catch (e) {
+    await Promise.allSettled(pending);
+    throw e;
   }
   return state as S;
 }

@@ -66,6 +66,21 @@ export function searchJobs(partitions: number): number {
   return Math.max(1, Math.min(partitions, availableParallelism(), Math.floor(freemem() / PARTITION_MEMORY)));
 }
 
+/** What the render step's Eleventy runs take at most beside a partition's Pagefind process (docs/scale.md). */
+const RENDER_MEMORY = 2 * 2 ** 30;
+
+/**
+ * Whether the search index is built while the pages render: its partitions go
+ * to worker processes and Pagefind's, and this process renders meanwhile. On
+ * when a second core and the memory of both are free; `ARSHIF_SEARCH_ALONGSIDE=0`
+ * (or 1) decides instead.
+ */
+export function searchAlongsideRender(): boolean {
+  const env = process.env.ARSHIF_SEARCH_ALONGSIDE;
+  if (env === "0" || env === "1") return env === "1";
+  return availableParallelism() >= 2 && freemem() >= PARTITION_MEMORY + RENDER_MEMORY;
+}
+
 export interface Job {
   records: PagefindRecord[];
   dir: string;
@@ -81,27 +96,28 @@ class PartitionPool {
   private readonly idle: ChildProcess[] = [];
   private readonly all: ChildProcess[] = [];
   private readonly waiting: { resolve: (w: ChildProcess) => void; reject: (e: Error) => void }[] = [];
-  private alive: number;
+  private alive = 0;
 
-  constructor(size: number) {
-    this.alive = size;
-    for (let i = 0; i < size; i++) {
-      // fork() passes this process's flags on (tsx's loader), so the worker runs as TypeScript too.
-      const w = fork(new URL("./partition-worker.ts", import.meta.url), [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-      w.once("exit", () => {
-        // A worker that died takes no more jobs; with none left, nobody waits forever.
-        this.alive--;
-        const at = this.idle.indexOf(w);
-        if (at >= 0) this.idle.splice(at, 1);
-        if (!this.alive) for (const x of this.waiting.splice(0)) x.reject(new Error("every search worker process ended"));
-      });
-      this.idle.push(w);
-      this.all.push(w);
-    }
+  constructor(private readonly size: number) {}
+
+  /** Started when first needed: a rebuild that restores every partition starts none. */
+  private start(): ChildProcess {
+    // fork() passes this process's flags on (tsx's loader), so the worker runs as TypeScript too.
+    const w = fork(new URL("./partition-worker.ts", import.meta.url), [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    this.alive++;
+    this.all.push(w);
+    w.once("exit", () => {
+      // A worker that died takes no more jobs; with none left, nobody waits forever.
+      this.alive--;
+      const at = this.idle.indexOf(w);
+      if (at >= 0) this.idle.splice(at, 1);
+      if (!this.alive) for (const x of this.waiting.splice(0)) x.reject(new Error("every search worker process ended"));
+    });
+    return w;
   }
 
   private take(): Promise<ChildProcess> {
-    const w = this.idle.pop();
+    const w = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
     if (w) return Promise.resolve(w);
     if (!this.alive) return Promise.reject(new Error("every search worker process ended"));
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
@@ -147,6 +163,12 @@ class PartitionPool {
 export interface SearchBuildOptions {
   /** Partitions built at once (default: searchJobs). */
   jobs?: number;
+  /**
+   * Partitions built in worker processes even one at a time: this process
+   * renders pages meanwhile (searchBesideRender), and a Pagefind answer must
+   * not wait for its turn in this process's event loop.
+   */
+  workers?: boolean;
   /** Each record's answer awaited before the next is sent (default; false: all at once, the bench's comparison). */
   oneByOne?: boolean;
   /** Reuses a partition whose records are unchanged since an earlier build (the build cache, src/build/cache.ts). */
@@ -203,7 +225,7 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
   const cached = opts.reuse && RecordCache.load(opts.reuse.records?.dir, opts.reuse.records?.code ?? "").begin(site);
   let analysis: Analysis | undefined;
   const jobs = Math.min(opts.jobs ?? searchJobs(site.searchPartitions.length), site.searchPartitions.length);
-  const pool = jobs > 1 ? new PartitionPool(jobs) : undefined;
+  const pool = jobs > 1 || opts.workers ? new PartitionPool(jobs) : undefined;
   const building: Promise<void>[] = [];
   const words = new WordDirectory();
   let written = 0;

@@ -139,3 +139,25 @@ test("script bundle: reused only while src/ and the lockfile are unchanged, byte
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("build cache: the live output's search partitions are known kept only while every one is there, for this code", async () => {
+  const { BuildCache } = await import("../src/build/cache.ts");
+  const dir = mkdtempSync(join(tmpdir(), "arshif-keeps-"));
+  try {
+    const output = join(dir, "_site");
+    const part = join(dir, "part");
+    cpSync(join(REPO, "content/site.yaml"), join(part, "pagefind.js"));
+    cpSync(join(REPO, "content/site.yaml"), join(output, "index.html"));
+    const cache = new BuildCache(join(dir, "cache"), "code-1");
+    assert.equal(cache.keepsSearchOf(output), false, "no manifest yet");
+    cache.savePartition("k1", part);
+    cache.writeRenderManifest(output, new Map());
+    assert.equal(new BuildCache(join(dir, "cache"), "code-1").keepsSearchOf(output), true);
+    // Another code version's manifest says nothing about this one's partitions.
+    assert.equal(new BuildCache(join(dir, "cache"), "code-2").keepsSearchOf(output), false);
+    rmSync(join(dir, "cache/search/k1"), { recursive: true });
+    assert.equal(new BuildCache(join(dir, "cache"), "code-1").keepsSearchOf(output), false, "its partition was removed");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -104,7 +104,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
     related: { text: [], entities: [], shared: [], sharedWith: [] },
   };
   // The body's other input, the shared paragraphs, is in the page's `related` field, keyed beside it.
-  lazyField(p, "body", () => (lang === "ar" ? markShared(a.html, related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }]), () => a.html);
+  lazyField(p, "body", () => (lang === "ar" ? markShared(a.html, related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }]), () => a.htmlHash);
   lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang));
   lazyField(p, "related", () => related(story, lang));
   return p;

@@ -9,7 +9,7 @@ import type { Story } from "./stories.ts";
 import { listItem, text } from "./stories.ts";
 import type { EntityGroup } from "./articles.ts";
 import type { Link, ListItem, PageBase, PageNav, Text } from "./types.ts";
-import { lazyField } from "./lazy.ts";
+import { jsonHash, lazyField } from "./lazy.ts";
 import { formatDay } from "../dates/format.ts";
 import { pageBase } from "./page.ts";
 import { paginate, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
@@ -160,6 +160,13 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     if (!it) items.set(s, (it = listItem(s, lang, ctx.zone, ctx.digits)));
     return it;
   };
+  // A story is listed on the pages of every entity it names: its item is keyed once, by the hash of its JSON.
+  const itemKeys = new Map<Story, string>();
+  const itemKey = (s: Story) => {
+    let k = itemKeys.get(s);
+    if (k === undefined) itemKeys.set(s, (k = jsonHash(item(s))));
+    return k;
+  };
   const base = (kind: PageKind, url: string, heading: string, otherUrl: string, description: string): PageBase =>
     pageBase({ kind, lang, url, heading, otherUrl, description, breadcrumbs: [home] });
 
@@ -230,7 +237,12 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
         ...(nav ? { pagination: nav } : {}),
         ...(first && filed ? { filedFrom: { count: plural("articles", filed.length, lang, ctx.digits), items: filed.slice(0, MAX_FILED_FROM).map(item) } } : {}),
       };
-      lazyField(page, "items", () => part.map(entry));
+      lazyField(
+        page,
+        "items",
+        () => part.map(entry),
+        () => part.map((s) => [itemKey(s), index.evidence?.phrase(s, e.id)]),
+      );
       pages.push(page);
     }
   }

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** Per page: the lazy fields that have a stand-in for the build cache's key (see `lazyField`). */
 const standIns = new WeakMap<object, Map<string, () => unknown>>();
 
@@ -38,4 +40,9 @@ export function keyText(page: object): string {
     out += `${JSON.stringify(k)}:${s ? `~${JSON.stringify(s()) ?? "u"}` : (JSON.stringify((page as Record<string, unknown>)[k]) ?? "u")},`;
   }
   return out + "}";
+}
+
+/** A short hash of `value`'s JSON: a stand-in's part for a value that many pages list (hashed once, not serialised on each page). */
+export function jsonHash(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value) ?? "u", "utf16le").digest("base64");
 }

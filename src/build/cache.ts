@@ -278,6 +278,15 @@ export class BuildCache {
     renameSync(tmp, path);
   }
 
+  /**
+   * Whether the live output's search index was built by this code version from
+   * partitions still kept: if not, the search step indexes the whole archive.
+   */
+  keepsSearchOf(output: string): boolean {
+    const live = this.readLive(output);
+    return !!live && live.search.length > 0 && live.search.every((k) => existsSync(join(this.searchEntry(k), "manifest.json")));
+  }
+
   /** Output path → [key, hash, stat] of every file of the live output, as the last build recorded it. */
   readRenderManifest(output: string): Map<string, LiveFile> {
     return new Map(Object.entries(this.readLive(output)?.files ?? {}));

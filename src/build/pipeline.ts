@@ -110,16 +110,18 @@ export const STEPS = [
       site: buildPageModel(coverage, content.entities, content.settings, makeUrls(content.settings.url, options.pathPrefix)),
     }),
   }),
-  // Pagefind's processes index while this one renders, when a core and the memory
-  // are free; otherwise the index is made first, so Pagefind's process runs while
-  // this one holds only the site data, not also Eleventy's rendered pages.
+  // When the whole index is to be made (no partition of the live one kept) and a core and the memory
+  // are free, Pagefind's processes index while this one renders. Otherwise the index
+  // is made first: Pagefind's process then runs while this one holds only the site
+  // data, not also Eleventy's rendered pages, and a rebuild that sends one small
+  // partition to Pagefind starts no worker process.
   s({
     name: "search index",
     timing: "search",
     reads: ["options", "site", "fresh", "cache"],
     writes: ["searchIndex"],
     when: ({ options }) => options.search,
-    background: () => searchAlongsideRender(),
+    background: ({ options, cache }) => !cache?.keepsSearchOf(options.output) && searchAlongsideRender(),
     run: async ({ options, site, fresh, cache }, { background }) => ({
       searchIndex: await writeSearchIndex(site, fresh, {
         workers: background,

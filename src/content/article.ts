@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Lang } from "../i18n/lang.ts";
 import type { ArticleDate } from "../dates/parse.ts";
 import { parseArticleDate, isDateProblem } from "../dates/parse.ts";
@@ -26,6 +27,8 @@ export interface Article {
   addEntities: string[];
   removeEntities: string[];
   html: string;
+  /** SHA-256 of `html`, made with it: what the build cache keys a page's body by (src/archive/articles.ts). */
+  htmlHash: string;
   paragraphs: string[];
 }
 
@@ -162,6 +165,7 @@ export function parseArticle(text: string, opts: ParseOptions): Article | Conten
     addEntities,
     removeEntities,
     html: rendered.html,
+    htmlHash: createHash("sha256").update(rendered.html).digest("hex"),
     paragraphs: rendered.paragraphs,
   };
 }

@@ -110,6 +110,12 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
         const n = pick([...live].filter((x) => readFileSync(arPath(x), "utf8").includes('date: "2025-05')));
         writeFileSync(arPath(n), readFileSync(arPath(n), "utf8").replace(/\n$/, `\n\n${pick(SENTENCES)}\n`));
       }],
+      ["corrupt an excerpt text of the live output, search on", () => {
+        const files = [...digest(join(dir, "_site")).keys()].filter((f) => f.startsWith("search-text/")).sort();
+        const f = join(dir, "_site", pick(files));
+        // Rewritten in place (same inode): the recorded stat no longer matches, so it is written afresh, not linked.
+        writeFileSync(f, readFileSync(f, "utf8").replace(/"text":"/, '"text":"tampered '));
+      }],
       ["corrupt a cached search partition, search on", () => {
         const root = join(dir, ".arshif-cache/search");
         const entry = pick(readdirSync(root).sort());

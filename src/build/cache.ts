@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync,
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { removeDetached } from "./swap.ts";
+import { LINKED, Linker } from "./linker.ts";
 import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, walkTree, type FileStat, type Fingerprint } from "./inputs.ts";
 
 /**
@@ -287,9 +288,38 @@ export class BuildCache {
     return !!live && live.search.length > 0 && live.search.every((k) => existsSync(join(this.searchEntry(k), "manifest.json")));
   }
 
+  private manifestMap: { live: LiveManifest | undefined; files: Map<string, LiveFile> } | undefined;
+
   /** Output path → [key, hash, stat] of every file of the live output, as the last build recorded it. */
   readRenderManifest(output: string): Map<string, LiveFile> {
-    return new Map(Object.entries(this.readLive(output)?.files ?? {}));
+    const live = this.readLive(output);
+    if (!this.manifestMap || this.manifestMap.live !== live) this.manifestMap = { live, files: new Map(Object.entries(live?.files ?? {})) };
+    return this.manifestMap.files;
+  }
+
+  /**
+   * Links files of the live output into `fresh` (on a second thread: linker.ts)
+   * when they are as the last build recorded them. `offer` is false for a file
+   * the live output's manifest does not have; `finish` names the offered files
+   * that could not be linked.
+   */
+  liveLinker(output: string, fresh: string): { offer(rel: string): boolean; finish(): Promise<string[]> } {
+    const recorded = this.readRenderManifest(output);
+    const linker = new Linker(output, fresh);
+    const offered: string[] = [];
+    return {
+      offer: (rel) => {
+        const was = recorded.get(rel);
+        if (!was) return false;
+        linker.add(rel, liveStat(was), was[1]);
+        offered.push(rel);
+        return true;
+      },
+      finish: async () => {
+        const codes = await linker.finish();
+        return offered.filter((_, i) => codes[i] === LINKED.no);
+      },
+    };
   }
 
   /**

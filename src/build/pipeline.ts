@@ -131,6 +131,7 @@ export const STEPS = [
           restore: (key, dir) => cache.restorePartition(key, dir),
           save: (key, dir) => cache.savePartition(key, dir),
           records: { dir: cache.dir, code: cache.code },
+          live: cache.liveLinker(options.output, fresh),
         },
       }),
     }),

@@ -4,7 +4,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism, freemem } from "node:os";
 import * as pagefind from "pagefind";
 import type { SiteData } from "../archive/site.ts";
-import { buildAnalysis, copyGroups, excerptSource, makeRecord, recordInputs, textPath, type Analysis, type SearchRecord } from "./records.ts";
+import { buildAnalysis, copyGroups, excerptSource, makeRecord, recordInputs, textPath, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
 import { RecordCache, type RecordCacheStats } from "./record-cache.ts";
 import type { Story } from "../archive/stories.ts";
 import { WordDirectory, WORDS_DIR } from "./directory.ts";
@@ -190,6 +190,13 @@ export interface PartitionReuse {
   save(key: string, dir: string): void;
   /** Where the record cache (record-cache.ts) is kept, and the code version it is valid for; none: records are hashed afresh. */
   records?: { dir: string; code: string };
+  /**
+   * Reuses files of the live output (excerpt texts whose record input is
+   * unchanged): `offer` takes a path relative to both outputs and says whether
+   * it will be linked (else write it now); `finish` names the offered ones that
+   * could not be (write those).
+   */
+  live?: { offer(rel: string): boolean; finish(): Promise<string[]> };
 }
 
 /** One partition's share of the word directory (as partition 0), to be kept with the partition. */
@@ -229,21 +236,30 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
   const building: Promise<void>[] = [];
   const words = new WordDirectory();
   let written = 0;
+  const live = cached && opts.reuse!.live;
+  /** Excerpt files offered for linking, by path: written after all when a link fails. */
+  const excerpts = new Map<string, RecordInput>();
+  const writeExcerpt = (input: RecordInput) => {
+    const file = join(outDir, textPath(input.url));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(excerptSource(input)));
+  };
   try {
     for (const [i, part] of site.searchPartitions.entries()) {
       if (opts.share && !opts.share.partitions.has(i)) continue;
       const inputs = recordInputs(site, byPart[i]!, copies);
       written += inputs.length;
-      for (const input of inputs) {
-        const file = join(outDir, textPath(input.url));
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, JSON.stringify(excerptSource(input)));
-      }
       const dir = join(outDir, part.dir);
       const oneByOne = opts.oneByOne ?? true;
       // The key from the records' hashes (most of them the last build's): an unchanged partition is
       // restored without its records being made; its share of the word directory comes from the cache too.
       const key = cached && opts.reuse!.key(cached.hashes(inputs));
+      for (const input of inputs) {
+        const rel = textPath(input.url);
+        // An excerpt is made of its record's input alone: an unchanged one is the live output's file.
+        if (live && cached.inputUnchanged(input.url) && live.offer(rel)) excerpts.set(rel, input);
+        else writeExcerpt(input);
+      }
       if (key && opts.reuse!.restore(key, dir)) {
         let share = cached.partitionWords(key);
         if (share === undefined) cached.keepPartitionWords(key, (share = wordsOf(cached.records(inputs))));
@@ -278,6 +294,7 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
       for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
     }
+    if (live) for (const rel of await live.finish()) writeExcerpt(excerpts.get(rel)!);
     await Promise.all(building);
     // A shard saw only its share of the records: the others' are kept for the other shares.
     cached?.save(!!opts.share);

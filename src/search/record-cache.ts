@@ -175,6 +175,8 @@ export class RecordCache {
   private readonly previous = new Map<string, Entry>();
   /** Records of this build, by input hash. */
   private readonly current = new Map<string, Entry>();
+  /** URLs whose record input is the same as in the last build (`hashes`). */
+  private readonly sameInput = new Set<string>();
   private fingerprint = "";
   private loadedFingerprint = "";
   /** Word ids whose key changed in this build. */
@@ -463,6 +465,7 @@ export class RecordCache {
     return inputs.map((input) => {
       const key = sha256(JSON.stringify(input));
       const before = this.previous.get(key);
+      if (before) this.sameInput.add(input.url);
       if (before && this.stillValid(before)) {
         this.current.set(key, before);
         this.stats.reused++;
@@ -476,6 +479,11 @@ export class RecordCache {
       this.dirty = true;
       return hash;
     });
+  }
+
+  /** Whether `hashes` found the record input of `url` unchanged since the last build (so is what is made of it alone, like its excerpt file). */
+  inputUnchanged(url: string): boolean {
+    return this.sameInput.has(url);
   }
 
   /** The records of `inputs` (a partition going to Pagefind): those made by `hashes`, the others made again from the word table. */

@@ -60,6 +60,15 @@ function run(dir: string, cacheDir: string): Run {
 
 const url = (id: string, lang = "ar") => `/${lang}/articles/${id}/`;
 
+/** Edits the text of a cache file (a hash line, then UTF-16LE), leaving its hash line as it was. */
+function edit(file: string, change: (text: string) => string): void {
+  const raw = readFileSync(file);
+  const text = raw.subarray(65).toString("utf16le");
+  const changed = change(text);
+  assert.notEqual(changed, text, `${file}: the edit changed nothing`);
+  writeFileSync(file, Buffer.concat([raw.subarray(0, 65), Buffer.from(changed, "utf16le")]));
+}
+
 test("records through the cache equal records made from scratch, over edits that change the lexicon's answers", () => {
   const dir = makeProject({ "content/ar/a.md": A, "content/ar/c.md": C, "content/ar/d.md": D, "content/ar/e.md": E, "content/en/e.md": E_EN });
   const cacheDir = mkdtempSync(join(tmpdir(), "arshif-record-cache-"));
@@ -102,7 +111,7 @@ test("records through the cache equal records made from scratch, over edits that
     assert.equal(noB.cache.stats.lexiconCounted, 4, "a removed original: counted afresh");
     // A damaged kept lexicon: counted afresh, records still right.
     const lex = join(cacheDir, LEXICON_FILE);
-    writeFileSync(lex, readFileSync(lex, "utf8").replace(/"counts":"./, '"counts":"B'));
+    edit(lex, (t) => t.replace(/"counts":"./, '"counts":"B'));
     writeFileSync(join(dir, "content/ar/b.md"), B);
     assert.equal(run(dir, cacheDir).cache.stats.lexiconCounted, 5);
     rmSync(join(dir, "content/ar/b.md"));
@@ -111,12 +120,12 @@ test("records through the cache equal records made from scratch, over edits that
     // A damaged word table: the records are still right (their words are looked up afresh).
     const words = join(cacheDir, WORDS_FILE);
     writeFileSync(join(dir, "content/ar/b.md"), B);
-    writeFileSync(words, readFileSync(words, "utf8").replace(/"keys":"./, '"keys":"X'));
+    edit(words, (t) => t.replace(/"keys":"./, '"keys":"X'));
     const damaged = run(dir, cacheDir);
     assert.ok(damaged.cache.stats.made >= 6, "with no word table, every record is made again");
     // A damaged records file: everything made again, nothing wrong.
     const recs = join(cacheDir, RECORDS_FILE);
-    writeFileSync(recs, readFileSync(recs, "utf8").slice(0, -10));
+    edit(recs, (t) => t.slice(0, -10));
     const lost = run(dir, cacheDir);
     assert.equal(lost.cache.stats.reused, 0);
     // And afterwards the cache works again.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteData } from "../archive/site.ts";
 import { indexKey, Lexicon, type KeyCache, type LexiconQueries, type NameQueries } from "./morphology.ts";
@@ -34,7 +34,7 @@ import { copyGroups, makeRecord, nameWords, type Analysis, type RecordInput, typ
  * it held is made afresh.
  */
 
-const PACK_VERSION = 1;
+const PACK_VERSION = 2;
 export const RECORDS_FILE = "search-records.json";
 export const WORDS_FILE = "search-words.json";
 /** The archive's lexicon as of some build, with the originals it was counted from (one hash each). */
@@ -85,6 +85,15 @@ const fromU32 = (s: string): Uint32Array => {
   return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 };
 
+/** Lists of ids as one array and the offsets where each starts (lists + 1 of them). */
+function concat(lists: readonly Uint32Array[]): [Uint32Array, Uint32Array] {
+  const at = new Uint32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) at[i + 1] = at[i]! + lists[i]!.length;
+  const all = new Uint32Array(at[lists.length]!);
+  lists.forEach((l, i) => all.set(l, at[i]!));
+  return [at, all];
+}
+
 /** Reads a file written by `writeChecked`; undefined when it is missing or its bytes do not match their hash. */
 function readChecked(file: string): { body: string; hash: string } | undefined {
   try {
@@ -93,18 +102,28 @@ function readChecked(file: string): { body: string; hash: string } | undefined {
     if (raw.length < 65 || raw[64] !== 0x0a) return undefined;
     const bytes = raw.subarray(65);
     const hash = createHash("sha256").update(bytes).digest("hex");
-    return hash === raw.toString("latin1", 0, 64) ? { body: bytes.toString("utf8"), hash } : undefined;
+    return hash === raw.toString("latin1", 0, 64) ? { body: bytes.toString("utf16le"), hash } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes `body` after its hash, whole or not at all (renamed into place). Returns the hash. */
+/**
+ * Writes `body` after its hash, whole or not at all (renamed into place).
+ * Returns the hash. UTF-16LE, as JavaScript holds the (mostly Arabic) text:
+ * no transcoding either way, and Arabic letters take two bytes in UTF-8 too.
+ */
 function writeChecked(file: string, body: string): string {
-  const bytes = Buffer.from(body, "utf8");
+  const bytes = Buffer.from(body, "utf16le");
   const hash = createHash("sha256").update(bytes).digest("hex");
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, Buffer.concat([Buffer.from(`${hash}\n`, "latin1"), bytes]));
+  const fd = openSync(tmp, "w");
+  try {
+    writeSync(fd, `${hash}\n`, null, "latin1");
+    writeSync(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, file);
   return hash;
 }
@@ -514,27 +533,27 @@ export class RecordCache {
     this.made.clear();
   }
 
+  /** Whether every record of the last build is in this one's `entries` (added to, nothing removed or changed). */
+  private everyRecordKept(entries: number): boolean {
+    if (entries !== this.current.size) return false;
+    for (const k of this.previous.keys()) if (!this.current.has(k)) return false;
+    return true;
+  }
+
   /**
-   * Writes the cache for the next build (only when something changed). With
-   * `keepOthers` (a build shard, which saw only its share of the records) the
-   * last build's records this build did not see are kept while still valid.
+   * The word table as it stands: when no record was removed or changed, every
+   * word in it is still some record's (the last save kept only those), so no
+   * compaction is needed. The few questions a re-keyed word no longer asks stay
+   * until the next compaction.
    */
-  save(keepOthers = false): void {
-    if (!this.dir) return;
-    this.saveLexicon();
-    const shares = join(this.dir, PARTITION_WORDS_DIR);
-    if (!keepOthers && existsSync(shares)) {
-      for (const f of readdirSync(shares)) if (!this.usedPartitions.has(f.replace(/\.txt$/, ""))) rmSync(join(shares, f), { force: true });
-    }
-    if (keepOthers) {
-      for (const [k, e] of this.previous) {
-        if (!this.current.has(k) && this.stillValid(e)) this.current.set(k, e);
-      }
-    }
-    if (!this.dirty && this.current.size === this.previous.size) return;
-    const t = performance.now();
-    this.readTable();
-    // Only the words of the records kept, and only their questions: the files do not grow with deleted articles.
+  private wholeTable(entries: [string, { words: Uint32Array }][]): WordsPack {
+    const [wqAt, wq] = concat(this.wordQuestions);
+    const [rAt, rw] = concat(entries.map(([, e]) => e.words));
+    return { v: PACK_VERSION, questions: this.questions.join("\n"), answers: u32(this.answers), words: this.words.join("\n"), keys: this.keys.join("\n"), wordQuestionsAt: u32(wqAt), wordQuestions: u32(wq), recordWordsAt: u32(rAt), recordWords: u32(rw) };
+  }
+
+  /** Only the words of the records kept, and only their questions: the files do not grow with deleted articles. */
+  private compactTable(entries: [string, { words: Uint32Array }][]): WordsPack {
     const wordMap = new Int32Array(this.words.length).fill(-1);
     const questionMap = new Int32Array(this.questions.length).fill(-1);
     const questions: string[] = [];
@@ -563,27 +582,39 @@ export class RecordCache {
       wqAt.push(wq.length);
       return id;
     };
-    const records: [string, string][] = [];
     const rAt: number[] = [0];
     const rw: number[] = [];
-    for (const [k, e] of this.current) {
-      // A record whose words were lost with an unreadable word table is made again next time.
-      if (!e.words) continue;
-      records.push([k, e.hash]);
+    for (const [, e] of entries) {
       for (const w of e.words) rw.push(wordOf(w));
       rAt.push(rw.length);
     }
-    const table: WordsPack = {
-      v: PACK_VERSION,
-      questions: questions.join("\n"),
-      answers: u32(answers),
-      words: words.join("\n"),
-      keys: keys.join("\n"),
-      wordQuestionsAt: u32(wqAt),
-      wordQuestions: u32(wq),
-      recordWordsAt: u32(rAt),
-      recordWords: u32(rw),
-    };
+    return { v: PACK_VERSION, questions: questions.join("\n"), answers: u32(answers), words: words.join("\n"), keys: keys.join("\n"), wordQuestionsAt: u32(wqAt), wordQuestions: u32(wq), recordWordsAt: u32(rAt), recordWords: u32(rw) };
+  }
+
+  /**
+   * Writes the cache for the next build (only when something changed). With
+   * `keepOthers` (a build shard, which saw only its share of the records) the
+   * last build's records this build did not see are kept while still valid.
+   */
+  save(keepOthers = false): void {
+    if (!this.dir) return;
+    this.saveLexicon();
+    const shares = join(this.dir, PARTITION_WORDS_DIR);
+    if (!keepOthers && existsSync(shares)) {
+      for (const f of readdirSync(shares)) if (!this.usedPartitions.has(f.replace(/\.txt$/, ""))) rmSync(join(shares, f), { force: true });
+    }
+    if (keepOthers) {
+      for (const [k, e] of this.previous) {
+        if (!this.current.has(k) && this.stillValid(e)) this.current.set(k, e);
+      }
+    }
+    if (!this.dirty && this.current.size === this.previous.size) return;
+    const t = performance.now();
+    this.readTable();
+    const entries = [...this.current].filter(([, e]) => e.words) as [string, { hash: string; words: Uint32Array }][];
+    const records: [string, string][] = entries.map(([k, e]) => [k, e.hash]);
+    // A record whose words were lost with an unreadable word table is made again next time (left out here).
+    const table = this.everyRecordKept(entries.length) ? this.wholeTable(entries) : this.compactTable(entries);
     mkdirSync(this.dir, { recursive: true });
     const wordsHash = writeChecked(join(this.dir, WORDS_FILE), JSON.stringify(table));
     const pack: RecordsPack = { v: PACK_VERSION, code: this.code, fingerprint: this.fingerprint, words: wordsHash, records };

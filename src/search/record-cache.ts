@@ -34,7 +34,7 @@ import { copyGroups, makeRecord, nameWords, type Analysis, type RecordInput, typ
  * it held is made afresh.
  */
 
-const PACK_VERSION = 2;
+const PACK_VERSION = 1;
 export const RECORDS_FILE = "search-records.json";
 export const WORDS_FILE = "search-words.json";
 /** The archive's lexicon as of some build, with the originals it was counted from (one hash each). */
@@ -102,19 +102,15 @@ function readChecked(file: string): { body: string; hash: string } | undefined {
     if (raw.length < 65 || raw[64] !== 0x0a) return undefined;
     const bytes = raw.subarray(65);
     const hash = createHash("sha256").update(bytes).digest("hex");
-    return hash === raw.toString("latin1", 0, 64) ? { body: bytes.toString("utf16le"), hash } : undefined;
+    return hash === raw.toString("latin1", 0, 64) ? { body: bytes.toString("utf8"), hash } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/**
- * Writes `body` after its hash, whole or not at all (renamed into place).
- * Returns the hash. UTF-16LE, as JavaScript holds the (mostly Arabic) text:
- * no transcoding either way, and Arabic letters take two bytes in UTF-8 too.
- */
+/** Writes `body` after its hash, whole or not at all (renamed into place). Returns the hash. */
 function writeChecked(file: string, body: string): string {
-  const bytes = Buffer.from(body, "utf16le");
+  const bytes = Buffer.from(body, "utf8");
   const hash = createHash("sha256").update(bytes).digest("hex");
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, "w");

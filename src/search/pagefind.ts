@@ -165,7 +165,7 @@ export interface SearchBuildOptions {
   jobs?: number;
   /**
    * Partitions built in worker processes even one at a time: this process
-   * renders pages meanwhile (searchBesideRender), and a Pagefind answer must
+   * renders pages meanwhile (searchAlongsideRender), and a Pagefind answer must
    * not wait for its turn in this process's event loop.
    */
   workers?: boolean;
@@ -237,6 +237,7 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
   const words = new WordDirectory();
   let written = 0;
   const live = cached && opts.reuse!.live;
+  let liveFinished = false;
   /** Excerpt files offered for linking, by path: written after all when a link fails. */
   const excerpts = new Map<string, RecordInput>();
   const writeExcerpt = (input: RecordInput) => {
@@ -294,12 +295,18 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
       for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
     }
-    if (live) for (const rel of await live.finish()) writeExcerpt(excerpts.get(rel)!);
+    if (live) {
+      const failed = await live.finish();
+      liveFinished = true;
+      for (const rel of failed) writeExcerpt(excerpts.get(rel)!);
+    }
     await Promise.all(building);
     // A shard saw only its share of the records: the others' are kept for the other shares.
     cached?.save(!!opts.share);
   } finally {
     pool?.close();
+    // After a failure its link thread still runs: ended here, so a dev server's process does not keep it.
+    if (live && !liveFinished) await live.finish().catch(() => undefined);
   }
   if (written !== expected) throw new Error(`search index: ${expected - written} record(s) in no partition`);
   return { records: written, partitions: site.searchPartitions.length, ...(cached ? { cache: cached.stats } : {}) };

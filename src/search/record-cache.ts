@@ -94,6 +94,10 @@ function concat(lists: readonly Uint32Array[]): [Uint32Array, Uint32Array] {
   return [at, all];
 }
 
+function wordsPack(questions: string[], answers: ArrayLike<number>, words: string[], keys: string[], [wqAt, wq]: [ArrayLike<number>, ArrayLike<number>], [rAt, rw]: [ArrayLike<number>, ArrayLike<number>]): WordsPack {
+  return { v: PACK_VERSION, questions: questions.join("\n"), answers: u32(answers), words: words.join("\n"), keys: keys.join("\n"), wordQuestionsAt: u32(wqAt), wordQuestions: u32(wq), recordWordsAt: u32(rAt), recordWords: u32(rw) };
+}
+
 /** Reads a file written by `writeChecked`; undefined when it is missing or its bytes do not match their hash. */
 function readChecked(file: string): { body: string; hash: string } | undefined {
   try {
@@ -537,15 +541,15 @@ export class RecordCache {
   }
 
   /**
-   * The word table as it stands: when no record was removed or changed, every
-   * word in it is still some record's (the last save kept only those), so no
-   * compaction is needed. The few questions a re-keyed word no longer asks stay
-   * until the next compaction.
+   * The word table as it stands, without compaction: what compaction drops
+   * is mostly the words and questions of records removed or changed, and there
+   * are none. Whatever else it would drop (a word no record holds, a question a
+   * re-keyed word no longer asks) stays until the next compaction.
    */
   private wholeTable(entries: [string, { words: Uint32Array }][]): WordsPack {
     const [wqAt, wq] = concat(this.wordQuestions);
     const [rAt, rw] = concat(entries.map(([, e]) => e.words));
-    return { v: PACK_VERSION, questions: this.questions.join("\n"), answers: u32(this.answers), words: this.words.join("\n"), keys: this.keys.join("\n"), wordQuestionsAt: u32(wqAt), wordQuestions: u32(wq), recordWordsAt: u32(rAt), recordWords: u32(rw) };
+    return wordsPack(this.questions, this.answers, this.words, this.keys, [wqAt, wq], [rAt, rw]);
   }
 
   /** Only the words of the records kept, and only their questions: the files do not grow with deleted articles. */
@@ -584,7 +588,7 @@ export class RecordCache {
       for (const w of e.words) rw.push(wordOf(w));
       rAt.push(rw.length);
     }
-    return { v: PACK_VERSION, questions: questions.join("\n"), answers: u32(answers), words: words.join("\n"), keys: keys.join("\n"), wordQuestionsAt: u32(wqAt), wordQuestions: u32(wq), recordWordsAt: u32(rAt), recordWords: u32(rw) };
+    return wordsPack(questions, answers, words, keys, [wqAt, wq], [rAt, rw]);
   }
 
   /**

@@ -296,9 +296,9 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
     }
     if (live) {
-      const failed = await live.finish();
+      // Marked first: a finish that fails has ended its thread, and must not be waited for again.
       liveFinished = true;
-      for (const rel of failed) writeExcerpt(excerpts.get(rel)!);
+      for (const rel of await live.finish()) writeExcerpt(excerpts.get(rel)!);
     }
     await Promise.all(building);
     // A shard saw only its share of the records: the others' are kept for the other shares.

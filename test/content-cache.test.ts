@@ -80,7 +80,7 @@ test("content cache: same articles, tags and related coverage with and without i
     // Nothing changed: everything reused, nothing written.
     const warm = steps(root, cacheDir);
     assert.deepStrictEqual(warm.out, plain.out);
-    const { verdictsReused, ...rest } = warm.stats!;
+    const { verdictsReused, packsHashed: _, ...rest } = warm.stats!;
     assert.deepEqual(rest, { packed: articles, stamped: articles, articlesReused: articles, articlesParsed: 0, tagsReused: arabic, tagsMade: 0, sketchesReused: arabic, sketchesMade: 0, verdictsMade: 0, saved: false });
     // Every candidate pair's check is taken from the cache (there are more candidates than pairs).
     assert.equal(verdictsReused, cold.stats!.verdictsMade);
@@ -148,14 +148,27 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.equal(setCached.stats!.tagsReused, arabic);
     assert.equal(setCached.stats!.verdictsReused, 0, "verdicts depend on the setting too");
 
-    // A corrupt pack is not used: everything made again, same output, pack rewritten.
+    // The pack's checksum is computed until its stat is recorded (for a file at least a second old), then taken from that stat.
     const pack = join(cacheDir, "content.pack");
+    const longAgo = new Date(Date.now() - 60_000);
+    for (const f of [pack, join(cacheDir, "content.add")]) if (existsSync(f)) utimesSync(f, longAgo, longAgo);
+    const first = steps(root, cacheDir);
+    assert.ok(first.stats!.packsHashed >= 1);
+    assert.equal(first.stats!.saved, false);
+    const trusted = steps(root, cacheDir);
+    assert.equal(trusted.stats!.packsHashed, 0);
+    assert.deepStrictEqual(trusted.out, setPlain.out);
+
+    // A corrupt pack is not used: everything made again, same output, pack rewritten. Its times put back
+    // do not hide the change (the change time moves with any write).
     const bytes = readFileSync(pack);
     bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
     writeFileSync(pack, bytes);
+    utimesSync(pack, longAgo, longAgo);
     const corrupt = steps(root, cacheDir);
     assert.deepStrictEqual(corrupt.out, setPlain.out);
     assert.equal(corrupt.stats!.packed, 0);
+    assert.equal(corrupt.stats!.packsHashed, 1);
     assert.equal(corrupt.stats!.articlesReused, 0);
     assert.equal(corrupt.stats!.saved, "pack");
     const whole = steps(root, cacheDir);

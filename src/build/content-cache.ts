@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync, type Stats } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Lang } from "../i18n/lang.ts";
 import type { Article } from "../content/article.ts";
@@ -25,7 +25,9 @@ import type { PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
  *
  * Two files, each read in one go and checked against its SHA-256 before use
  * (a corrupt or unknown one is ignored and everything in it made again, never
- * used): `content.pack` holds the entries of some build, `content.add` the
+ * used); a file whose stat is the one recorded after such a check, at least
+ * 1 s after it was written, is taken as checked, like the input files
+ * (src/build/inputs.ts HashMemo; `content.sums.json`): `content.pack` holds the entries of some build, `content.add` the
  * entries made since, for that pack only. A build that made something
  * rewrites the small second file, or both into one new pack when the second
  * file and the entries no build uses any more (deleted or old versions of
@@ -45,6 +47,9 @@ const PACK_VERSION = 4;
 const ABSENT = 0xffffffff;
 /** A file modified less than this before its stamp was recorded is hashed again next time. */
 const SETTLE_MS = 2000;
+/** Per pack file name: its stat and checksum when its checksum was last found right. */
+const SUMS_FILE = "content.sums.json";
+type Checked = [size: number, mtimeMs: number, ino: number, ctimeMs: number, sum: string];
 
 type Range = [offset: number, length: number];
 
@@ -115,6 +120,8 @@ export interface ContentCacheStats {
   verdictsMade: number;
   /** What the build wrote at the end: nothing, the small second file, or a whole new pack. */
   saved: false | "add" | "pack";
+  /** Pack files whose checksum was computed (the others were taken as checked by their stat). */
+  packsHashed: number;
 }
 
 interface PackFile {
@@ -125,7 +132,7 @@ interface PackFile {
 }
 
 export class ContentCache implements ArticleCache {
-  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, verdictsReused: 0, verdictsMade: 0, saved: false };
+  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, verdictsReused: 0, verdictsMade: 0, saved: false, packsHashed: 0 };
   /** Entries of the packs read at the start, by key, and by where (for stamps). */
   private old = new Map<string, Entry>();
   private byWhere = new Map<string, Entry>();
@@ -136,6 +143,7 @@ export class ContentCache implements ArticleCache {
   private readonly started = Date.now();
   readonly file: string;
   readonly addFile: string;
+  private checked: Record<string, Checked> = {};
 
   constructor(
     readonly dir: string,
@@ -143,6 +151,12 @@ export class ContentCache implements ArticleCache {
   ) {
     this.file = join(dir, "content.pack");
     this.addFile = join(dir, "content.add");
+    try {
+      this.checked = JSON.parse(readFileSync(join(dir, SUMS_FILE), "utf8")) as Record<string, Checked>;
+    } catch {
+      // None yet, or unreadable: the packs are hashed.
+    }
+    const before = JSON.stringify(this.checked);
     this.base = this.readPack(this.file);
     if (this.base) {
       for (const e of this.base.entries) this.remember(e);
@@ -150,6 +164,27 @@ export class ContentCache implements ArticleCache {
       for (const e of add?.entries ?? []) this.remember(e);
     }
     this.stats.packed = this.old.size;
+    if (JSON.stringify(this.checked) !== before) {
+      try {
+        writeFileSync(join(dir, SUMS_FILE), JSON.stringify(this.checked));
+      } catch {
+        // Not kept: the packs are hashed again next time.
+      }
+    }
+  }
+
+  /** Whether `bytes` (of the file with stat `st`) hold the checksum `sum` of the rest: by the recorded stat, else by hashing. */
+  private sumHolds(path: string, st: Stats, bytes: Buffer, sum: Buffer): boolean {
+    const name = basename(path);
+    const hex = sum.toString("hex");
+    const was = this.checked[name];
+    if (was && was[0] === st.size && was[1] === st.mtimeMs && was[2] === st.ino && was[3] === st.ctimeMs && was[4] === hex) return true;
+    delete this.checked[name];
+    this.stats.packsHashed++;
+    if (!createHash("sha256").update(bytes.subarray(40)).digest().equals(sum)) return false;
+    // A file written within the last second may be written again in the same mtime tick: hashed next time too.
+    if (Date.now() - st.mtimeMs > 1000) this.checked[name] = [st.size, st.mtimeMs, st.ino, st.ctimeMs, hex];
+    return true;
   }
 
   private remember(e: Entry): void {
@@ -160,15 +195,23 @@ export class ContentCache implements ArticleCache {
   /** A pack's entries, or undefined when it is missing, unreadable, from other code or (`base`) for another pack. */
   private readPack(path: string, base?: string): PackFile | undefined {
     let buf: Buffer;
+    let st: Stats;
     try {
-      buf = readFileSync(path);
+      // The stat of the very file read (one descriptor), not of whatever the path names a moment later.
+      const fd = openSync(path, "r");
+      try {
+        st = fstatSync(fd);
+        buf = readFileSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       return undefined;
     }
     try {
       if (buf.length < 44 || !buf.subarray(0, 8).equals(MAGIC)) return undefined;
       const sum = buf.subarray(8, 40);
-      if (!createHash("sha256").update(buf.subarray(40)).digest().equals(sum)) return undefined;
+      if (!this.sumHolds(path, st, buf, sum)) return undefined;
       // Sketches are read as u32 views of the pack: its bytes must start at a multiple of 4.
       if (buf.byteOffset % 4) buf = Buffer.from(buf);
       const hlen = buf.readUInt32LE(40);

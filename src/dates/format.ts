@@ -36,13 +36,22 @@ function parts(locale: string, zone: string, epoch: number, opts: Intl.DateTimeF
  * The same instant is formatted for many pages (an article's date on its page,
  * its day, month and entity listings, related coverage): each label is made once.
  */
-const labels = new Map<string, string>();
+const labels = new Map<string, Map<number, string>>();
+let labelCount = 0;
 function memo(kind: string, epoch: number, zone: string, lang: Lang, digits: Digits, make: () => string): string {
-  const key = `${kind}|${epoch}|${zone}|${lang}|${digits}`;
-  let v = labels.get(key);
+  // By instant inside a map per kind and setting: no key string is built for each of the many calls.
+  const setting = `${kind}|${zone}|${lang}|${digits}`;
+  let byEpoch = labels.get(setting);
+  if (!byEpoch) labels.set(setting, (byEpoch = new Map()));
+  let v = byEpoch.get(epoch);
   if (v === undefined) {
-    if (labels.size > 500_000) labels.clear();
-    labels.set(key, (v = make()));
+    if (++labelCount > 500_000) {
+      labels.clear();
+      labelCount = 1;
+      labels.set(setting, byEpoch);
+      byEpoch.clear();
+    }
+    byEpoch.set(epoch, (v = make()));
   }
   return v;
 }

@@ -36,14 +36,3 @@ test("render batches: one batch for a site smaller than the size; the site itsel
   assert.equal(site.batch, undefined);
   assert.deepEqual(Object.fromEntries(Object.entries(site.pages).map(([k, v]) => [k, v.length])), before);
 });
-
-test("render batches: the collection run between batches frees what nothing holds, and leaves no gc global behind", async () => {
-  const { collectGarbage } = await import("../src/build/render.ts");
-  const hadGc = "gc" in globalThis;
-  // Made in another function, and a turn of the event loop later: a WeakRef keeps its target to the end of the job that made it.
-  const ref = ((): WeakRef<object> => new WeakRef({ pages: new Array(1000).fill("x") }))();
-  await new Promise((r) => setImmediate(r));
-  collectGarbage();
-  assert.equal(ref.deref(), undefined);
-  assert.equal("gc" in globalThis, hadGc);
-});

@@ -110,11 +110,10 @@ export const STEPS = [
       site: buildPageModel(coverage, content.entities, content.settings, makeUrls(content.settings.url, options.pathPrefix)),
     }),
   }),
-  // When the whole index is to be made (no partition of the live one kept) and a core and the memory
-  // are free, Pagefind's processes index while this one renders. Otherwise the index
-  // is made first: Pagefind's process then runs while this one holds only the site
-  // data, not also Eleventy's rendered pages, and a rebuild that sends one small
-  // partition to Pagefind starts no worker process.
+  // Made first: Pagefind's process then runs while this one holds only the site data,
+  // not also Eleventy's rendered pages, and a rebuild that sends one small partition to
+  // Pagefind starts no worker process. Asked to (ARSHIF_SEARCH_ALONGSIDE=1), a build that
+  // makes the whole index (no partition of the live one kept) makes it while it renders.
   s({
     name: "search index",
     timing: "search",

@@ -1,10 +1,9 @@
 import { join, relative } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteData } from "../archive/site.ts";
 import { renderBatches } from "../site/batches.ts";
+import { collectGarbage } from "./memory.ts";
 
 /**
  * Renders the site's pages into `outDir`, one Eleventy run per batch
@@ -33,24 +32,4 @@ export async function renderSite(site: SiteData, outDir: string, opts: { root: s
     if (views.length > 1) collectGarbage();
   }
   return views.length;
-}
-
-let fullGc: (() => void) | undefined;
-
-/**
- * A full garbage collection. Node offers one only under `--expose-gc`; this
- * takes V8's for a moment, as jest's leak detector does, so that `npm run
- * build` and every script that builds need no flag.
- */
-export function collectGarbage(): void {
-  if (!fullGc) {
-    const exposed = (globalThis as { gc?: () => void }).gc;
-    if (exposed) fullGc = exposed;
-    else {
-      setFlagsFromString("--expose-gc");
-      fullGc = runInNewContext("gc") as () => void;
-      setFlagsFromString("--no-expose-gc");
-    }
-  }
-  fullGc();
 }

@@ -8,6 +8,7 @@ import { buildAnalysis, copyGroups, excerptSource, makeRecord, recordInputs, tex
 import { RecordCache, type RecordCacheStats } from "./record-cache.ts";
 import type { Story } from "../archive/stories.ts";
 import { WordDirectory, WORDS_DIR } from "./directory.ts";
+import { collectGarbage } from "../build/memory.ts";
 
 /** What Pagefind is given of a record (the rest of SearchRecord stays in the build). */
 export type PagefindRecord = Pick<SearchRecord, "url" | "content" | "language" | "meta" | "sort">;
@@ -66,19 +67,19 @@ export function searchJobs(partitions: number): number {
   return Math.max(1, Math.min(partitions, availableParallelism(), Math.floor(freemem() / PARTITION_MEMORY)));
 }
 
-/** What the render step's Eleventy runs take at most beside a partition's Pagefind process (docs/scale.md). */
-const RENDER_MEMORY = 2 * 2 ** 30;
+/** Records from which a partition is big enough for a garbage collection before it goes to Pagefind (about 0.3 s at 10k; a small newest partition is not). */
+const COLLECT_BEFORE = 1000;
 
 /**
  * Whether the search index is built while the pages render: its partitions go
- * to worker processes and Pagefind's, and this process renders meanwhile. On
- * when a second core and the memory of both are free; `ARSHIF_SEARCH_ALONGSIDE=0`
- * (or 1) decides instead.
+ * to worker processes and Pagefind's, and this process renders meanwhile.
+ * Only when asked (`ARSHIF_SEARCH_ALONGSIDE=1`) and a second core is there:
+ * on 2 cores it saved about 4 s of a 90 s first build at 10k articles and
+ * cost about 550 MB more at the peak (docs/scale.md), and the build is held
+ * to a memory bound.
  */
 export function searchAlongsideRender(): boolean {
-  const env = process.env.ARSHIF_SEARCH_ALONGSIDE;
-  if (env === "0" || env === "1") return env === "1";
-  return availableParallelism() >= 2 && freemem() >= PARTITION_MEMORY + RENDER_MEMORY;
+  return process.env.ARSHIF_SEARCH_ALONGSIDE === "1" && availableParallelism() >= 2;
 }
 
 export interface Job {
@@ -278,6 +279,8 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
       const keep = () => (key ? opts.reuse!.save(key, dir) : undefined);
       if (!pool) {
+        // What making these records let go of would sit beside Pagefind's process while it indexes them.
+        if (records.length >= COLLECT_BEFORE) collectGarbage();
         await buildPartition(records, dir, { oneByOne });
         keep();
       } else {

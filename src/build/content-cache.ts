@@ -25,10 +25,11 @@ import type { PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
  *
  * Two files, each read in one go and checked against its SHA-256 before use
  * (a corrupt or unknown one is ignored and everything in it made again, never
- * used); a file whose stat is the one recorded after such a check, at least
- * 1 s after it was written, is taken as checked, like the input files
- * (src/build/inputs.ts HashMemo; `content.sums.json`): `content.pack` holds the entries of some build, `content.add` the
- * entries made since, for that pack only. A build that made something
+ * used; one whose stat is the one recorded after such a check, at least 1 s
+ * after it was written, is taken as checked, like the input files:
+ * `content.sums.json`, src/build/inputs.ts HashMemo): `content.pack` holds
+ * the entries of some build, `content.add` the entries made since, for that
+ * pack only. A build that made something
  * rewrites the small second file, or both into one new pack when the second
  * file and the entries no build uses any more (deleted or old versions of
  * files) reach a quarter of the pack. Files are written to a temporary name,

@@ -75,8 +75,8 @@ const COLLECT_BEFORE = 1000;
  * to worker processes and Pagefind's, and this process renders meanwhile.
  * Only when asked (`ARSHIF_SEARCH_ALONGSIDE=1`) and a second core is there:
  * on 2 cores it saved about 4 s of a 90 s first build at 10k articles and
- * cost about 550 MB more at the peak (docs/scale.md), and the build is held
- * to a memory bound.
+ * cost about 550 MB more at the peak, over the 1.5 GB a 10k build is to
+ * stay within (docs/scale.md).
  */
 export function searchAlongsideRender(): boolean {
   return process.env.ARSHIF_SEARCH_ALONGSIDE === "1" && availableParallelism() >= 2;

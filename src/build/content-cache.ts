@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync, type Stats } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import { dirname, join } from "node:path";
+import { HashMemo } from "./inputs.ts";
 import { fileURLToPath } from "node:url";
 import type { Lang } from "../i18n/lang.ts";
 import type { Article } from "../content/article.ts";
@@ -48,9 +49,8 @@ const PACK_VERSION = 4;
 const ABSENT = 0xffffffff;
 /** A file modified less than this before its stamp was recorded is hashed again next time. */
 const SETTLE_MS = 2000;
-/** Per pack file name: its stat and checksum when its checksum was last found right. */
+/** Each pack file's stat and checksum when the checksum was last found right (a HashMemo). */
 const SUMS_FILE = "content.sums.json";
-type Checked = [size: number, mtimeMs: number, ino: number, ctimeMs: number, sum: string];
 
 type Range = [offset: number, length: number];
 
@@ -144,7 +144,7 @@ export class ContentCache implements ArticleCache {
   private readonly started = Date.now();
   readonly file: string;
   readonly addFile: string;
-  private checked: Record<string, Checked> = {};
+  private readonly sums: HashMemo;
 
   constructor(
     readonly dir: string,
@@ -152,12 +152,7 @@ export class ContentCache implements ArticleCache {
   ) {
     this.file = join(dir, "content.pack");
     this.addFile = join(dir, "content.add");
-    try {
-      this.checked = JSON.parse(readFileSync(join(dir, SUMS_FILE), "utf8")) as Record<string, Checked>;
-    } catch {
-      // None yet, or unreadable: the packs are hashed.
-    }
-    const before = JSON.stringify(this.checked);
+    this.sums = new HashMemo(join(dir, SUMS_FILE));
     this.base = this.readPack(this.file);
     if (this.base) {
       for (const e of this.base.entries) this.remember(e);
@@ -165,26 +160,20 @@ export class ContentCache implements ArticleCache {
       for (const e of add?.entries ?? []) this.remember(e);
     }
     this.stats.packed = this.old.size;
-    if (JSON.stringify(this.checked) !== before) {
-      try {
-        writeFileSync(join(dir, SUMS_FILE), JSON.stringify(this.checked));
-      } catch {
-        // Not kept: the packs are hashed again next time.
-      }
+    try {
+      this.sums.save();
+    } catch {
+      // Not kept: the packs are hashed again next time.
     }
   }
 
-  /** Whether `bytes` (of the file with stat `st`) hold the checksum `sum` of the rest: by the recorded stat, else by hashing. */
+  /** Whether `bytes` (of the file with stat `st`) hold the checksum `sum` of the rest: by the stat recorded with it, else by hashing. */
   private sumHolds(path: string, st: Stats, bytes: Buffer, sum: Buffer): boolean {
-    const name = basename(path);
     const hex = sum.toString("hex");
-    const was = this.checked[name];
-    if (was && was[0] === st.size && was[1] === st.mtimeMs && was[2] === st.ino && was[3] === st.ctimeMs && was[4] === hex) return true;
-    delete this.checked[name];
+    if (this.sums.known(path, st) === hex) return true;
     this.stats.packsHashed++;
     if (!createHash("sha256").update(bytes.subarray(40)).digest().equals(sum)) return false;
-    // A file written within the last second may be written again in the same mtime tick: hashed next time too.
-    if (Date.now() - st.mtimeMs > 1000) this.checked[name] = [st.size, st.mtimeMs, st.ino, st.ctimeMs, hex];
+    this.sums.remember(path, st, hex);
     return true;
   }
 

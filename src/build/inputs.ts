@@ -119,17 +119,32 @@ export class HashMemo {
 
   /** The sha256 of `path`'s bytes; `st` is its stat when the caller has it. */
   hash(path: string, st: Stats = statSync(path)): string {
-    this.seen.add(path);
-    const e = this.entries.get(path);
-    if (e && e[0] === st.size && e[1] === st.mtimeMs && e[2] === st.ino && e[3] === st.ctimeMs) return e[4];
+    const known = this.known(path, st);
+    if (known !== undefined) return known;
     const hash = hashBytes(readFileSync(path));
     this.hashed++;
+    this.remember(path, st, hash);
+    return hash;
+  }
+
+  /** The hash remembered for `path` when its stat is still `st`. */
+  known(path: string, st: Stats): string | undefined {
+    this.seen.add(path);
+    const e = this.entries.get(path);
+    return e && e[0] === st.size && e[1] === st.mtimeMs && e[2] === st.ino && e[3] === st.ctimeMs ? e[4] : undefined;
+  }
+
+  /**
+   * Remembers `hash` for `path` at stat `st` (a caller that checked the bytes
+   * itself: the content cache's packs carry their own checksum).
+   */
+  remember(path: string, st: Stats, hash: string): void {
+    this.seen.add(path);
     // A file written within the last second may be written again in the same
     // mtime tick by a coarse file system: not remembered, hashed next time.
     if (Date.now() - st.mtimeMs > 1000) this.entries.set(path, [st.size, st.mtimeMs, st.ino, st.ctimeMs, hash]);
     else this.entries.delete(path);
     this.dirty = true;
-    return hash;
   }
 
   /** Writes the memo (only the files asked about since it was loaded) when anything changed. */

@@ -67,16 +67,15 @@ export function searchJobs(partitions: number): number {
   return Math.max(1, Math.min(partitions, availableParallelism(), Math.floor(freemem() / PARTITION_MEMORY)));
 }
 
-/** Records from which a partition is big enough for a garbage collection before it goes to Pagefind (about 0.3 s at 10k; a small newest partition is not). */
+/** Records from which a partition is big enough for a garbage collection before it goes to Pagefind (a small newest partition, a rebuild's usual one, is not). */
 const COLLECT_BEFORE = 1000;
 
 /**
  * Whether the search index is built while the pages render: its partitions go
  * to worker processes and Pagefind's, and this process renders meanwhile.
  * Only when asked (`ARSHIF_SEARCH_ALONGSIDE=1`) and a second core is there:
- * on 2 cores it saved about 4 s of a 90 s first build at 10k articles and
- * cost about 550 MB more at the peak, over the 1.5 GB a 10k build is to
- * stay within (docs/scale.md).
+ * the few seconds it saves cost more memory at the peak than a 10k build is
+ * to use (docs/scale.md).
  */
 export function searchAlongsideRender(): boolean {
   return process.env.ARSHIF_SEARCH_ALONGSIDE === "1" && availableParallelism() >= 2;

@@ -110,6 +110,8 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
         const n = pick([...live].filter((x) => readFileSync(arPath(x), "utf8").includes('date: "2025-05')));
         writeFileSync(arPath(n), readFileSync(arPath(n), "utf8").replace(/\n$/, `\n\n${pick(SENTENCES)}\n`));
       }],
+      // The edit above reused search partitions and excerpt texts by link: the stats recorded for them without reading them hold.
+      ["nothing changed, search on", () => undefined],
       ["corrupt an excerpt text of the live output, search on", () => {
         const files = [...digest(join(dir, "_site")).keys()].filter((f) => f.startsWith("search-text/")).sort();
         const f = join(dir, "_site", pick(files));
@@ -142,7 +144,7 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
       const reused = Number(inc.stdout.match(/reused ([\d,]+) pages/)?.[1]?.replace(/,/g, "") ?? NaN);
       const rendered = Number(inc.stdout.match(/rendered ([\d,]+)/)?.[1]?.replace(/,/g, "") ?? NaN);
       // Nothing changed: the build stops after checking inputs and output (src/build/inputs.ts).
-      if (name === "nothing changed") assert.match(inc.stdout, /^Nothing changed since the last build/m);
+      if (name.startsWith("nothing changed")) assert.match(inc.stdout, /^Nothing changed since the last build/m);
       else assert.doesNotMatch(inc.stdout, /^Nothing changed/m, `${name}: ${inc.stdout}`);
       // A content edit leaves pages alone (here fewer than elsewhere: every article shares sentences, so related coverage moves a lot).
       if (name.startsWith("add") || name.startsWith("edit")) assert.ok(reused > 0 && rendered > 0, `${name}: ${inc.stdout}`);

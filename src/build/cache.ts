@@ -135,6 +135,12 @@ export class BuildCache {
   /** Search partition entries used by this build (the rest are pruned at the end). */
   private readonly usedSearch = new Set<string>();
   readonly stats = { pagesReused: 0, pagesRendered: 0, partitionsReused: 0, partitions: 0 };
+  /**
+   * Files this build hard-linked into the fresh folder (by absolute path) with
+   * the stat they showed: a link has its source's size, mtime and inode, so
+   * the render manifest need not stat them again.
+   */
+  private readonly linked = new Map<string, FileStat>();
   /** This build's input fingerprint, once checked (checkUnchanged); recorded with the live output. */
   inputs: Fingerprint | undefined;
 
@@ -175,7 +181,11 @@ export class BuildCache {
       for (const [rel, [hash, size, mtimeMs, ino]] of Object.entries(manifest)) {
         const path = join(entry, "files", rel);
         checked.files++;
-        if (!sameStat(statFile(path), { size, mtimeMs, ino }) && sha256(readFileSync(path)) !== hash) return undefined;
+        const now = statFile(path);
+        if (sameStat(now, { size, mtimeMs, ino })) continue;
+        if (!now || sha256(readFileSync(path)) !== hash) return undefined;
+        // Touched but the same bytes: what a link to it will show is its stat now.
+        manifest[rel] = [hash, now.size, now.mtimeMs, now.ino];
       }
       return manifest;
     } catch {
@@ -197,7 +207,9 @@ export class BuildCache {
     const entry = this.searchEntry(key);
     const folders = new Folders();
     try {
-      for (const rel of Object.keys(manifest)) linkOrCopy(join(entry, "files", rel), join(dir, rel), folders);
+      for (const [rel, [, size, mtimeMs, ino]] of Object.entries(manifest)) {
+        if (linkOrCopy(join(entry, "files", rel), join(dir, rel), folders)) this.linked.set(join(dir, rel), { size, mtimeMs, ino });
+      }
     } catch {
       rmSync(dir, { recursive: true, force: true });
       return false;
@@ -317,6 +329,10 @@ export class BuildCache {
       },
       finish: async () => {
         const codes = await linker.finish();
+        // Linked by stat: the file is as recorded (a file reused by its hash had another stat).
+        offered.forEach((rel, i) => {
+          if (codes[i] === LINKED.byStat) this.linked.set(join(fresh, rel), liveStat(recorded.get(rel)!));
+        });
         return offered.filter((_, i) => codes[i] === LINKED.no);
       },
     };
@@ -325,15 +341,17 @@ export class BuildCache {
   /**
    * Written after the swap: it describes the output that is now live, every
    * file with its stat (so the next build checks it without reading it), the
-   * rendered ones also with the key and hash of `files`.
+   * rendered ones also with the key and hash of `files`. `fresh`: the folder
+   * the build linked files into before the swap.
    */
-  writeRenderManifest(output: string, files: Map<string, RenderedFile>): void {
-    // A file reused by its stat is the same inode, untouched: its stat is not read again.
-    const tree = walkTree(output, (rel) => files.get(rel)?.[2] !== undefined);
+  writeRenderManifest(output: string, files: Map<string, RenderedFile>, fresh = output): void {
+    // A file linked with a known stat (a page or excerpt reused by its stat, a restored search file) is that inode, untouched: not read again.
+    const knownStat = (rel: string): FileStat | undefined => files.get(rel)?.[2] ?? this.linked.get(join(fresh, rel));
+    const tree = walkTree(output, (rel) => knownStat(rel) !== undefined);
     const live: Record<string, LiveFile> = {};
     for (const [rel, st] of tree.files) {
-      const [key, hash, known] = files.get(rel) ?? ["", ""];
-      const s = st ?? known!;
+      const [key, hash] = files.get(rel) ?? ["", ""];
+      const s = st ?? knownStat(rel)!;
       live[rel] = [key, hash, s.size, s.mtimeMs, s.ino];
     }
     const dirs: LiveManifest["dirs"] = {};

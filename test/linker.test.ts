@@ -62,37 +62,3 @@ test("a linker given nothing starts no thread and answers at once", async () => 
   const codes = await new Linker("/nonexistent-live", "/nonexistent-fresh").finish();
   assert.equal(codes.length, 0);
 });
-
-test("a linker started early works while the caller goes on; stopped, it answers for nothing", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "arshif-linker-"));
-  try {
-    const live = join(dir, "live");
-    const fresh = join(dir, "fresh");
-    const rels: string[] = [];
-    const stats: ReturnType<typeof fileStat>[] = [];
-    for (let i = 0; i < 200; i++) {
-      const rel = `ar/day/${i}/index.html`;
-      mkdirSync(dirname(join(live, rel)), { recursive: true });
-      writeFileSync(join(live, rel), `day ${i}`);
-      rels.push(rel);
-      stats.push(fileStat(statSync(join(live, rel))));
-    }
-    // Started: the files (fewer than a batch) are sent at once, and linked without finish() being called.
-    const early = new Linker(live, fresh);
-    rels.forEach((rel, i) => early.add(rel, stats[i]!, sha(`day ${i}`)));
-    early.start();
-    const until = Date.now() + 20_000;
-    while (!existsSync(join(fresh, rels[199]!)) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(existsSync(join(fresh, rels[199]!)), "linked before finish()");
-    assert.deepEqual([...(await early.finish())], rels.map(() => LINKED.byStat));
-
-    // Stopped (the build failed before rendering): no outcome can be taken for reuse.
-    const stopped = new Linker(live, join(dir, "fresh2"));
-    rels.forEach((rel, i) => stopped.add(rel, stats[i]!, sha(`day ${i}`)));
-    stopped.start();
-    await stopped.abort();
-    await assert.rejects(stopped.finish(), /stopped/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});

@@ -86,7 +86,6 @@ export class Linker {
   private stats: number[] = [];
   private hashes: string[] = [];
   private failed: Error | undefined;
-  private aborted = false;
   count = 0;
 
   constructor(
@@ -112,19 +111,6 @@ export class Linker {
     if (this.rels.length >= BATCH) this.flush();
   }
 
-  /** Sends what was added so far: the thread works on it while the caller goes on. */
-  start(): void {
-    this.flush();
-  }
-
-  /** Ends the thread without waiting for its outcome (the build stopped). */
-  async abort(): Promise<void> {
-    this.aborted = true;
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
-  }
-
   private flush(): void {
     if (!this.rels.length) return;
     this.started().postMessage({ rels: this.rels, stats: Float64Array.from(this.stats), hashes: this.hashes });
@@ -135,7 +121,6 @@ export class Linker {
 
   /** Each added file's outcome (LINKED), in the order added; the worker ends. */
   async finish(): Promise<Uint8Array> {
-    if (this.aborted) throw new Error("the render step's link worker was stopped");
     this.flush();
     const worker = this.worker;
     if (!worker) return new Uint8Array(0);

@@ -14,7 +14,7 @@ import { swap } from "./swap.ts";
 import type { BuildCache } from "./cache.ts";
 import { firstLook, type FirstLook } from "./unchanged.ts";
 import { ContentCache } from "./content-cache.ts";
-import { planRender, renderPlanned, type RenderOutcome, type RenderPlan } from "./reuse.ts";
+import { renderReusing, type RenderOutcome } from "./reuse.ts";
 import { runSteps, step, Timings, type Step } from "./step.ts";
 import { renderShare, shardPartitions, shardWordsFile, writeShardManifest, writesSiteFiles, SHARD_MANIFEST, type Shard } from "./shard.ts";
 
@@ -49,8 +49,6 @@ export interface BuildState {
   coverage: Coverage;
   site: SiteData;
   searchIndex: SearchIndexResult | undefined;
-  /** With the cache: each page keyed, the reused ones being linked from the live output while the search index is made. */
-  renderPlan: RenderPlan | undefined;
   renderRuns: number;
   /** With the cache: what was rendered and reused, and the manifest the next build reads. */
   render: RenderOutcome | undefined;
@@ -112,13 +110,6 @@ export const STEPS = [
       site: buildPageModel(coverage, content.entities, content.settings, makeUrls(content.settings.url, options.pathPrefix)),
     }),
   }),
-  s({
-    name: "render plan",
-    timing: "keys",
-    reads: ["options", "site", "fresh", "cache"],
-    writes: ["renderPlan"],
-    run: ({ options, site, fresh, cache }) => ({ renderPlan: cache && !options.shard ? planRender(site, fresh, options, cache) : undefined }),
-  }),
   // Made first: Pagefind's process then runs while this one holds only the site data,
   // not also Eleventy's rendered pages, and a rebuild that sends one small partition to
   // Pagefind starts no worker process. Asked to (ARSHIF_SEARCH_ALONGSIDE=1), a build that
@@ -147,13 +138,13 @@ export const STEPS = [
   s({
     name: "render",
     timing: "eleventy",
-    reads: ["options", "site", "fresh", "cache", "renderPlan"],
+    reads: ["options", "site", "fresh", "cache"],
     writes: ["renderRuns", "render"],
-    run: async ({ options, site, fresh, cache, renderPlan }) => {
+    run: async ({ options, site, fresh, cache }) => {
       // A shard renders its batches afresh: its folder is new on every CI runner.
       if (options.shard) return { renderRuns: await renderShare(site, fresh, options, options.shard), render: undefined };
-      if (!cache || !renderPlan) return { renderRuns: await renderSite(site, fresh, options), render: undefined };
-      const render = await renderPlanned(renderPlan, site, fresh, options);
+      if (!cache) return { renderRuns: await renderSite(site, fresh, options), render: undefined };
+      const render = await renderReusing(site, fresh, options, cache);
       cache.stats.pagesReused = render.reused;
       cache.stats.pagesRendered = render.rendered;
       return { renderRuns: render.runs, render };
@@ -215,13 +206,10 @@ export async function build(options: BuildOptions, timings = new Timings(), look
   if (unchanged) return { ok: true, unchanged, timings: timings.values };
   const fresh = join(dirname(options.output), `${basename(options.output)}.tmp-${process.pid}`);
   rmSync(fresh, { recursive: true, force: true });
-  const initial: Partial<BuildState> = { options, fresh, cache };
   try {
-    const state = await runSteps(STEPS, initial, timings);
+    const state = await runSteps(STEPS, { options, fresh, cache }, timings);
     return { ok: true, state, timings: timings.values };
   } catch (e) {
-    // A failure after the render plan: its link thread would keep linking into the folder removed here.
-    await initial.renderPlan?.abort();
     rmSync(fresh, { recursive: true, force: true });
     if (e instanceof ContentStop) return { ok: false, result: e.result, errors: e.errors };
     throw e;

@@ -34,29 +34,20 @@ export interface RenderOutcome {
 }
 
 /**
- * Which pages, feeds and sitemap files a build renders and which it reuses:
- * every one is keyed (its data, the site-wide data templates read, the code
- * and templates), and one whose key is the live output's is hard-linked from
- * the live output after a check that it is as the last build left it (the
- * stat recorded after its swap, or when that differs, the hash of its bytes).
- * The checks and links run on a second thread (src/build/linker.ts) from the
- * moment the plan is made until `renderPlanned` needs their outcome, so the
- * steps between (the search index) run beside them.
+ * Renders only the pages, feeds and sitemap files whose key (their data, the
+ * site-wide data templates read, the code and templates) differs from the live
+ * output's; the others are hard-linked from the live output after a check that
+ * they are as the last build left them: the stat recorded after its swap, or
+ * when that differs, the hash of their bytes. The checks and links run on a
+ * second thread (src/build/linker.ts) while this one keys the pages.
  */
-export interface RenderPlan {
-  /** Pages whose key matches the live file's: [item, path, recorded file], in the order given to the linker. */
-  offered: [object, string, LiveFile][];
-  /** Pages to render → their key. */
-  render: Map<object, string>;
-  linker: Linker;
-  /** Ends the link thread (a build that failed before rendering). */
-  abort(): Promise<void>;
-}
-
-export function planRender(site: SiteData, fresh: string, opts: { pathPrefix: string; output: string }, cache: BuildCache): RenderPlan {
+export async function renderReusing(site: SiteData, fresh: string, opts: { root: string; pathPrefix: string; output: string }, cache: BuildCache): Promise<RenderOutcome> {
   const base = siteKey(site, cache.code, opts.pathPrefix);
   const previous = cache.readRenderManifest(opts.output);
-  const offered: RenderPlan["offered"] = [];
+  const files = new Map<string, RenderedFile>();
+  // Pages whose key matches the live file's: [item, path, recorded file], in the order given to the linker.
+  const offered: [object, string, LiveFile][] = [];
+  // Pages to render → their key.
   const render = new Map<object, string>();
   const linker = new Linker(opts.output, fresh);
   const offer = (kind: string, item: { url: string }): void => {
@@ -72,14 +63,6 @@ export function planRender(site: SiteData, fresh: string, opts: { pathPrefix: st
   for (const kind of PAGE_KIND_NAMES) for (const p of site.pages[kind] as { url: string }[]) offer(kind, p);
   for (const f of site.feeds) offer("feed", f);
   for (const s of site.sitemaps) offer("sitemap", s);
-  linker.start();
-  return { offered, render, linker, abort: () => linker.abort() };
-}
-
-/** Renders what `plan` could not reuse (its keyed pages, and those whose live file failed its check). */
-export async function renderPlanned(plan: RenderPlan, site: SiteData, fresh: string, opts: { root: string; pathPrefix: string; output: string }): Promise<RenderOutcome> {
-  const { offered, render, linker } = plan;
-  const files = new Map<string, RenderedFile>();
   const codes = await linker.finish();
   let reused = 0;
   offered.forEach(([item, path, was], i) => {

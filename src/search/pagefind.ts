@@ -21,7 +21,7 @@ export type PagefindRecord = Pick<SearchRecord, "url" | "content" | "language" |
  * Each record's answer is awaited before the next is sent: sending them all
  * at once measured slower (docs/scale.md); `oneByOne: false` does that, for the bench.
  */
-export async function buildPartition(records: PagefindRecord[], dir: string, opts: { oneByOne?: boolean; whileIndexing?: () => void } = {}): Promise<void> {
+export async function buildPartition(records: PagefindRecord[], dir: string, opts: { oneByOne?: boolean } = {}): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
@@ -35,10 +35,7 @@ export async function buildPartition(records: PagefindRecord[], dir: string, opt
     // The files come back in memory and are written here: Pagefind's own writeFiles
     // answers before its writes are flushed, and closing its process then cut files
     // short (seen: pagefind-ui.js truncated at 64 KB in 1 of 8 builds under load).
-    const files = index.getFiles();
-    // Pagefind's process now indexes on its own: this one's other work (`whileIndexing`) runs meanwhile.
-    opts.whileIndexing?.();
-    const got = await files;
+    const got = await index.getFiles();
     if (got.errors.length) throw new Error(`Pagefind could not build its index: ${got.errors.join("; ")}`);
     for (const f of got.files) {
       const file = join(dir, f.path);
@@ -243,17 +240,6 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
   let liveFinished = false;
   /** Excerpt files offered for linking, by path: written after all when a link fails. */
   const excerpts = new Map<string, RecordInput>();
-  const oneByOne = opts.oneByOne ?? true;
-  const lastPart = opts.share ? Math.max(-1, ...opts.share.partitions) : site.searchPartitions.length - 1;
-  // The last partition, when this process builds it, is built after the loop: the record cache is
-  // then saved while Pagefind indexes it (a rebuild's changed partition is most often the newest, the last).
-  let last: { records: PagefindRecord[]; dir: string; keep: () => void } | undefined;
-  const buildOwn = async ({ records, dir, keep }: { records: PagefindRecord[]; dir: string; keep: () => void }, whileIndexing?: () => void) => {
-    // What making these records let go of would sit beside Pagefind's process while it indexes them.
-    if (records.length >= COLLECT_BEFORE) collectGarbage();
-    await buildPartition(records, dir, { oneByOne, whileIndexing });
-    keep();
-  };
   const writeExcerpt = (input: RecordInput) => {
     const file = join(outDir, textPath(input.url));
     mkdirSync(dirname(file), { recursive: true });
@@ -265,6 +251,7 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       const inputs = recordInputs(site, byPart[i]!, copies);
       written += inputs.length;
       const dir = join(outDir, part.dir);
+      const oneByOne = opts.oneByOne ?? true;
       // The key from the records' hashes (most of them the last build's): an unchanged partition is
       // restored without its records being made; its share of the word directory comes from the cache too.
       const key = cached && opts.reuse!.key(cached.hashes(inputs));
@@ -291,8 +278,10 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
       const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
       const keep = () => (key ? opts.reuse!.save(key, dir) : undefined);
       if (!pool) {
-        if (i === lastPart) last = { records, dir, keep };
-        else await buildOwn({ records, dir, keep });
+        // What making these records let go of would sit beside Pagefind's process while it indexes them.
+        if (records.length >= COLLECT_BEFORE) collectGarbage();
+        await buildPartition(records, dir, { oneByOne });
+        keep();
       } else {
         const { done } = await pool.submit({ records, dir, oneByOne });
         const kept = done.then(keep);
@@ -315,9 +304,7 @@ export async function writeSearchIndex(site: SiteData, outDir: string, opts: Sea
     }
     await Promise.all(building);
     // A shard saw only its share of the records: the others' are kept for the other shares.
-    const save = () => cached?.save(!!opts.share);
-    if (last) await buildOwn(last, save);
-    else save();
+    cached?.save(!!opts.share);
   } finally {
     pool?.close();
     // After a failure its link thread still runs: ended here, so a dev server's process does not keep it.

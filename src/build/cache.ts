@@ -128,8 +128,8 @@ interface LiveManifest {
 
 export const liveStat = (f: LiveFile): FileStat => ({ size: f[2], mtimeMs: f[3], ino: f[4] });
 
-/** A file the render step wrote or reused: its key, the hash of its bytes, and its stat when it was reused by stat. */
-export type RenderedFile = [key: string, hash: string, stat?: FileStat];
+/** A file the render step wrote or reused: its key and the hash of its bytes. */
+export type RenderedFile = [key: string, hash: string];
 
 export class BuildCache {
   /** Search partition entries used by this build (the rest are pruned at the end). */
@@ -141,6 +141,11 @@ export class BuildCache {
    * the render manifest need not stat them again.
    */
   private readonly linked = new Map<string, FileStat>();
+
+  /** Notes that `path` (in the fresh folder) was hard-linked from a file whose stat was `stat`. */
+  linkedWith(path: string, stat: FileStat): void {
+    this.linked.set(path, stat);
+  }
   /** This build's input fingerprint, once checked (checkUnchanged); recorded with the live output. */
   inputs: Fingerprint | undefined;
 
@@ -208,7 +213,7 @@ export class BuildCache {
     const folders = new Folders();
     try {
       for (const [rel, [, size, mtimeMs, ino]] of Object.entries(manifest)) {
-        if (linkOrCopy(join(entry, "files", rel), join(dir, rel), folders)) this.linked.set(join(dir, rel), { size, mtimeMs, ino });
+        if (linkOrCopy(join(entry, "files", rel), join(dir, rel), folders)) this.linkedWith(join(dir, rel), { size, mtimeMs, ino });
       }
     } catch {
       rmSync(dir, { recursive: true, force: true });
@@ -331,7 +336,7 @@ export class BuildCache {
         const codes = await linker.finish();
         // Linked by stat: the file is as recorded (a file reused by its hash had another stat).
         offered.forEach((rel, i) => {
-          if (codes[i] === LINKED.byStat) this.linked.set(join(fresh, rel), liveStat(recorded.get(rel)!));
+          if (codes[i] === LINKED.byStat) this.linkedWith(join(fresh, rel), liveStat(recorded.get(rel)!));
         });
         return offered.filter((_, i) => codes[i] === LINKED.no);
       },
@@ -346,7 +351,7 @@ export class BuildCache {
    */
   writeRenderManifest(output: string, files: Map<string, RenderedFile>, fresh = output): void {
     // A file linked with a known stat (a page or excerpt reused by its stat, a restored search file) is that inode, untouched: not read again.
-    const knownStat = (rel: string): FileStat | undefined => files.get(rel)?.[2] ?? this.linked.get(join(fresh, rel));
+    const knownStat = (rel: string): FileStat | undefined => this.linked.get(join(fresh, rel));
     const tree = walkTree(output, (rel) => knownStat(rel) !== undefined);
     const live: Record<string, LiveFile> = {};
     for (const [rel, st] of tree.files) {

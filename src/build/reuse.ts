@@ -29,7 +29,7 @@ export interface RenderOutcome {
   runs: number;
   reused: number;
   rendered: number;
-  /** Output path → [key, hash of the file's bytes, stat if reused by stat]: the next build's render manifest. */
+  /** Output path → [key, hash of the file's bytes]: the next build's render manifest (a page reused by its stat is noted with the cache, BuildCache.linkedWith). */
   files: Map<string, RenderedFile>;
 }
 
@@ -69,7 +69,8 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
     const code = codes[i];
     if (code === LINKED.no) render.set(item, was[0]);
     else {
-      files.set(path, code === LINKED.byStat ? [was[0], was[1], liveStat(was)] : [was[0], was[1]]);
+      files.set(path, [was[0], was[1]]);
+      if (code === LINKED.byStat) cache.linkedWith(join(fresh, path), liveStat(was));
       reused++;
     }
   });

@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { importFiles } from "../src/import/run.ts";
 import { loadSite } from "../src/site/load.ts";
 import { findTextPairs, type Relation, type TextPair } from "../src/related/pairs.ts";
+import { articleBody } from "../src/content/body.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = join(here, "..");
@@ -138,7 +139,7 @@ async function main() {
     });
 
     const describe = (p: TextPair) => {
-      const side = (s: TextPair["a"]) => ({ id: s.ar.id, file: fileOf.get(s.ar.id), outlet: outletOf.get(fileOf.get(s.ar.id) ?? ""), date: s.ar.date.day, paragraphs: s.ar.paragraphs.length });
+      const side = (s: TextPair["a"]) => ({ id: s.ar.id, file: fileOf.get(s.ar.id), outlet: outletOf.get(fileOf.get(s.ar.id) ?? ""), date: s.ar.date.day, paragraphs: s.ar.paragraphCount });
       return { a: side(p.a), b: side(p.b), relation: p.relation, jaccard: +p.jaccard.toFixed(3), containment: +p.containment.toFixed(3), shared: p.shared };
     };
 
@@ -174,17 +175,17 @@ async function main() {
     picked.forEach((p, n) => {
       const d = describe(p);
       console.log(`\n${"=".repeat(100)}\n#${n + 1} ${p.relation}  jaccard ${d.jaccard}  containment ${d.containment}  matched paragraphs ${p.shared.length}`);
-      for (const [k, s] of [["A", d.a], ["B", d.b]] as const) console.log(`  ${k}: ${s.id}  ${s.outlet}  ${s.date}  ${s.file}  ${s.paragraphs} paragraphs, ${(k === "A" ? p.a : p.b).ar.paragraphs.join(" ").split(/\s+/).length} words`);
+      for (const [k, s] of [["A", d.a], ["B", d.b]] as const) console.log(`  ${k}: ${s.id}  ${s.outlet}  ${s.date}  ${s.file}  ${s.paragraphs} paragraphs, ${articleBody((k === "A" ? p.a : p.b).ar).paragraphs.join(" ").split(/\s+/).length} words`);
       const limit = opts.full ? Infinity : 300;
       console.log(`  -- matched paragraphs [A index, B index]:`);
       for (const [i, j] of p.shared) {
-        console.log(`  [${i},${j}] A: ${clip(p.a.ar.paragraphs[i]!, limit)}`);
-        console.log(`  ${" ".repeat(String(i).length + String(j).length + 3)} B: ${clip(p.b.ar.paragraphs[j]!, limit)}`);
+        console.log(`  [${i},${j}] A: ${clip(articleBody(p.a.ar).paragraphs[i]!, limit)}`);
+        console.log(`  ${" ".repeat(String(i).length + String(j).length + 3)} B: ${clip(articleBody(p.b.ar).paragraphs[j]!, limit)}`);
       }
       const matchedA = new Set(p.shared.map(([i]) => i));
       const matchedB = new Set(p.shared.map(([, j]) => j));
       for (const [k, s, matched] of [["A", p.a, matchedA], ["B", p.b, matchedB]] as const) {
-        const rest = s.ar.paragraphs.map((t, i) => [i, t] as const).filter(([i]) => !matched.has(i));
+        const rest = articleBody(s.ar).paragraphs.map((t, i) => [i, t] as const).filter(([i]) => !matched.has(i));
         console.log(`  -- ${k}, unmatched paragraphs (${rest.length}):`);
         for (const [i, t] of opts.full ? rest : rest.slice(0, 6)) console.log(`  ${k}${i}: ${clip(t, opts.full ? Infinity : 200)}`);
         if (!opts.full && rest.length > 6) console.log(`  … ${rest.length - 6} more`);

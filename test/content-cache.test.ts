@@ -7,6 +7,8 @@ import { gazetteerScope, loadContent, tagArticles } from "../src/site/load.ts";
 import { relatedCoverage } from "../src/archive/site.ts";
 import { ContentCache, decodeSketch, encodeSketch } from "../src/build/content-cache.ts";
 import { sketch } from "../src/related/pairs.ts";
+import { articleBody, bodyHeld, setBody } from "../src/content/body.ts";
+import type { Article } from "../src/content/article.ts";
 import { makeBenchProject } from "../bench/generate.ts";
 import { hasCorpus } from "./helpers/corpus.ts";
 import { makeProject, cleanup } from "./helpers/project.ts";
@@ -35,7 +37,10 @@ function steps(root: string, cacheDir?: string, now = NOW, code = "code-1") {
   const { evidence: _, ...index } = coverage.index;
   // Related coverage is a function of a story and a language: compared through what it gives for each.
   const related = coverage.stories.flatMap((s) => [coverage.related(s, "ar"), coverage.related(s, "en")]);
-  return { errors, out: { result: content.result, entities: content.entities, tagged, coverage: { ...coverage, index, related } }, stats: cache?.stats };
+  // Bodies are not fields of the articles: compared as read after the save (from the pack, with the cache).
+  const bodies = content.result.articles.map((a) => articleBody(a));
+  const held = content.result.articles.filter(bodyHeld).length;
+  return { errors, held, articles: content.result.articles, out: { result: content.result, bodies, entities: content.entities, tagged, coverage: { ...coverage, index, related } }, stats: cache?.stats };
 }
 
 function arabicFiles(root: string): string[] {
@@ -76,6 +81,8 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.equal(cold.stats!.tagsMade, arabic);
     assert.equal(cold.stats!.sketchesMade, arabic);
     assert.ok(cold.stats!.saved && existsSync(join(cacheDir, "content.pack")));
+    assert.equal(plain.held, plain.out!.result.articles.length, "without the cache every body is held");
+    assert.equal(cold.held, 0, "once saved, every body is read from the pack when asked for");
 
     // Nothing changed: everything reused, nothing written.
     const warm = steps(root, cacheDir);
@@ -233,9 +240,31 @@ test("content cache: a cache folder that cannot be written slows the build, neve
   }
 });
 
+test("content cache: a body is read from its file when the pack changed since; a file changed too is an error naming it", () => {
+  const root = makeProject({}, { bundledContent: true });
+  const cacheDir = join(root, ".arshif-cache");
+  try {
+    const plain = steps(root);
+    steps(root, cacheDir);
+    const warm = steps(root, cacheDir);
+    assert.equal(warm.held, 0);
+    // Another build rewrote the pack: every body comes from its file, the same.
+    const pack = join(cacheDir, "content.pack");
+    writeFileSync(pack, Buffer.concat([readFileSync(pack), Buffer.from("x")]));
+    assert.deepStrictEqual(warm.articles!.map((a) => articleBody(a)), plain.out!.bodies);
+    // And a file edited since it was loaded cannot stand for the article the build holds.
+    const a = warm.articles![0]!;
+    appendFileSync(join(root, a.file), "\nفقرة أضيفت أثناء البناء.\n");
+    assert.throws(() => articleBody(a), (e: Error) => e.message.startsWith(`${a.file}: the file changed while the site was being built`));
+  } finally {
+    cleanup(root);
+  }
+});
+
 test("content cache: a sketch survives its binary form", () => {
-  const a = { paragraphs: ["قال وزير الخارجية العراقي اليوم إن بغداد ستستضيف القمة المقبلة في الربيع", "شكرا", "وأضاف الوزير أن التحضيرات بدأت منذ أشهر وأن الوفود ستصل تباعا"] };
-  const s = sketch(a as never, 6);
+  const a = {} as Article;
+  setBody(a, { html: "", paragraphs: ["قال وزير الخارجية العراقي اليوم إن بغداد ستستضيف القمة المقبلة في الربيع", "شكرا", "وأضاف الوزير أن التحضيرات بدأت منذ أشهر وأن الوفود ستصل تباعا"] });
+  const s = sketch(a, 6);
   assert.equal(s.paras[1], undefined);
   assert.equal(s.sigs.length, 2 * 48);
   const bytes = encodeSketch(s);

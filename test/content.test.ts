@@ -5,6 +5,7 @@ import { loadArticles } from "../src/content/load.ts";
 import { ContentError } from "../src/content/errors.ts";
 import { makeProject, cleanup, article } from "./helpers/project.ts";
 import { join } from "node:path";
+import { articleBody } from "../src/content/body.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const opts = { file: "content/ar/x.md", lang: "ar" as const, zone: "Asia/Baghdad", now: NOW };
@@ -21,8 +22,8 @@ test("a valid article parses, with its body rendered and its paragraphs kept", (
   assert.ok(!Array.isArray(r));
   assert.equal(r.id, "a-1");
   assert.equal(r.translationKey, "a-1");
-  assert.deepEqual(r.paragraphs, ["فقرة أولى.", "فقرة ثانية."]);
-  assert.equal(r.html, "<p data-p=\"0\">فقرة أولى.</p>\n<p data-p=\"1\">فقرة ثانية.</p>\n");
+  assert.deepEqual(articleBody(r).paragraphs, ["فقرة أولى.", "فقرة ثانية."]);
+  assert.equal(articleBody(r).html, "<p data-p=\"0\">فقرة أولى.</p>\n<p data-p=\"1\">فقرة ثانية.</p>\n");
 });
 
 test("each bad field is reported with the file, field, line and what to do", () => {
@@ -71,11 +72,11 @@ test("HTML in a body is text; javascript: and data: links are not links; images 
     opts,
   );
   assert.ok(!Array.isArray(r));
-  assert.ok(!r.html.includes("<script"));
-  assert.ok(!r.html.includes("<img"));
-  assert.ok(r.html.includes("&lt;script&gt;"));
-  assert.ok(!/href="(javascript|data):/i.test(r.html));
-  assert.ok(r.html.includes('<a href="https://example.org">ok</a>'));
+  assert.ok(!articleBody(r).html.includes("<script"));
+  assert.ok(!articleBody(r).html.includes("<img"));
+  assert.ok(articleBody(r).html.includes("&lt;script&gt;"));
+  assert.ok(!/href="(javascript|data):/i.test(articleBody(r).html));
+  assert.ok(articleBody(r).html.includes('<a href="https://example.org">ok</a>'));
 });
 
 test("bidi controls are removed from one-line fields", () => {

@@ -9,6 +9,7 @@ import { routes } from "./routes.ts";
 import type { Link, PageBase, Text } from "./types.ts";
 import type { CoverageLink, RelatedSection, SharedParagraph } from "./related.ts";
 import { lazyField } from "./lazy.ts";
+import { articleBody } from "../content/body.ts";
 
 export interface EntityGroup {
   type: string;
@@ -66,7 +67,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
     dir: dirOf(lang),
     title: a.title,
     heading: a.title,
-    description: a.paragraphs[0]?.slice(0, 200) ?? a.title,
+    description: a.lead.slice(0, 200),
     switchUrl,
     ...(counterpartArticle ? {} : { switchLabel: t(lang, "switchToDay"), switchTitle: t(lang, "switchToDayLabel") }),
     alternates: counterpartArticle
@@ -104,7 +105,10 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
     related: { text: [], entities: [], shared: [], sharedWith: [] },
   };
   // The body's other input, the shared paragraphs, is in the page's `related` field, keyed beside it.
-  lazyField(p, "body", () => (lang === "ar" ? markShared(a.html, related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html: a.html }]), () => a.htmlHash);
+  lazyField(p, "body", () => {
+    const { html } = articleBody(a);
+    return lang === "ar" ? markShared(html, related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html }];
+  }, () => a.bodyHash);
   lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang));
   lazyField(p, "related", () => related(story, lang));
   return p;

@@ -36,7 +36,7 @@ function entries(stories: Story[], lang: Lang, urls: Urls): FeedEntry[] {
       lang: a.lang,
       url: urls.abs(articleUrl(a)),
       updated: s.ar.date.iso,
-      summary: a.paragraphs[0] ?? "",
+      summary: a.lead,
     };
   });
 }

@@ -73,8 +73,8 @@ const RELATION: Record<"update" | "shared", Record<Lang, string>> = {
 export function relationNote(pair: TextPair, self: Story, lang: Lang, digits: Digits): string {
   const other = pair.a === self ? pair.b : pair.a;
   const n = pair.shared.length;
-  const selfLen = self.ar.paragraphs.length;
-  const otherLen = other.ar.paragraphs.length;
+  const selfLen = self.ar.paragraphCount;
+  const otherLen = other.ar.paragraphCount;
   const paras = (x: number) => plural("paragraphs", x, lang, digits);
   const when = self.ar.date.day === other.ar.date.day ? "same" : self.ar.date.epoch < other.ar.date.epoch ? "earlier" : "later";
   const length = selfLen === otherLen ? "equal" : selfLen < otherLen ? "shorter" : "longer";

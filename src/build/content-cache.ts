@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
-import { HashMemo } from "./inputs.ts";
+import { HashMemo, fileStat, sameStat, type FileStat } from "./inputs.ts";
 import { fileURLToPath } from "node:url";
 import type { Lang } from "../i18n/lang.ts";
 import type { Article } from "../content/article.ts";
+import { articleBody, decodeBody, encodeBody, setBody, type ArticleBody } from "../content/body.ts";
 import type { ArticleCache, FileStamp } from "../content/load.ts";
 import type { ArticleTags, TagCache } from "../site/load.ts";
 import type { PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
@@ -36,16 +37,25 @@ import type { PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
  * files) reach a quarter of the pack. Files are written to a temporary name,
  * then renamed.
  *
- * Layout of each: "ARSHCC01", SHA-256 of the rest, u32 header length, header
- * (JSON), zero padding to 4 bytes, then the entries' bytes (article and tags
- * as JSON in UTF-16LE, which becomes a string without decoding, unlike UTF-8
- * Arabic; sketches as u32 arrays in the machine's byte order at 4-byte
- * offsets).
+ * Layout of each: "ARSHCC02", SHA-256 of the rest, the entries' bytes
+ * (article, body and tags as JSON in UTF-16LE, which becomes a string without
+ * decoding, unlike UTF-8 Arabic; sketches as u32 arrays in the machine's byte
+ * order at 4-byte offsets), then the header (JSON) and its length (u32). The
+ * header comes last so that a pack is written as its entries are encoded,
+ * without holding them all.
+ *
+ * An article's body is not parsed with the article: it is read from the pack
+ * when asked for (src/content/body.ts), and once this build's entries are
+ * saved, the bodies parsed in this build are let go and read from the pack
+ * too. A pack read again is trusted by its stat, as when it was checked; when
+ * that fails, the article file is parsed again (and must give the same body).
  */
 
-const MAGIC = Buffer.from("ARSHCC01", "latin1");
+const MAGIC = Buffer.from("ARSHCC02", "latin1");
 /** Raise when the pack's layout changes. */
-const PACK_VERSION = 4;
+const PACK_VERSION = 5;
+/** Magic and checksum: where the entries' bytes start (a multiple of 4, for sketches). */
+const AREA = 40;
 const ABSENT = 0xffffffff;
 /** A file modified less than this before its stamp was recorded is hashed again next time. */
 const SETTLE_MS = 2000;
@@ -54,8 +64,8 @@ const SUMS_FILE = "content.sums.json";
 
 type Range = [offset: number, length: number];
 
-/** key, where, stamp, checked, article range, then scope index + range of tags, sketch and verdicts (-1: none). */
-type HeaderEntry = [string, string, string, number, number, number, number, number, number, number, number, number, number, number, number];
+/** key, where, stamp, checked, article range, body range, then scope index + range of tags, sketch and verdicts (-1: none). */
+type HeaderEntry = [string, string, string, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
 
 /** A candidate pair's verdict, kept with the pair's entry of the lower key: whether that entry's article was listed first, and the verdict. */
 type Kept = [ownerFirst: boolean, verdict: PairVerdict];
@@ -69,6 +79,24 @@ interface Header {
   entries: HeaderEntry[];
 }
 
+/** A pack file as it was when its checksum held. */
+interface PackRef {
+  path: string;
+  stat: FileStat;
+}
+
+/**
+ * Where an entry's body is: bytes of a pack read whole (until the cache lets
+ * go of them), and its place in a pack file on disk.
+ */
+interface BodyAt {
+  bytes?: Buffer;
+  pack?: PackRef;
+  /** Offset in the pack file, and length. */
+  at: number;
+  length: number;
+}
+
 interface Entry {
   key: string;
   /** Language, shown path and time zone. */
@@ -78,12 +106,16 @@ interface Entry {
   checked: number;
   /** Whether the stamp can stand for the bytes (the file had settled when it was taken). */
   trusted: boolean;
-  /** JSON of the article (UTF-16LE): bytes from an earlier pack or made in this build. */
-  article: Buffer;
-  tags?: { scope: string; bytes: Buffer };
-  sketch?: { scope: string; bytes: Buffer };
+  /** JSON of the article without its body (UTF-16LE) from an earlier pack, or the article parsed in this build (encoded when saved). */
+  article: Buffer | Article;
+  /** The body in a pack; none for an article parsed in this build until it is saved. */
+  body?: BodyAt;
+  tags?: { scope: string; bytes?: Buffer; value?: ArticleTags };
+  sketch?: { scope: string; bytes?: Buffer; value?: Sketch };
   /** Verdicts of candidate pairs with entries of higher keys (UTF-8 JSON, read when first needed). */
   verdicts?: { scope: string; bytes?: Buffer; list?: Map<string, Kept> };
+  /** For an article parsed in this build: how its file gives its body again (once saved, the body is read from the pack). */
+  reread?: (bodyHash: string) => ArticleBody;
   /** Made or changed in this build (written in the next save). */
   fresh: boolean;
   /** Read from `content.add` (kept there while in use). */
@@ -199,23 +231,27 @@ export class ContentCache implements ArticleCache {
       return undefined;
     }
     try {
-      if (buf.length < 44 || !buf.subarray(0, 8).equals(MAGIC)) return undefined;
-      const sum = buf.subarray(8, 40);
+      if (buf.length < AREA + 4 || !buf.subarray(0, 8).equals(MAGIC)) return undefined;
+      const sum = buf.subarray(8, AREA);
       if (!this.sumHolds(path, st, buf, sum)) return undefined;
       // Sketches are read as u32 views of the pack: its bytes must start at a multiple of 4.
       if (buf.byteOffset % 4) buf = Buffer.from(buf);
-      const hlen = buf.readUInt32LE(40);
-      const header = JSON.parse(buf.toString("utf8", 44, 44 + hlen)) as Header;
+      const hlen = buf.readUInt32LE(buf.length - 4);
+      const end = buf.length - 4 - hlen;
+      if (end < AREA) return undefined;
+      const header = JSON.parse(buf.toString("utf8", end, end + hlen)) as Header;
       if (header.version !== PACK_VERSION || header.code !== this.code || header.base !== base) return undefined;
-      const area = buf.subarray((44 + hlen + 3) & ~3);
+      const area = buf.subarray(AREA, end);
       const slice = (off: number, len: number) => {
         if (off < 0 || len < 0 || off + len > area.length) throw new Error("entry out of range");
         return area.subarray(off, off + len);
       };
+      const pack: PackRef = { path, stat: fileStat(st) };
       const entries: Entry[] = [];
-      for (const [key, where, stamp, checked, aOff, aLen, tScope, tOff, tLen, sScope, sOff, sLen, vScope, vOff, vLen] of header.entries) {
+      for (const [key, where, stamp, checked, aOff, aLen, bOff, bLen, tScope, tOff, tLen, sScope, sOff, sLen, vScope, vOff, vLen] of header.entries) {
         const mtime = Number(stamp.split(":")[2]);
-        const e: Entry = { key, where, stamp, checked, trusted: mtime < checked - SETTLE_MS, article: slice(aOff, aLen), fresh: false, added: base !== undefined };
+        const body: BodyAt = { bytes: slice(bOff, bLen), pack, at: AREA + bOff, length: bLen };
+        const e: Entry = { key, where, stamp, checked, trusted: mtime < checked - SETTLE_MS, article: slice(aOff, aLen), body, fresh: false, added: base !== undefined };
         if (tScope >= 0) e.tags = { scope: header.scopes[tScope]!, bytes: slice(tOff, tLen) };
         if (sScope >= 0) {
           if (sOff % 4) throw new Error("sketch not aligned");
@@ -236,7 +272,7 @@ export class ContentCache implements ArticleCache {
 
   // ---- articles (the load step) ----
 
-  get(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: () => Buffer): Article | undefined {
+  get(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: () => Buffer, reread: (bodyHash: string) => ArticleBody): Article | undefined {
     const where = `${lang}\0${file}\0${zone}`;
     const known = this.byWhere.get(where);
     let e: Entry | undefined;
@@ -250,20 +286,21 @@ export class ContentCache implements ArticleCache {
         e = { ...e, stamp: stamp.stamp, checked: this.started, trusted: false, fresh: true };
       }
     }
-    if (!e) return undefined;
+    if (!e || !Buffer.isBuffer(e.article) || !e.body) return undefined;
     let a: Article;
     try {
       a = JSON.parse(e.article.toString("utf16le")) as Article;
     } catch {
       return undefined;
     }
+    setBody(a, bodyReader(e.body, a, reread));
     this.used.set(e.key, e);
     this.of.set(a, e);
     this.stats.articlesReused++;
     return a;
   }
 
-  put(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: Buffer, article: Article): void {
+  put(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: Buffer, article: Article, reread: (bodyHash: string) => ArticleBody): void {
     const where = `${lang}\0${file}\0${zone}`;
     const e: Entry = {
       key: this.keyOf(where, bytes),
@@ -271,7 +308,8 @@ export class ContentCache implements ArticleCache {
       stamp: stamp.stamp,
       checked: this.started,
       trusted: false,
-      article: Buffer.from(JSON.stringify(article), "utf16le"),
+      article,
+      reread,
       fresh: true,
       added: false,
     };
@@ -288,7 +326,7 @@ export class ContentCache implements ArticleCache {
       if (!t || t.scope !== scope) return undefined;
       let tags: ArticleTags;
       try {
-        tags = JSON.parse(t.bytes.toString("utf16le")) as ArticleTags;
+        tags = t.value ?? (JSON.parse(t.bytes!.toString("utf16le")) as ArticleTags);
       } catch {
         return undefined;
       }
@@ -299,7 +337,7 @@ export class ContentCache implements ArticleCache {
       const e = this.of.get(a);
       this.stats.tagsMade++;
       if (!e) return;
-      e.tags = { scope, bytes: Buffer.from(JSON.stringify(tags), "utf16le") };
+      e.tags = { scope, value: tags };
       e.fresh = true;
     },
   };
@@ -310,7 +348,7 @@ export class ContentCache implements ArticleCache {
     get: (a, scope) => {
       const s = this.of.get(a)?.sketch;
       if (!s || s.scope !== scope) return undefined;
-      const sk = decodeSketch(s.bytes);
+      const sk = s.value ?? decodeSketch(s.bytes!);
       if (sk) this.stats.sketchesReused++;
       return sk;
     },
@@ -318,7 +356,7 @@ export class ContentCache implements ArticleCache {
       const e = this.of.get(a);
       this.stats.sketchesMade++;
       if (!e) return;
-      e.sketch = { scope, bytes: encodeSketch(sketch) };
+      e.sketch = { scope, value: sketch };
       e.fresh = true;
     },
     verdict: (first, second, scope) => {
@@ -368,16 +406,15 @@ export class ContentCache implements ArticleCache {
   save(): void {
     const used = [...this.used.values()];
     if (!used.some((e) => e.fresh)) return this.close();
-    const size = (e: Entry) => e.article.length + (e.tags?.bytes.length ?? 0) + (e.sketch?.bytes.length ?? 0);
     const add = used.filter((e) => e.fresh || e.added);
     const inUse = new Set(used.map((e) => e.key));
-    const stale = this.base ? this.base.entries.reduce((n, e) => n + (inUse.has(e.key) && !this.used.get(e.key)!.fresh ? 0 : size(e)), 0) : 0;
+    const stale = this.base ? this.base.entries.reduce((n, e) => n + (inUse.has(e.key) && !this.used.get(e.key)!.fresh ? 0 : entrySize(e)), 0) : 0;
     try {
-      if (this.base && add.reduce((n, e) => n + size(e), 0) + stale < this.base.bytes / 4) {
-        writePack(this.addFile, this.code, add, inUse, this.base.sum.toString("hex"));
+      if (this.base && add.reduce((n, e) => n + entrySize(e), 0) + stale < this.base.bytes / 4) {
+        this.release(writePack(this.addFile, this.code, add, inUse, this.base.sum.toString("hex")));
         this.stats.saved = "add";
       } else {
-        writePack(this.file, this.code, used, inUse);
+        this.release(writePack(this.file, this.code, used, inUse));
         rmSync(this.addFile, { force: true });
         this.stats.saved = "pack";
       }
@@ -387,8 +424,25 @@ export class ContentCache implements ArticleCache {
     this.close();
   }
 
+  /**
+   * Points the written entries' bodies at the pack just written, and lets go
+   * of the bodies parsed in this build: from now on they are read from it.
+   */
+  private release(written: Written): void {
+    const stat = statSync(written.path);
+    const pack: PackRef = { path: written.path, stat: fileStat(stat) };
+    for (const [e, at, length] of written.bodies) {
+      if (e.body) Object.assign(e.body, { pack, at, length });
+      else if (!Buffer.isBuffer(e.article) && e.reread) {
+        e.body = { pack, at, length };
+        setBody(e.article, bodyReader(e.body, e.article, e.reread));
+      }
+    }
+  }
+
   /** Drops the packs' bytes (held while the steps read from them; the articles live on, so their entries must go too). */
   close(): void {
+    for (const e of this.used.values()) if (e.body) e.body.bytes = undefined;
     this.of = new WeakMap();
     this.old = new Map();
     this.byWhere = new Map();
@@ -397,62 +451,133 @@ export class ContentCache implements ArticleCache {
   }
 }
 
-/** Writes `entries` as one pack file at `path` (through a temporary file and a rename). */
-function writePack(path: string, code: string, entries: Entry[], inUse: Set<string>, base?: string): void {
+/** An article's body, read each time from where its entry says, or from its file when that fails. */
+function bodyReader(at: BodyAt, a: Article, reread: (bodyHash: string) => ArticleBody): () => ArticleBody {
+  return () => {
+    const bytes = at.bytes ?? readAt(at);
+    if (bytes) {
+      try {
+        return decodeBody(bytes);
+      } catch {
+        // Not a body: the file is parsed again.
+      }
+    }
+    return reread(a.bodyHash);
+  };
+}
+
+/** A body's bytes from its pack file, when the file is still the one that was checked. */
+function readAt(at: BodyAt): Buffer | undefined {
+  if (!at.pack) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(at.pack.path, "r");
+    if (!sameStat(fileStat(fstatSync(fd)), at.pack.stat)) return undefined;
+    const b = Buffer.allocUnsafe(at.length);
+    for (let got = 0; got < at.length; ) {
+      const n = readSync(fd, b, got, at.length - got, at.at + got);
+      if (n === 0) return undefined;
+      got += n;
+    }
+    return b;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** About how many bytes an entry takes in a pack (to choose between rewriting the pack and the small file). */
+function entrySize(e: Entry): number {
+  const article = Buffer.isBuffer(e.article) ? e.article.length : 2 * JSON.stringify(e.article).length;
+  let body = e.body?.length ?? 0;
+  if (!e.body && !Buffer.isBuffer(e.article)) {
+    const b = articleBody(e.article);
+    body = 2 * (b.html.length + b.paragraphs.reduce((n, p) => n + p.length + 3, 0));
+  }
+  const tags = e.tags ? (e.tags.bytes?.length ?? 2 * JSON.stringify(e.tags.value).length) : 0;
+  const sk = e.sketch?.value;
+  const sketch = e.sketch ? (e.sketch.bytes?.length ?? 4 * (3 + sk!.paras.length + sk!.doc.length + sk!.paras.reduce((n, p) => n + (p?.length ?? 0), 0) + sk!.sigs.length)) : 0;
+  return article + body + tags + sketch;
+}
+
+/** A pack written: its path, and where each entry's body now is in it. */
+interface Written {
+  path: string;
+  bodies: [entry: Entry, at: number, length: number][];
+}
+
+/**
+ * Writes `entries` as one pack file at `path` (through a temporary file and a
+ * rename), each entry encoded as it is written, in batches of about 4 MB.
+ */
+function writePack(path: string, code: string, entries: Entry[], inUse: Set<string>, base?: string): Written {
   const scopes: string[] = [];
   const scopeIndex = (s: string) => {
     let i = scopes.indexOf(s);
     if (i < 0) i = scopes.push(s) - 1;
     return i;
   };
-  const chunks: Buffer[] = [];
-  let at = 0;
-  const place = (b: Buffer, align = false): Range => {
-    if (align && at % 4) {
-      chunks.push(Buffer.alloc(4 - (at % 4)));
-      at += 4 - (at % 4);
-    }
-    chunks.push(b);
-    at += b.length;
-    return [at - b.length, b.length];
-  };
-  const list: HeaderEntry[] = [];
-  // Sorted by key so that the same entries give the same bytes.
-  for (const e of [...entries].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
-    const a = place(e.article);
-    const t = e.tags ? [scopeIndex(e.tags.scope), ...place(e.tags.bytes)] : [-1, 0, 0];
-    const s = e.sketch ? [scopeIndex(e.sketch.scope), ...place(e.sketch.bytes, true)] : [-1, 0, 0];
-    // Verdicts with entries no longer in use are left out.
-    const kept = e.verdicts?.list ? [...e.verdicts.list].filter(([k]) => inUse.has(k)) : undefined;
-    const vb = kept ? (kept.length ? Buffer.from(JSON.stringify(kept)) : undefined) : e.verdicts?.bytes;
-    const v = e.verdicts && vb ? [scopeIndex(e.verdicts.scope), ...place(vb)] : [-1, 0, 0];
-    list.push([e.key, e.where, e.stamp, e.checked, ...a, ...t, ...s, ...v] as HeaderEntry);
-  }
-  const header = Buffer.from(JSON.stringify({ version: PACK_VERSION, code, ...(base ? { base } : {}), scopes, entries: list } satisfies Header));
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(header.length);
-  const pad = Buffer.alloc(((44 + header.length + 3) & ~3) - 44 - header.length);
-  const hash = createHash("sha256").update(len).update(header).update(pad);
-  for (const c of chunks) hash.update(c);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, "w");
+  const hash = createHash("sha256");
+  const bodies: Written["bodies"] = [];
   let done = false;
   try {
-    // Small chunks go out in batches of about 4 MB (one write call each).
-    let batch: Buffer[] = [MAGIC, hash.digest(), len, header, pad];
+    let batch: Buffer[] = [];
     let size = 0;
+    // Where the next byte goes, from the start of the entries' area.
+    let at = 0;
     const flush = () => {
       const b = Buffer.concat(batch);
-      for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
+      for (let off = 0; off < b.length; ) off += writeSync(fd, b, off, b.length - off, AREA + at - size + off);
       batch = [];
       size = 0;
     };
-    for (const c of chunks) {
-      batch.push(c);
-      if ((size += c.length) > 4 << 20) flush();
+    const place = (b: Buffer, align = false): Range => {
+      if (align && at % 4) {
+        const pad = Buffer.alloc(4 - (at % 4));
+        batch.push(pad);
+        hash.update(pad);
+        at += pad.length;
+        size += pad.length;
+      }
+      batch.push(b);
+      hash.update(b);
+      at += b.length;
+      size += b.length;
+      const range: Range = [at - b.length, b.length];
+      if (size > 4 << 20) flush();
+      return range;
+    };
+    const list: HeaderEntry[] = [];
+    // Sorted by key so that the same entries give the same bytes.
+    for (const e of [...entries].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
+      const fresh = !Buffer.isBuffer(e.article);
+      const a = place(fresh ? Buffer.from(JSON.stringify(e.article), "utf16le") : (e.article as Buffer));
+      const body = e.body?.bytes ?? (fresh ? encodeBody(articleBody(e.article as Article)) : readAt(e.body!));
+      if (!body) throw new Error("a body to keep could not be read");
+      const b = place(body);
+      bodies.push([e, AREA + b[0], b[1]]);
+      const tb = e.tags && (e.tags.bytes ?? Buffer.from(JSON.stringify(e.tags.value), "utf16le"));
+      const t = e.tags ? [scopeIndex(e.tags.scope), ...place(tb!)] : [-1, 0, 0];
+      const sb = e.sketch && (e.sketch.bytes ?? encodeSketch(e.sketch.value!));
+      const s = e.sketch ? [scopeIndex(e.sketch.scope), ...place(sb!, true)] : [-1, 0, 0];
+      // Verdicts with entries no longer in use are left out.
+      const kept = e.verdicts?.list ? [...e.verdicts.list].filter(([k]) => inUse.has(k)) : undefined;
+      const vb = kept ? (kept.length ? Buffer.from(JSON.stringify(kept)) : undefined) : e.verdicts?.bytes;
+      const v = e.verdicts && vb ? [scopeIndex(e.verdicts.scope), ...place(vb)] : [-1, 0, 0];
+      list.push([e.key, e.where, e.stamp, e.checked, ...a, ...b, ...t, ...s, ...v] as HeaderEntry);
     }
+    const header = Buffer.from(JSON.stringify({ version: PACK_VERSION, code, ...(base ? { base } : {}), scopes, entries: list } satisfies Header));
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(header.length);
+    place(header);
+    place(len);
     flush();
+    const head = Buffer.concat([MAGIC, hash.digest()]);
+    for (let off = 0; off < head.length; ) off += writeSync(fd, head, off, head.length - off, off);
     closeSync(fd);
     renameSync(tmp, path);
     done = true;
@@ -466,6 +591,7 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
       rmSync(tmp, { force: true });
     }
   }
+  return { path, bodies };
 }
 
 /** u32s: paragraph count, each paragraph's shingle count (ABSENT: too short), doc count, signature count, then doc, paragraphs, signatures. */

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import type { Lang } from "../i18n/lang.ts";
 import type { ArticleDate } from "../dates/parse.ts";
 import { parseArticleDate, isDateProblem } from "../dates/parse.ts";
 import { ContentError } from "./errors.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { renderMarkdown } from "../markdown/render.ts";
+import { encodeBody, hashBody, setBody } from "./body.ts";
 
 export interface Article {
   /** Path relative to the project, as shown in messages. */
@@ -26,10 +26,15 @@ export interface Article {
   /** Entity ids added and removed by the editor (front matter `entities` / `notEntities`). */
   addEntities: string[];
   removeEntities: string[];
-  html: string;
-  /** SHA-256 of `html`, made with it: what the build cache keys a page's body by (src/archive/articles.ts). */
-  htmlHash: string;
-  paragraphs: string[];
+  /**
+   * SHA-256 of the body's bytes (src/content/body.ts; its HTML and paragraphs
+   * are read with `articleBody`): what the build cache keys a page's body and
+   * a search record by, and what a body read again is checked against.
+   */
+  bodyHash: string;
+  /** The first paragraph's plain text (descriptions, feed summaries). */
+  lead: string;
+  paragraphCount: number;
 }
 
 export const ID_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -148,7 +153,8 @@ export function parseArticle(text: string, opts: ParseOptions): Article | Conten
     errors.push(new ContentError(file, "the article has no body text", { line: split.bodyLine, hint: "write the article text after the closing --- line" }));
   }
   if (errors.length || id === undefined || title === undefined || date === undefined) return errors;
-  return {
+  const body = { html: rendered.html, paragraphs: rendered.paragraphs };
+  const article: Article = {
     file,
     lang: opts.lang,
     id,
@@ -164,8 +170,10 @@ export function parseArticle(text: string, opts: ParseOptions): Article | Conten
     draft,
     addEntities,
     removeEntities,
-    html: rendered.html,
-    htmlHash: createHash("sha256").update(rendered.html).digest("hex"),
-    paragraphs: rendered.paragraphs,
+    bodyHash: hashBody(encodeBody(body)),
+    lead: body.paragraphs[0]!,
+    paragraphCount: body.paragraphs.length,
   };
+  setBody(article, body);
+  return article;
 }

@@ -4,6 +4,7 @@ import { LANGS, type Lang } from "../i18n/lang.ts";
 import { ContentError } from "./errors.ts";
 import { routes } from "../archive/routes.ts";
 import { parseArticle, isFuture, type Article } from "./article.ts";
+import { articleBody, type ArticleBody } from "./body.ts";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -38,10 +39,12 @@ export interface FileStamp {
  * zone, so the same inputs give back the same article. Only articles are kept,
  * never errors: a file with a problem is parsed again and reports it again.
  * `bytes` reads the file (once); the cache may instead trust an unchanged stamp.
+ * A cached article's body may be read later (src/content/body.ts); `reread`
+ * parses the file again for it, when the cache cannot give it.
  */
 export interface ArticleCache {
-  get(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: () => Buffer): Article | undefined;
-  put(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: Buffer, article: Article): void;
+  get(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: () => Buffer, reread: (bodyHash: string) => ArticleBody): Article | undefined;
+  put(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: Buffer, article: Article, reread: (bodyHash: string) => ArticleBody): void;
 }
 
 function statFile(path: string, shown: string): FileStamp | ContentError {
@@ -104,8 +107,18 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
       }
       let read: Buffer | undefined;
       const bytes = () => (read ??= readFileSync(path));
+      const parseOpts = { file, lang: lang as Lang, zone: opts.zone, now: opts.now };
+      const reread = (bodyHash: string): ArticleBody => {
+        const text = decodeText(readFileSync(path), file);
+        const again = text instanceof ContentError ? undefined : parseArticle(text, parseOpts);
+        if (!again || Array.isArray(again) || again.bodyHash !== bodyHash) {
+          // Thrown, not returned: the build is past the step that reports content errors.
+          throw new Error(new ContentError(file, "the file changed while the site was being built", { hint: "build again once it is saved" }).format());
+        }
+        return articleBody(again);
+      };
       // A cached article whose date "now" has not reached yet is parsed again, for its error.
-      const cached = opts.cache?.get(file, lang, opts.zone, stamp, bytes);
+      const cached = opts.cache?.get(file, lang, opts.zone, stamp, bytes, reread);
       if (cached && !isFuture(cached.date.epoch, opts.now)) {
         all.push(cached);
         continue;
@@ -115,11 +128,11 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
         errors.push(text);
         continue;
       }
-      const res = parseArticle(text, { file, lang: lang as Lang, zone: opts.zone, now: opts.now });
+      const res = parseArticle(text, parseOpts);
       if (Array.isArray(res)) errors.push(...res);
       else {
         all.push(res);
-        opts.cache?.put(file, lang, opts.zone, stamp, bytes(), res);
+        opts.cache?.put(file, lang, opts.zone, stamp, bytes(), res, reread);
       }
     }
   }

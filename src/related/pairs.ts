@@ -2,6 +2,7 @@ import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
 import { words, shingles, jaccard, intersectionSize } from "./shingles.ts";
 import { signature, bandPairs, seeds } from "./minhash.ts";
+import { articleBody } from "../content/body.ts";
 
 /** Thresholds, all settings (content/site.yaml `related:`) with these defaults. */
 export interface RelatedSettings {
@@ -128,7 +129,7 @@ export function sketchScope(settings: RelatedSettings): string {
 }
 
 export function sketch(a: Article, min: number): Sketch {
-  const paraWords = a.paragraphs.map(words);
+  const paraWords = articleBody(a).paragraphs.map(words);
   const doc = shingles(paraWords.flat(), 5);
   const paras = paraWords.map((w) => (w.length >= min ? shingles(w, 3) : undefined));
   const defined = paras.filter((p) => p !== undefined);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { SiteData } from "../archive/site.ts";
 import { indexKey, Lexicon, type KeyCache, type LexiconQueries, type NameQueries } from "./morphology.ts";
 import { copyGroups, makeRecord, nameWords, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
+import { articleBody } from "../content/body.ts";
 
 /**
  * The search records of a rebuild, made only for what changed.
@@ -148,9 +149,9 @@ interface LexiconPack {
   counts: string;
 }
 
-/** What an original gives the lexicon (archiveLexicon: its headline and paragraphs), hashed. */
-function storyTextHash(title: string, paragraphs: readonly string[]): string {
-  return createHash("sha256").update(JSON.stringify([title, paragraphs])).digest("hex").slice(0, 32);
+/** What an original gives the lexicon (archiveLexicon: its headline and paragraphs, the second by its body's hash), hashed. */
+function storyTextHash(title: string, bodyHash: string): string {
+  return createHash("sha256").update(JSON.stringify([title, bodyHash])).digest("hex").slice(0, 32);
 }
 
 interface WordsPack {
@@ -293,7 +294,7 @@ export class RecordCache {
     this.site = site;
     this.names = nameWords(site.entities.flatMap((e) => e.names.ar));
     // What the answers depend on: every original's headline and paragraphs (the lexicon), the name words.
-    this.storyHashes = site.stories.map((s) => storyTextHash(s.ar.title, s.ar.paragraphs));
+    this.storyHashes = site.stories.map((s) => storyTextHash(s.ar.title, s.ar.bodyHash));
     const h = createHash("sha256");
     h.update(JSON.stringify([...this.names].sort()));
     for (const x of this.storyHashes) h.update(x);
@@ -346,7 +347,7 @@ export class RecordCache {
       for (const i of toCount) {
         const s = stories[i]!;
         lexicon.addText(s.ar.title);
-        for (const p of s.ar.paragraphs) lexicon.addText(p);
+        for (const p of articleBody(s.ar).paragraphs) lexicon.addText(p);
       }
       this.lexiconOf = lexicon;
       this.stats.lexiconCounted = toCount.length;

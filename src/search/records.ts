@@ -10,6 +10,7 @@ import { maskText } from "./mask.ts";
 import type { Entity } from "../entities/gazetteer.ts";
 import { otherLang } from "../i18n/lang.ts";
 import { articleOf, routes } from "../archive/routes.ts";
+import { articleBody } from "../content/body.ts";
 
 /**
  * All pages go into one Pagefind index under a neutral language code, so a
@@ -113,7 +114,7 @@ export function archiveLexicon(site: SiteData): Lexicon {
   const lexicon = new Lexicon();
   for (const s of site.stories) {
     lexicon.addText(s.ar.title);
-    for (const p of s.ar.paragraphs) lexicon.addText(p);
+    for (const p of articleBody(s.ar).paragraphs) lexicon.addText(p);
   }
   return lexicon;
 }
@@ -167,7 +168,7 @@ function recordInput(byId: Map<string, Entity>, a: Article, original: Article, e
     lang: a.lang,
     title: a.title,
     dateline: [a.source ?? original.source, a.place ?? original.place].filter(Boolean).join(" – "),
-    text: a.paragraphs.join("\n"),
+    text: articleBody(a).paragraphs.join("\n"),
     names: names.join(" "),
     entityIds,
     year: d.year,

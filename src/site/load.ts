@@ -12,6 +12,7 @@ import type { EntityEvidence } from "../archive/entities.ts";
 import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
 import { makeUrls } from "./urls.ts";
+import { articleBody } from "../content/body.ts";
 
 export interface LoadOptions {
   /** Project root holding content/. */
@@ -72,7 +73,7 @@ function checkEntityRefs(articles: Article[], known: Set<string>): ContentError[
 
 /** The article text entities are found in: the Arabic headline and body. */
 export function taggableText(a: Article): string {
-  return [a.title, ...a.paragraphs].join("\n\n");
+  return [a.title, ...articleBody(a).paragraphs].join("\n\n");
 }
 
 /** Settings, articles and gazetteer, validated; `errors` lists every content problem found. */

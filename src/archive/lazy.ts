@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
 
+/** Per field name: the page whose value was made last, and that value. */
+const last = new Map<string, { page: object; value: unknown }>();
+
 /** Per page: the lazy fields that have a stand-in for the build cache's key (see `lazyField`). */
 const standIns = new WeakMap<object, Map<string, () => unknown>>();
 
@@ -17,7 +20,19 @@ const standIns = new WeakMap<object, Map<string, () => unknown>>();
  * hash it was most of the render step's work at +1 article.
  */
 export function lazyField<T extends object, K extends keyof T>(page: T, key: K, make: () => T[K], standIn?: () => unknown): void {
-  Object.defineProperty(page, key, { get: make, enumerable: true, configurable: true });
+  Object.defineProperty(page, key, {
+    get: () => {
+      // A template reads a field more than once in a row (Nunjucks looks a member up twice): the
+      // last value made of each field is kept for its page, and no other.
+      const was = last.get(key as string);
+      if (was?.page === page) return was.value as T[K];
+      const value = make();
+      last.set(key as string, { page, value });
+      return value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
   if (standIn) {
     let m = standIns.get(page);
     if (!m) standIns.set(page, (m = new Map()));

@@ -140,14 +140,22 @@ export function indexedWords(text: string, analysis: Analysis, seen?: Set<string
  * Everything one record is made of besides the archive-wide analysis: its
  * article's texts, dates, entities and copy group, as plain data. A record is
  * a function of this and of its words' keys, so the record cache keys a
- * record by a hash of this (src/search/record-cache.ts).
+ * record by a hash of this (src/search/record-cache.ts): of its enumerable
+ * fields, where the body's hash stands for the text.
  */
 export interface RecordInput {
   url: string;
   lang: string;
   title: string;
   dateline: string;
-  text: string;
+  /** The article's body hash (src/content/body.ts): what the input's hash has for `text`. */
+  bodyHash: string;
+  /**
+   * The paragraphs, one a line: read from the article's body when first asked
+   * for, then kept with the input (not enumerable). A rebuild hashes every
+   * input and makes the records of only a few.
+   */
+  readonly text: string;
   /** The entities' names in the other language, space-separated. */
   names: string;
   entityIds: string[];
@@ -163,12 +171,12 @@ function recordInput(byId: Map<string, Entity>, a: Article, original: Article, e
   const other = otherLang(a.lang);
   const names = entityIds.flatMap((id) => byId.get(id)?.names[other] ?? []);
   const d = original.date;
-  return {
+  const input = {
     url: articleUrl(a),
     lang: a.lang,
     title: a.title,
     dateline: [a.source ?? original.source, a.place ?? original.place].filter(Boolean).join(" – "),
-    text: articleBody(a).paragraphs.join("\n"),
+    bodyHash: a.bodyHash,
     names: names.join(" "),
     entityIds,
     year: d.year,
@@ -176,6 +184,16 @@ function recordInput(byId: Map<string, Entity>, a: Article, original: Article, e
     sortDate: d.hasTime ? d.iso : `${d.day}T00:00:00`,
     ...(group ? { group } : {}),
   };
+  Object.defineProperty(input, "text", {
+    get() {
+      const text = articleBody(a).paragraphs.join("\n");
+      Object.defineProperty(input, "text", { value: text, enumerable: false });
+      return text;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+  return input as RecordInput;
 }
 
 /** The inputs of the records of `stories`, in record order: each story's original, then its translation. */

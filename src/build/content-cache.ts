@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
 import { HashMemo, fileStat, sameStat, type FileStat } from "./inputs.ts";
 import { fileURLToPath } from "node:url";
@@ -429,8 +429,7 @@ export class ContentCache implements ArticleCache {
    * of the bodies parsed in this build: from now on they are read from it.
    */
   private release(written: Written): void {
-    const stat = statSync(written.path);
-    const pack: PackRef = { path: written.path, stat: fileStat(stat) };
+    const pack: PackRef = { path: written.path, stat: written.stat };
     for (const [e, at, length] of written.bodies) {
       if (e.body) Object.assign(e.body, { pack, at, length });
       else if (!Buffer.isBuffer(e.article) && e.reread) {
@@ -501,9 +500,10 @@ function entrySize(e: Entry): number {
   return article + body + tags + sketch;
 }
 
-/** A pack written: its path, and where each entry's body now is in it. */
+/** A pack written: its path, its stat (of the file written, whatever the path names later), and where each entry's body now is in it. */
 interface Written {
   path: string;
+  stat: FileStat;
   bodies: [entry: Entry, at: number, length: number][];
 }
 
@@ -523,6 +523,7 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
   const fd = openSync(tmp, "w");
   const hash = createHash("sha256");
   const bodies: Written["bodies"] = [];
+  let stat: FileStat | undefined;
   let done = false;
   try {
     let batch: Buffer[] = [];
@@ -578,6 +579,7 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
     flush();
     const head = Buffer.concat([MAGIC, hash.digest()]);
     for (let off = 0; off < head.length; ) off += writeSync(fd, head, off, head.length - off, off);
+    stat = fileStat(fstatSync(fd));
     closeSync(fd);
     renameSync(tmp, path);
     done = true;
@@ -591,7 +593,7 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
       rmSync(tmp, { force: true });
     }
   }
-  return { path, bodies };
+  return { path, stat: stat!, bodies };
 }
 
 /** u32s: paragraph count, each paragraph's shingle count (ABSENT: too short), doc count, signature count, then doc, paragraphs, signatures. */

@@ -7,10 +7,11 @@ const last = new Map<string, { page: object; value: unknown }>();
 const standIns = new WeakMap<object, Map<string, () => unknown>>();
 
 /**
- * Defines `key` on `page` as a value made each time it is read (by a template,
- * or by the build cache serialising the page for its key), not kept: the
- * page model of a large archive holds every page at once, and these fields
- * (head metadata, listings, related coverage, bodies) were most of its memory.
+ * Defines `key` on `page` as a value made when it is read (by a template, or
+ * by the build cache serialising the page for its key) and kept only until
+ * the same field of another page is read: the page model of a large archive
+ * holds every page at once, and these fields (head metadata, listings,
+ * related coverage, bodies) were most of its memory.
  * Enumerable, so JSON.stringify and deep comparisons see it like a plain field.
  *
  * `standIn`, when given, is what the build cache keys instead of the field's
@@ -22,8 +23,7 @@ const standIns = new WeakMap<object, Map<string, () => unknown>>();
 export function lazyField<T extends object, K extends keyof T>(page: T, key: K, make: () => T[K], standIn?: () => unknown): void {
   Object.defineProperty(page, key, {
     get: () => {
-      // A template reads a field more than once in a row (Nunjucks looks a member up twice): the
-      // last value made of each field is kept for its page, and no other.
+      // A template reads a field more than once in a row (Nunjucks looks a member up twice).
       const was = last.get(key as string);
       if (was?.page === page) return was.value as T[K];
       const value = make();

@@ -13,10 +13,10 @@ export interface ArticleBody {
 
 /**
  * Where each article's body is: held, or read each time it is asked for.
- * A build holds every article at once; their bodies were about a third of the
- * heap (docs/scale.md), and after the related step only the pages rendered
- * and the search records made read them. Keyed weakly: an article that goes,
- * goes with its body.
+ * A build holds every article at once; their bodies were a large share of
+ * its heap (docs/scale.md), and after the related step only the pages
+ * rendered and the search records made read them. Keyed weakly: an article
+ * that goes, goes with its body.
  */
 const bodies = new WeakMap<Owner, ArticleBody | (() => ArticleBody)>();
 

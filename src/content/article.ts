@@ -154,7 +154,8 @@ export function parseArticle(text: string, opts: ParseOptions): Article | Conten
   }
   if (errors.length || id === undefined || title === undefined || date === undefined) return errors;
   const body = { html: rendered.html, paragraphs: rendered.paragraphs };
-  const article: Article = {
+  // Through JSON: strings cut from the file's text (front matter values, the lead) would keep all of it alive.
+  const article = detach<Article>({
     file,
     lang: opts.lang,
     id,
@@ -173,7 +174,12 @@ export function parseArticle(text: string, opts: ParseOptions): Article | Conten
     bodyHash: hashBody(encodeBody(body)),
     lead: body.paragraphs[0]!,
     paragraphCount: body.paragraphs.length,
-  };
+  });
   setBody(article, body);
   return article;
+}
+
+/** A copy of `value` that shares no string with it (as an article read back from the build cache is). */
+function detach<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

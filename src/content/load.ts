@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { LANGS, type Lang } from "../i18n/lang.ts";
 import { ContentError } from "./errors.ts";
 import { routes } from "../archive/routes.ts";
-import { parseArticle, isFuture, type Article } from "./article.ts";
+import { parseArticle, isFuture, type Article, type ParseOptions } from "./article.ts";
 import { articleBody, type ArticleBody } from "./body.ts";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -108,15 +108,7 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
       let read: Buffer | undefined;
       const bytes = () => (read ??= readFileSync(path));
       const parseOpts = { file, lang: lang as Lang, zone: opts.zone, now: opts.now };
-      const reread = (bodyHash: string): ArticleBody => {
-        const text = decodeText(readFileSync(path), file);
-        const again = text instanceof ContentError ? undefined : parseArticle(text, parseOpts);
-        if (!again || Array.isArray(again) || again.bodyHash !== bodyHash) {
-          // Thrown, not returned: the build is past the step that reports content errors.
-          throw new Error(new ContentError(file, "the file changed while the site was being built", { hint: "build again once it is saved" }).format());
-        }
-        return articleBody(again);
-      };
+      const reread = rereader(path, parseOpts);
       // A cached article whose date "now" has not reached yet is parsed again, for its error.
       const cached = opts.cache?.get(file, lang, opts.zone, stamp, bytes, reread);
       if (cached && !isFuture(cached.date.epoch, opts.now)) {
@@ -141,6 +133,23 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
   const articles = all.filter((a) => !a.draft).sort(newestFirst);
   const drafts = all.filter((a) => a.draft);
   return { articles, drafts, errors, filesRead };
+}
+
+/**
+ * Parses the file at `path` again for an article's body, which must be the
+ * body it had (`bodyHash`). Made outside the loop that reads the files: a
+ * closure made there would keep every file's bytes alive with the article.
+ */
+function rereader(path: string, parseOpts: ParseOptions): (bodyHash: string) => ArticleBody {
+  return (bodyHash) => {
+    const text = decodeText(readFileSync(path), parseOpts.file);
+    const again = text instanceof ContentError ? undefined : parseArticle(text, parseOpts);
+    if (!again || Array.isArray(again) || again.bodyHash !== bodyHash) {
+      // Thrown, not returned: the build is past the step that reports content errors.
+      throw new Error(new ContentError(parseOpts.file, "the file changed while the site was being built", { hint: "build again once it is saved" }).format());
+    }
+    return articleBody(again);
+  };
 }
 
 export function newestFirst(a: Article, b: Article): number {

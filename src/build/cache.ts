@@ -141,11 +141,6 @@ export class BuildCache {
    * the render manifest need not stat them again.
    */
   private readonly linked = new Map<string, FileStat>();
-
-  /** Notes that `path` (in the fresh folder) was hard-linked from a file whose stat was `stat`. */
-  linkedWith(path: string, stat: FileStat): void {
-    this.linked.set(path, stat);
-  }
   /** This build's input fingerprint, once checked (checkUnchanged); recorded with the live output. */
   inputs: Fingerprint | undefined;
 
@@ -156,6 +151,11 @@ export class BuildCache {
     readonly memo = new HashMemo(),
   ) {
     mkdirSync(dir, { recursive: true });
+  }
+
+  /** Notes that `path` (in the fresh folder) was hard-linked from a file whose stat was `stat`. */
+  linkedWith(path: string, stat: FileStat): void {
+    this.linked.set(path, stat);
   }
 
   /** The cache in `dir` for the project at `root`: its hash memo, and the code version computed with it. */

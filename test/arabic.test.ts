@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { normalizeArabic, normalizeWithMap, originalRange } from "../src/arabic/normalize.ts";
-import { tokenize } from "../src/arabic/tokens.ts";
+import { tokenize, tokenTexts } from "../src/arabic/tokens.ts";
 import { lightStem, prefixCandidates } from "../src/arabic/clitics.ts";
 
 test("normalizeArabic folds each kind of variation", () => {
@@ -39,6 +39,25 @@ test("normalizeWithMap maps every output character back to the original", () => 
   // بغداد (normalized 2..7) maps to the original letters plus its final fatha.
   const { start, end } = originalRange(map, 2, 7);
   assert.equal(s.slice(start, end), "بَغْدَادَ");
+});
+
+test("normalizeArabic gives normalizeWithMap's text for any mix of awkward characters", () => {
+  // Spaces and breaks in runs, dropped marks between them, ligatures that expand to spaces, surrogate pairs (lone ones too), case folds that lengthen.
+  const alphabet = [..."ابةىأآٱؤئءیکھ٠۹AİßΣ \t\n\r\u00A0\u2028\u200B\u200F\uFEFF\u061C\u00AD\u064B\u0670\u0640\uFEFB\uFDFA\uFE70\uFE91😀x،", "\uD800", "\uDC00"];
+  let seed = 20251216;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let k = 0; k < 5000; k++) {
+    let s = "";
+    for (let n = Math.floor(next() * 24); n > 0; n--) s += alphabet[Math.floor(next() * alphabet.length)];
+    assert.equal(normalizeArabic(s), normalizeWithMap(s).text, JSON.stringify(s));
+  }
+  assert.equal(normalizeArabic("بغداد \u064B\n \u064B  بيروت  "), "بغداد\nبيروت ");
+});
+
+test("tokenTexts gives the words tokenize finds", () => {
+  const s = "قالَ: «بـغداد» 2025، وShafaq-News\u200Dx 😀 ok";
+  assert.deepEqual(tokenTexts(s), tokenize(s).map((t) => t.text));
+  assert.deepEqual(tokenTexts(" ،. "), []);
 });
 
 test("originalRange never ends inside a ligature expansion", () => {

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { findTextPairs, relatedByEntities, DEFAULT_RELATED } from "../src/related/pairs.ts";
-import { shingles, intersectionSize, jaccard } from "../src/related/shingles.ts";
-import { bandPairs } from "../src/related/minhash.ts";
+import { shingles, intersectionSize, jaccard, fnv1a } from "../src/related/shingles.ts";
+import { bandPairs, signature } from "../src/related/minhash.ts";
 import type { Story } from "../src/archive/stories.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadSite } from "../src/site/load.ts";
@@ -116,6 +116,15 @@ test("shingles are sorted and unique; intersection and Jaccard count common shin
   assert.equal(jaccard(a, b), 1 / 3);
   assert.equal(jaccard(shingles([], 3), shingles([], 3)), 0);
   assert.equal(shingles(["ا", "ب"], 3).length, 1, "a list shorter than k is one shingle");
+});
+
+test("a shingle is the hash of its words joined by spaces; a signature is each hash function's least value", () => {
+  const ws = ["قال", "وزير", "الخارجيه", "x", "", "بغداد", "قال", "وزير", "الخارجيه"];
+  const expected = [...new Set(ws.slice(0, -2).map((_, i) => fnv1a(ws.slice(i, i + 3).join(" "))))].sort((a, b) => a - b);
+  assert.deepEqual([...shingles(ws, 3)], expected);
+  const seeds: [number, number][] = [[3, 5], [0x9e3779b1 | 0, 0xffffffff], [-7, 1]];
+  const sig = signature(shingles(ws, 3), seeds.length, seeds);
+  seeds.forEach(([a, b], i) => assert.equal(sig[i], Math.min(...expected.map((x) => (Math.imul(a, x) + b) >>> 0)), `hash ${i}`));
 });
 
 test("related by entities: the window is inclusive at its edges, whatever the input order", () => {

@@ -98,6 +98,38 @@ export interface Normalized {
   map: number[];
 }
 
+/** What one character becomes: a run of horizontal space, a line break, or a piece of text ("" when dropped). */
+const SPACE = 1;
+const BREAK = 2;
+type Piece = string | typeof SPACE | typeof BREAK;
+
+function pieceOf(ch: string, cp: number): Piece {
+  if (VSPACE.test(ch)) return BREAK;
+  if (HSPACE.test(ch)) return SPACE;
+  if (cp !== 0xfeff && isPresentationForm(cp)) {
+    // A ligature may expand to several letters, spaces included (ﷺ);
+    // an isolated haraka form (ﹰ) expands to space + mark: drop it whole.
+    const expanded = ch.normalize("NFKC");
+    let folded = "";
+    for (const c of expanded) folded += HSPACE.test(c) ? " " : foldChar(c);
+    // Spaces inside an expansion are emitted as-is (single spaces).
+    return folded.trim() === "" ? "" : folded;
+  }
+  return foldChar(ch);
+}
+
+/** Each BMP character's piece, made when first seen: normalising is a table lookup per character. */
+const PIECES: (Piece | undefined)[] = new Array(0x10000);
+
+/** The piece of a character outside the table: a surrogate pair (or a lone surrogate) at `i` of `s`, with its length. */
+function astralPiece(s: string, i: number): { piece: Piece; length: number } {
+  const cp = s.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
+  return { piece: pieceOf(ch, cp), length: ch.length };
+}
+
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
 /** Normalises `s` and records where each output character came from. */
 export function normalizeWithMap(s: string): Normalized {
   let out = "";
@@ -105,8 +137,25 @@ export function normalizeWithMap(s: string): Normalized {
   // Pending whitespace run: its first offset and whether it had a line break.
   let spaceAt = -1;
   let spaceBreak = false;
-  const emit = (piece: string, at: number) => {
-    if (!piece) return;
+  let i = 0;
+  while (i < s.length) {
+    const at = i;
+    const unit = s.charCodeAt(i);
+    let piece: Piece;
+    if (isSurrogate(unit)) {
+      const a = astralPiece(s, i);
+      piece = a.piece;
+      i += a.length;
+    } else {
+      piece = PIECES[unit] ??= pieceOf(s[i]!, unit);
+      i++;
+    }
+    if (typeof piece === "number") {
+      if (spaceAt < 0) spaceAt = at;
+      if (piece === BREAK) spaceBreak = true;
+      continue;
+    }
+    if (!piece) continue;
     if (spaceAt >= 0) {
       out += spaceBreak ? "\n" : " ";
       map.push(spaceAt);
@@ -115,30 +164,6 @@ export function normalizeWithMap(s: string): Normalized {
     }
     out += piece;
     for (let k = 0; k < piece.length; k++) map.push(at);
-  };
-  let i = 0;
-  while (i < s.length) {
-    const cp = s.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const at = i;
-    i += ch.length;
-    if (HSPACE.test(ch) || VSPACE.test(ch)) {
-      if (spaceAt < 0) spaceAt = at;
-      if (VSPACE.test(ch)) spaceBreak = true;
-      continue;
-    }
-    if (cp !== 0xfeff && isPresentationForm(cp)) {
-      // A ligature may expand to several letters, spaces included (ﷺ);
-      // an isolated haraka form (ﹰ) expands to space + mark: drop it whole.
-      const expanded = ch.normalize("NFKC");
-      let folded = "";
-      for (const c of expanded) folded += HSPACE.test(c) ? " " : foldChar(c);
-      if (folded.trim() === "") continue;
-      // Spaces inside an expansion are emitted as-is (single spaces).
-      emit(folded, at);
-      continue;
-    }
-    emit(foldChar(ch), at);
   }
   // Trailing whitespace is kept as one character, like interior runs.
   if (spaceAt >= 0) {
@@ -149,9 +174,36 @@ export function normalizeWithMap(s: string): Normalized {
   return { text: out, map };
 }
 
-/** Normalised form of `s` for matching (see the module comment). */
+/** Normalised form of `s` for matching (see the module comment): normalizeWithMap's text, without its map. */
 export function normalizeArabic(s: string): string {
-  return normalizeWithMap(s).text;
+  let out = "";
+  // Pending whitespace: 0 none, else SPACE or BREAK (a run with a line break).
+  let space = 0;
+  let i = 0;
+  while (i < s.length) {
+    const unit = s.charCodeAt(i);
+    let piece: Piece;
+    if (isSurrogate(unit)) {
+      const a = astralPiece(s, i);
+      piece = a.piece;
+      i += a.length;
+    } else {
+      piece = PIECES[unit] ??= pieceOf(s[i]!, unit);
+      i++;
+    }
+    if (typeof piece === "number") {
+      if (piece > space) space = piece;
+      continue;
+    }
+    if (!piece) continue;
+    if (space) {
+      out += space === BREAK ? "\n" : " ";
+      space = 0;
+    }
+    out += piece;
+  }
+  if (space) out += space === BREAK ? "\n" : " ";
+  return out;
 }
 
 const REMOVE_ALL = new RegExp(REMOVE.source, "g");

@@ -23,6 +23,11 @@ export function tokenize(s: string): Token[] {
   return tokens;
 }
 
+/** The words of `s` alone, as `tokenize` finds them (no offsets: for callers that read every article). */
+export function tokenTexts(s: string): string[] {
+  return s.match(WORD_RUN) ?? [];
+}
+
 /** Whether the code point `ch` (one character, possibly a surrogate pair) is part of a word. */
 export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && WORD_CHAR.test(ch);

@@ -21,12 +21,15 @@ function seeds(n: number): [number, number][] {
 
 export function signature(shingles: Uint32Array, n: number, s = seeds(n)): Uint32Array {
   const sig = new Uint32Array(n).fill(MAX);
-  for (const x of shingles) {
-    for (let i = 0; i < n; i++) {
-      const [a, b] = s[i]!;
-      const h = (Math.imul(a, x) + b) >>> 0;
-      if (h < sig[i]!) sig[i] = h;
+  // One hash function at a time over every shingle: its two numbers stay in registers.
+  for (let i = 0; i < n; i++) {
+    const [a, b] = s[i]!;
+    let min = MAX;
+    for (let k = 0; k < shingles.length; k++) {
+      const h = (Math.imul(a, shingles[k]!) + b) >>> 0;
+      if (h < min) min = h;
     }
+    sig[i] = min;
   }
   return sig;
 }

@@ -1,5 +1,5 @@
 import { normalizeArabic } from "../arabic/normalize.ts";
-import { tokenize } from "../arabic/tokens.ts";
+import { tokenTexts } from "../arabic/tokens.ts";
 
 /** 32-bit FNV-1a: fast, deterministic, good enough to hash word shingles. */
 export function fnv1a(s: string): number {
@@ -13,7 +13,7 @@ export function fnv1a(s: string): number {
 
 /** Normalised words: spelling variants (hamza, ة/ه, diacritics, tatweel) do not hide a copy. */
 export function words(text: string): string[] {
-  return tokenize(normalizeArabic(text)).map((t) => t.text);
+  return tokenTexts(normalizeArabic(text));
 }
 
 /**
@@ -25,11 +25,22 @@ export function shingles(ws: string[], k: number): Uint32Array {
   if (ws.length === 0) return new Uint32Array(0);
   if (ws.length < k) return Uint32Array.of(fnv1a(ws.join(" ")));
   const all = new Uint32Array(ws.length - k + 1);
-  for (let i = 0; i + k <= ws.length; i++) all[i] = fnv1a(ws.slice(i, i + k).join(" "));
+  for (let i = 0; i + k <= ws.length; i++) all[i] = joinedHash(ws, i, k);
   all.sort();
   let n = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
   return all.slice(0, n);
+}
+
+/** fnv1a of `ws[from .. from + k)` joined by spaces, without making that string. */
+function joinedHash(ws: readonly string[], from: number, k: number): number {
+  let h = 0x811c9dc5;
+  for (let w = from; w < from + k; w++) {
+    if (w > from) h = Math.imul(h ^ 0x20, 0x01000193);
+    const word = ws[w]!;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** Size of the intersection of two sorted unique arrays (one merge pass). */

@@ -108,17 +108,18 @@ export function verdictScope(settings: RelatedSettings): string {
 
 /** Checks one candidate pair: how alike the whole texts are, which paragraphs match, and what that makes them. */
 function judge(pa: Sketch, pb: Sketch, settings: RelatedSettings): PairVerdict {
-  const jac = jaccard(pa.doc, pb.doc);
-  const [small, big] = pa.doc.length <= pb.doc.length ? [pa.doc, pb.doc] : [pb.doc, pa.doc];
-  const containment = small.length ? intersectionSize(small, big) / small.length : 0;
-  const shared = matchParagraphs(pa, pb, settings.paragraphSimilarity);
-  // How much text the matched paragraphs have in common (3-word shingles).
-  const sharedShingles = shared.reduce((n, [x, y]) => n + intersectionSize(pa.paras[x]!, pb.paras[y]!), 0);
+  const inter = intersectionSize(pa.doc, pb.doc);
+  const union = pa.doc.length + pb.doc.length - inter;
+  const jac = union ? inter / union : 0;
+  const small = Math.min(pa.doc.length, pb.doc.length);
+  const big = Math.max(pa.doc.length, pb.doc.length);
+  const containment = small ? inter / small : 0;
+  const { shared, sharedShingles } = matchParagraphs(pa, pb, settings.paragraphSimilarity);
   const relation: Relation | null =
     jac >= settings.duplicate
       ? "duplicate"
       : containment >= settings.update
-        ? big.length >= small.length * (1 + settings.expansion) ? "update" : "duplicate"
+        ? big >= small * (1 + settings.expansion) ? "update" : "duplicate"
         : shared.length > 0 && sharedShingles >= settings.minSharedShingles ? "shared" : null;
   return { relation, shared, jaccard: jac, containment };
 }
@@ -140,29 +141,34 @@ export function sketch(a: Article, min: number): Sketch {
 
 type Prepared = Sketch;
 
-/** One-to-one paragraph matches, best first. */
-function matchParagraphs(a: Prepared, b: Prepared, threshold: number): [number, number][] {
-  const cands: [number, number, number][] = [];
+/** One-to-one paragraph matches, best first, and how many shingles the matched paragraphs have in common. */
+function matchParagraphs(a: Prepared, b: Prepared, threshold: number): { shared: [number, number][]; sharedShingles: number } {
+  const cands: [number, number, number, number][] = [];
   a.paras.forEach((pa, i) => {
     if (!pa) return;
     b.paras.forEach((pb, j) => {
       // Jaccard ≥ t needs the smaller set to be at least t of the larger: most pairs stop here.
       if (!pb || Math.min(pa.length, pb.length) < threshold * Math.max(pa.length, pb.length)) return;
-      const sim = jaccard(pa, pb);
-      if (sim >= threshold) cands.push([sim, i, j]);
+      const inter = intersectionSize(pa, pb);
+      const union = pa.length + pb.length - inter;
+      const sim = union ? inter / union : 0;
+      if (sim >= threshold) cands.push([sim, i, j, inter]);
     });
   });
+  if (!cands.length) return { shared: [], sharedShingles: 0 };
   cands.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
-  const out: [number, number][] = [];
-  for (const [, i, j] of cands) {
+  const shared: [number, number][] = [];
+  let sharedShingles = 0;
+  for (const [, i, j, inter] of cands) {
     if (usedA.has(i) || usedB.has(j)) continue;
     usedA.add(i);
     usedB.add(j);
-    out.push([i, j]);
+    shared.push([i, j]);
+    sharedShingles += inter;
   }
-  return out.sort((x, y) => x[0] - y[0]);
+  return { shared: shared.sort((x, y) => x[0] - y[0]), sharedShingles };
 }
 
 /**

@@ -23,6 +23,8 @@ export class Automaton<T> {
   /** Pattern indexes ending at each state. */
   readonly #ends: number[][] = [[]];
   readonly #patterns: { pattern: string; data: T }[];
+  /** The root's transitions as a table: most characters of a text lead back to the root, and are looked up there. */
+  readonly #root = new Int32Array(65536);
 
   constructor(patterns: readonly { pattern: string; data: T }[]) {
     this.#patterns = [...patterns];
@@ -42,6 +44,7 @@ export class Automaton<T> {
       }
       if (pattern.length) this.#ends[s]!.push(i);
     });
+    for (const [key, t] of this.#next) if (key < 65536) this.#root[key] = t;
     // Children of each state, for the breadth-first pass.
     const children: [number, number][][] = this.#fail.map(() => []);
     for (const [key, t] of this.#next) children[Math.floor(key / 65536)]!.push([key % 65536, t]);
@@ -59,9 +62,9 @@ export class Automaton<T> {
 
   #step(s: number, c: number): number {
     for (;;) {
+      if (s === 0) return this.#root[c]!;
       const t = this.#next.get(s * 65536 + c);
       if (t !== undefined) return t;
-      if (s === 0) return 0;
       s = this.#fail[s]!;
     }
   }

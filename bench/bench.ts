@@ -61,7 +61,7 @@ interface ArshifRun {
   /** CPU ms per process kind (node, pagefind, esbuild), as last sampled. */
   cpuByKind: Record<string, number>;
   processes: number;
-  phases: Record<"load" | "tag" | "related" | "eleventy" | "search", Phase>;
+  phases: Record<"load" | "tag" | "related" | "pages" | "eleventy" | "search", Phase>;
   output: { site: Output; search: Output };
   /** Article pages written, per language. */
   articlePages: { ar: number; en: number };
@@ -100,12 +100,11 @@ async function runArshif(dir: string, args: string[] = []): Promise<{ run: Arshi
   const loadEnd = t.at_start! + t.load!;
   const tagEnd = loadEnd + t.tag!;
   const w = (a: number, b: number) => window(m.samples, a, b);
-  const related = w(tagEnd, Math.min(t.at_eleventy!, t.at_search!));
   const phases: ArshifRun["phases"] = {
     load: { wallMs: t.load!, ...pick(w(t.at_start!, loadEnd)) },
     tag: { wallMs: t.tag!, ...pick(w(loadEnd, tagEnd)) },
-    // Related coverage and the rest of the page data (CPU and memory are for both together).
-    related: { wallMs: (t.related ?? 0) + t.pages!, ...pick(related) },
+    related: { wallMs: t.related!, ...pick(w(tagEnd, t.at_related! + t.related!)) },
+    pages: { wallMs: t.pages!, ...pick(w(t.at_pages!, t.at_pages! + t.pages!)) },
     eleventy: { wallMs: t.eleventy!, ...pick(w(t.at_eleventy!, t.at_eleventy! + t.eleventy!)) },
     search: { wallMs: t.search!, ...pick(w(t.at_search!, t.at_search! + t.search!)) },
   };
@@ -278,11 +277,13 @@ async function main(): Promise<void> {
       const timingsFile = join(dir, "timings.json");
       const m = await measure(process.execPath, ["--import", "tsx", "src/cli/build.ts"], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
       if (m.code !== 0) throw new Error(`incremental build failed (${m.code}):\n${m.stderr.slice(-4000)}`);
-      const steps = Object.entries(JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>)
+      const t = JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>;
+      // Each step's time and the peak of all processes while it ran.
+      const steps = Object.entries(t)
         .filter(([k]) => !k.startsWith("at_"))
-        .map(([k, v]) => `${k} ${s(v)}`)
+        .map(([k, v]) => `${k} ${s(v)}${t[`at_${k}`] && v >= 1000 ? `/${mb(window(m.samples, t[`at_${k}`]!, t[`at_${k}`]! + v).peakRss)} MB` : ""}`)
         .join(", ");
-      return { wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, out: `${m.stdout.match(/^Build cache: .*$/m)?.[0] ?? ""} (steps, s: ${steps})` };
+      return { wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRss: m.peakTreeRss, out: `${m.stdout.match(/^Build cache: .*$/m)?.[0] ?? ""} (steps, s/peak: ${steps})` };
     };
     const added: string[] = [];
     for (let i = 0; i < incRuns; i++) {
@@ -346,7 +347,8 @@ async function main(): Promise<void> {
     const rows: (string | number)[][] = [["phase", "wall s", "CPU s", "peak MB", "files", "MB written", "pages/s"]];
     rows.push(["content load+validation", s(ph.load.wallMs), s(ph.load.cpuMs), mb(ph.load.peakRss), "", "", ""]);
     rows.push(["entity tagging", s(ph.tag.wallMs), s(ph.tag.cpuMs), mb(ph.tag.peakRss), "", "", ""]);
-    rows.push(["related coverage (+page data)", s(ph.related.wallMs), s(ph.related.cpuMs), mb(ph.related.peakRss), "", "", ""]);
+    rows.push(["related coverage", s(ph.related.wallMs), s(ph.related.cpuMs), mb(ph.related.peakRss), "", "", ""]);
+    rows.push(["page model", s(ph.pages.wallMs), s(ph.pages.cpuMs), mb(ph.pages.peakRss), "", "", ""]);
     rows.push(["Eleventy rendering (+data files)", s(ph.eleventy.wallMs), s(ph.eleventy.cpuMs), mb(ph.eleventy.peakRss), o.site.files, mb(o.site.bytes), med.pagesPerSec.toFixed(0)]);
     rows.push(["search index (Pagefind)", s(ph.search.wallMs), s(ph.search.cpuMs), mb(ph.search.peakRss), o.search.files, mb(o.search.bytes), med.searchRecordsPerSec.toFixed(0)]);
     rows.push(["arshif total (incl. startup)", s(med.wallMs), s(med.cpuMs), mb(med.peakTreeRss), o.site.files + o.search.files, mb(o.site.bytes + o.search.bytes), (o.site.pages / (med.wallMs / 1000)).toFixed(0)]);

@@ -29,7 +29,7 @@ test("bench: 300 generated articles build, the JSON report has every phase and t
     // One page per generated article and translation.
     assert.deepEqual(m.articlePages, { ar: 300, en: j.generated.translations });
     assert.ok(j.generated.translations > 30 && j.generated.translations < 90, `${j.generated.translations} translations (~20%)`);
-    for (const phase of ["load", "tag", "related", "eleventy", "search"]) {
+    for (const phase of ["load", "tag", "related", "pages", "eleventy", "search"]) {
       for (const k of ["wallMs", "cpuMs", "peakRss"]) assert.equal(typeof m.phases[phase][k], "number", `${phase}.${k}`);
       assert.ok(m.phases[phase].wallMs >= 0);
     }

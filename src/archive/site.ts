@@ -104,6 +104,24 @@ export function relatedCoverage(articles: Article[], tagsOf: (s: Story) => strin
   return { stories, articles: articles.length, index, pairs, related };
 }
 
+/** What the search index is made from: a part of the site data, ready before the pages are (src/build/pipeline.ts). */
+export type SearchSite = Pick<SiteData, "stories" | "entities" | "tags" | "pairs" | "searchPartitions">;
+
+/** The search index's partitions: whole months, by how many records (an original and its translation) each holds. */
+function planSearch(stories: Story[], settings: Settings): Partition[] {
+  const perMonth = new Map<string, number>();
+  for (const s of stories) {
+    const m = s.ar.date.day.slice(0, 7);
+    perMonth.set(m, (perMonth.get(m) ?? 0) + (s.en ? 2 : 1));
+  }
+  return planPartitions(perMonth, settings.searchPartitionSize);
+}
+
+export function searchSite(coverage: Coverage, entities: Entity[], settings: Settings): SearchSite {
+  const { stories, index, pairs } = coverage;
+  return { stories, entities, tags: index.byStory, pairs, searchPartitions: planSearch(stories, settings) };
+}
+
 /**
  * Turns the stories into every page of the site, in one pass per
  * kind of page (no Eleventy tags or collections: those grow badly with size).
@@ -134,12 +152,7 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     pages.search.push(buildSearchPage(stories, index, entities, lang, settings.digits));
     pages.data.push(buildDataPage(lang, { settings, urls, stories, tags: index.byStory, entities, pairs }));
   }
-  const perMonth = new Map<string, number>();
-  for (const s of stories) {
-    const m = s.ar.date.day.slice(0, 7);
-    perMonth.set(m, (perMonth.get(m) ?? 0) + (s.en ? 2 : 1));
-  }
-  const searchPartitions = planPartitions(perMonth, settings.searchPartitionSize);
+  const searchPartitions = planSearch(stories, settings);
   for (const p of pages.search) p.extraIndexes = searchPartitions.slice(1).map((x) => x.dir).join(" ");
 
   const feeds: Feed[] = [];

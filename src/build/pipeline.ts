@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { loadContent, tagArticles, type Content, type Tags } from "../site/load.ts";
 import type { Settings } from "../site/settings.ts";
 import { makeUrls } from "../site/urls.ts";
-import { relatedCoverage, buildPageModel, type Coverage, type SiteData } from "../archive/site.ts";
+import { relatedCoverage, buildPageModel, searchSite, type Coverage, type SiteData } from "../archive/site.ts";
 import type { LoadResult } from "../content/load.ts";
 import type { ContentError } from "../content/errors.ts";
 import { searchAlongsideRender, writeSearchIndex, type SearchIndexResult } from "../search/pagefind.ts";
@@ -101,6 +101,35 @@ export const STEPS = [
       return { coverage };
     },
   }),
+  // Made before the page model: Pagefind's process then runs while this one holds the stories and
+  // their coverage, not also every page's data (nor Eleventy's rendered pages), and a rebuild that
+  // sends one small partition to Pagefind starts no worker process. Asked to
+  // (ARSHIF_SEARCH_ALONGSIDE=1), a build that makes the whole index (no partition of the live one
+  // kept) makes it while the pages are modelled and rendered.
+  s({
+    name: "search index",
+    timing: "search",
+    reads: ["options", "content", "coverage", "fresh", "cache"],
+    writes: ["searchIndex"],
+    when: ({ options }) => options.search,
+    background: ({ options, cache }) => !cache?.keepsSearchOf(options.output) && searchAlongsideRender(),
+    run: async ({ options, content, coverage, fresh, cache }, { background }) => {
+      const site = searchSite(coverage, content.entities, content.settings);
+      return {
+        searchIndex: await writeSearchIndex(site, fresh, {
+          workers: background,
+          share: options.shard && { partitions: new Set(shardPartitions(site.searchPartitions.length, options.shard)), wordsFile: shardWordsFile(fresh) },
+          reuse: cache && {
+            key: (records) => cache.partitionKey(records),
+            restore: (key, dir) => cache.restorePartition(key, dir),
+            save: (key, dir) => cache.savePartition(key, dir),
+            records: { dir: cache.dir, code: cache.code },
+            live: cache.liveLinker(options.output, fresh),
+          },
+        }),
+      };
+    },
+  }),
   s({
     name: "page model",
     timing: "pages",
@@ -108,31 +137,6 @@ export const STEPS = [
     writes: ["site"],
     run: ({ options, content, coverage }) => ({
       site: buildPageModel(coverage, content.entities, content.settings, makeUrls(content.settings.url, options.pathPrefix)),
-    }),
-  }),
-  // Made first: Pagefind's process then runs while this one holds only the site data,
-  // not also Eleventy's rendered pages, and a rebuild that sends one small partition to
-  // Pagefind starts no worker process. Asked to (ARSHIF_SEARCH_ALONGSIDE=1), a build that
-  // makes the whole index (no partition of the live one kept) makes it while it renders.
-  s({
-    name: "search index",
-    timing: "search",
-    reads: ["options", "site", "fresh", "cache"],
-    writes: ["searchIndex"],
-    when: ({ options }) => options.search,
-    background: ({ options, cache }) => !cache?.keepsSearchOf(options.output) && searchAlongsideRender(),
-    run: async ({ options, site, fresh, cache }, { background }) => ({
-      searchIndex: await writeSearchIndex(site, fresh, {
-        workers: background,
-        share: options.shard && { partitions: new Set(shardPartitions(site.searchPartitions.length, options.shard)), wordsFile: shardWordsFile(fresh) },
-        reuse: cache && {
-          key: (records) => cache.partitionKey(records),
-          restore: (key, dir) => cache.restorePartition(key, dir),
-          save: (key, dir) => cache.savePartition(key, dir),
-          records: { dir: cache.dir, code: cache.code },
-          live: cache.liveLinker(options.output, fresh),
-        },
-      }),
     }),
   }),
   s({

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism, freemem } from "node:os";
 import * as pagefind from "pagefind";
-import type { SiteData } from "../archive/site.ts";
+import type { SearchSite } from "../archive/site.ts";
 import { buildAnalysis, copyGroups, excerptSource, makeRecord, recordInputs, textPath, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
 import { RecordCache, type RecordCacheStats } from "./record-cache.ts";
 import type { Story } from "../archive/stories.ts";
@@ -214,7 +214,7 @@ export interface SearchIndexResult {
 }
 
 /** Writes the Pagefind index partitions (pagefind/, pagefind-2/, …) into a fresh output directory. */
-export async function writeSearchIndex(site: SiteData, outDir: string, opts: SearchBuildOptions = {}): Promise<SearchIndexResult> {
+export async function writeSearchIndex(site: SearchSite, outDir: string, opts: SearchBuildOptions = {}): Promise<SearchIndexResult> {
   // Stories go by the month of the original's date, like the partition plan (src/archive/site.ts);
   // a few partitions' records at a time, so the build never holds the whole archive's search text.
   const partOf = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import type { SiteData } from "../archive/site.ts";
+import type { SearchSite } from "../archive/site.ts";
 import { indexKey, Lexicon, type KeyCache, type LexiconQueries, type NameQueries } from "./morphology.ts";
 import { copyGroups, makeRecord, nameWords, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
 import { articleBody } from "../content/body.ts";
@@ -207,7 +207,7 @@ export class RecordCache {
   /** Partition keys whose word directory share this build used or kept. */
   private readonly usedPartitions = new Set<string>();
 
-  private site!: SiteData;
+  private site!: SearchSite;
   private lexiconOf?: Lexicon;
   private lexiconChanged = false;
   /** Each original's text hash, in the order of site.stories. */
@@ -289,7 +289,7 @@ export class RecordCache {
    * gazetteer's name words changed, every recorded question is asked again and
    * the words whose answers changed get their keys worked out again.
    */
-  begin(site: SiteData): this {
+  begin(site: SearchSite): this {
     const t = performance.now();
     this.site = site;
     this.names = nameWords(site.entities.flatMap((e) => e.names.ar));

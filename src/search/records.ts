@@ -1,4 +1,4 @@
-import type { SiteData } from "../archive/site.ts";
+import type { SearchSite } from "../archive/site.ts";
 import type { Article } from "../content/article.ts";
 import { articleUrl, type Story } from "../archive/stories.ts";
 import { tokenize } from "../arabic/tokens.ts";
@@ -64,7 +64,7 @@ export const DAY_MARK = "\u0649";
  * transitively): story key → the key of the group's first story. A search
  * lists a group once, with the other outlets beside it.
  */
-export function copyGroups(site: SiteData): Map<string, string> {
+export function copyGroups(site: SearchSite): Map<string, string> {
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
@@ -110,7 +110,7 @@ export function nameWords(arabicNames: Iterable<string>): Set<string> {
 }
 
 /** The lexicon of the whole archive: every Arabic original's headline and paragraphs. */
-export function archiveLexicon(site: SiteData): Lexicon {
+export function archiveLexicon(site: SearchSite): Lexicon {
   const lexicon = new Lexicon();
   for (const s of site.stories) {
     lexicon.addText(s.ar.title);
@@ -120,7 +120,7 @@ export function archiveLexicon(site: SiteData): Lexicon {
 }
 
 /** The lexicon of the whole archive (Arabic originals) and the search forms of the gazetteer's Arabic name words. */
-export function buildAnalysis(site: SiteData): Analysis {
+export function buildAnalysis(site: SearchSite): Analysis {
   const names = nameWords(site.entities.flatMap((e) => e.names.ar));
   return { lexicon: archiveLexicon(site), names, cache: new Map(), copies: copyGroups(site) };
 }
@@ -197,7 +197,7 @@ function recordInput(byId: Map<string, Entity>, a: Article, original: Article, e
 }
 
 /** The inputs of the records of `stories`, in record order: each story's original, then its translation. */
-export function recordInputs(site: SiteData, stories: Story[], copies: Map<string, string>): RecordInput[] {
+export function recordInputs(site: SearchSite, stories: Story[], copies: Map<string, string>): RecordInput[] {
   const out: RecordInput[] = [];
   const byId = new Map(site.entities.map((e) => [e.id, e]));
   for (const s of stories) {
@@ -235,6 +235,6 @@ export function excerptSource(input: RecordInput): ExcerptSource {
 }
 
 /** One record per article page of `stories` (default: all), in a stable order (deterministic index). */
-export function searchRecords(site: SiteData, stories: Story[] = site.stories, analysis: Analysis = buildAnalysis(site)): SearchRecord[] {
+export function searchRecords(site: SearchSite, stories: Story[] = site.stories, analysis: Analysis = buildAnalysis(site)): SearchRecord[] {
   return recordInputs(site, stories, analysis.copies).map((i) => makeRecord(i, analysis));
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { findTextPairs, relatedByEntities, DEFAULT_RELATED } from "../src/related/pairs.ts";
-import { shingles, intersectionSize, jaccard, fnv1a } from "../src/related/shingles.ts";
+import { shingles, intersectionSize, intersectionAtLeast, jaccard, jaccardNeed, fnv1a } from "../src/related/shingles.ts";
 import { bandPairs, signature } from "../src/related/minhash.ts";
 import type { Story } from "../src/archive/stories.ts";
 import type { Article } from "../src/content/article.ts";
@@ -125,6 +125,26 @@ test("a shingle is the hash of its words joined by spaces; a signature is each h
   const seeds: [number, number][] = [[3, 5], [0x9e3779b1 | 0, 0xffffffff], [-7, 1]];
   const sig = signature(shingles(ws, 3), seeds.length, seeds);
   seeds.forEach(([a, b], i) => assert.equal(sig[i], Math.min(...expected.map((x) => (Math.imul(a, x) + b) >>> 0)), `hash ${i}`));
+});
+
+test("a bounded intersection is exact or says it cannot reach its need; a Jaccard's need never asks too much", () => {
+  let seed = 5;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const set = () => Uint32Array.from(new Set(Array.from({ length: Math.floor(next() * 60) }, () => Math.floor(next() * 90)))).sort();
+  for (let k = 0; k < 3000; k++) {
+    const [a, b] = [set(), set()];
+    const exact = intersectionSize(a, b);
+    const need = Math.floor(next() * 40);
+    assert.equal(intersectionAtLeast(a, b, need), exact >= need ? exact : -1, `need ${need}, exact ${exact}`);
+  }
+  for (const t of [0, 0.25, 0.5, 0.8, 0.9, 1 / 3]) {
+    for (let sizes = 0; sizes <= 400; sizes++) {
+      // The least intersection whose Jaccard reaches t, counted the way the callers count it.
+      let least = 0;
+      while (least <= sizes / 2 && !(sizes - least > 0 && least / (sizes - least) >= t)) least++;
+      if (least <= sizes / 2) assert.ok(jaccardNeed(sizes, t) <= least, `t ${t}, sizes ${sizes}`);
+    }
+  }
 });
 
 test("related by entities: the window is inclusive at its edges, whatever the input order", () => {

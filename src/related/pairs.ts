@@ -1,6 +1,6 @@
 import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
-import { words, shingles, jaccard, intersectionSize } from "./shingles.ts";
+import { words, shingles, intersectionSize, intersectionAtLeast, jaccardNeed } from "./shingles.ts";
 import { signature, bandPairs, seeds } from "./minhash.ts";
 import { articleBody } from "../content/body.ts";
 
@@ -149,7 +149,8 @@ function matchParagraphs(a: Prepared, b: Prepared, threshold: number): { shared:
     b.paras.forEach((pb, j) => {
       // Jaccard ≥ t needs the smaller set to be at least t of the larger: most pairs stop here.
       if (!pb || Math.min(pa.length, pb.length) < threshold * Math.max(pa.length, pb.length)) return;
-      const inter = intersectionSize(pa, pb);
+      const inter = intersectionAtLeast(pa, pb, jaccardNeed(pa.length + pb.length, threshold));
+      if (inter < 0) return;
       const union = pa.length + pb.length - inter;
       const sim = union ? inter / union : 0;
       if (sim >= threshold) cands.push([sim, i, j, inter]);
@@ -205,6 +206,7 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
   }
   const candidates = new Set<number>();
   const docChecked = new Set<number>();
+  const half = settings.paragraphSimilarity / 2;
   bandPairs(sigs, HASHES, BANDS, (x, y) => {
     const i = owner[x]!;
     const j = owner[y]!;
@@ -215,12 +217,16 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
     // of two texts costs far more than these checks: a pair of texts goes on when the two
     // paragraphs are at least half as alike as a shared passage must be, or when one whole
     // text is mostly inside the other (the same text, paragraphed differently).
-    if (jaccard(paraSets[x]!, paraSets[y]!) >= settings.paragraphSimilarity / 2) candidates.add(key);
+    const [pa, pb] = [paraSets[x]!, paraSets[y]!];
+    const inter = intersectionAtLeast(pa, pb, jaccardNeed(pa.length + pb.length, half));
+    if (inter >= 0 && inter / (pa.length + pb.length - inter) >= half) candidates.add(key);
     else if (!docChecked.has(key)) {
       docChecked.add(key);
       const [a, b] = [prepared[i]!.doc, prepared[j]!.doc];
       const small = Math.min(a.length, b.length);
-      if (small && intersectionSize(a, b) / small >= settings.update) candidates.add(key);
+      // Containment ≥ t needs at least t·small shared shingles (one fewer asked, for rounding).
+      const shared = small ? intersectionAtLeast(a, b, Math.max(0, Math.floor(settings.update * small) - 1)) : -1;
+      if (shared >= 0 && shared / small >= settings.update) candidates.add(key);
     }
   });
   const out: TextPair[] = [];

@@ -61,6 +61,38 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
+/**
+ * The size of the intersection of two sorted unique arrays, or -1 as soon as
+ * it cannot reach `need` (most compared sets share little: the merge stops early).
+ */
+export function intersectionAtLeast(a: Uint32Array, b: Uint32Array, need: number): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (n + Math.min(a.length - i, b.length - j) < need) return -1;
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n >= need ? n : -1;
+}
+
+/**
+ * At most the least intersection two sets of `sizes` (together) need for a
+ * Jaccard of `t`: I / (sizes - I) ≥ t needs I ≥ t·sizes / (1 + t). One below
+ * its floor, so that rounding never makes it too high (a pair that could
+ * reach `t` is never cut short; the caller still compares the Jaccard itself).
+ */
+export function jaccardNeed(sizes: number, t: number): number {
+  return Math.max(0, Math.floor((t * sizes) / (1 + t)) - 1);
+}
+
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
   if (!a.length && !b.length) return 0;
   const inter = intersectionSize(a, b);

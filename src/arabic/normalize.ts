@@ -121,14 +121,18 @@ function pieceOf(ch: string, cp: number): Piece {
 /** Each BMP character's piece, made when first seen: normalising is a table lookup per character. */
 const PIECES: (Piece | undefined)[] = new Array(0x10000);
 
-/** The piece of a character outside the table: a surrogate pair (or a lone surrogate) at `i` of `s`, with its length. */
-function astralPiece(s: string, i: number): { piece: Piece; length: number } {
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
+/** The piece of the character at `i` of `s` (a surrogate pair is one character, outside the table). */
+function pieceAt(s: string, i: number): Piece {
+  const unit = s.charCodeAt(i);
+  if (!isSurrogate(unit)) return (PIECES[unit] ??= pieceOf(s[i]!, unit));
   const cp = s.codePointAt(i)!;
-  const ch = String.fromCodePoint(cp);
-  return { piece: pieceOf(ch, cp), length: ch.length };
+  return pieceOf(String.fromCodePoint(cp), cp);
 }
 
-const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+/** How many code units the character at `i` of `s` takes. */
+const unitsAt = (s: string, i: number) => (s.codePointAt(i)! > 0xffff ? 2 : 1);
 
 /** Normalises `s` and records where each output character came from. */
 export function normalizeWithMap(s: string): Normalized {
@@ -140,16 +144,8 @@ export function normalizeWithMap(s: string): Normalized {
   let i = 0;
   while (i < s.length) {
     const at = i;
-    const unit = s.charCodeAt(i);
-    let piece: Piece;
-    if (isSurrogate(unit)) {
-      const a = astralPiece(s, i);
-      piece = a.piece;
-      i += a.length;
-    } else {
-      piece = PIECES[unit] ??= pieceOf(s[i]!, unit);
-      i++;
-    }
+    const piece = pieceAt(s, i);
+    i += unitsAt(s, i);
     if (typeof piece === "number") {
       if (spaceAt < 0) spaceAt = at;
       if (piece === BREAK) spaceBreak = true;
@@ -181,16 +177,8 @@ export function normalizeArabic(s: string): string {
   let space = 0;
   let i = 0;
   while (i < s.length) {
-    const unit = s.charCodeAt(i);
-    let piece: Piece;
-    if (isSurrogate(unit)) {
-      const a = astralPiece(s, i);
-      piece = a.piece;
-      i += a.length;
-    } else {
-      piece = PIECES[unit] ??= pieceOf(s[i]!, unit);
-      i++;
-    }
+    const piece = pieceAt(s, i);
+    i += unitsAt(s, i);
     if (typeof piece === "number") {
       if (piece > space) space = piece;
       continue;

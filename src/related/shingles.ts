@@ -45,20 +45,7 @@ function joinedHash(ws: readonly string[], from: number, k: number): number {
 
 /** Size of the intersection of two sorted unique arrays (one merge pass). */
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
+  return intersectionAtLeast(a, b, 0);
 }
 
 /**

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { findTextPairs, relatedByEntities, DEFAULT_RELATED } from "../src/related/pairs.ts";
-import { shingles, intersectionSize, intersectionAtLeast, jaccard, jaccardNeed, fnv1a } from "../src/related/shingles.ts";
+import { shingles, intersectionSize, intersectionAtLeast, intersectionIfJaccard, jaccard, jaccardNeed, fnv1a } from "../src/related/shingles.ts";
 import { bandPairs, signature } from "../src/related/minhash.ts";
 import type { Story } from "../src/archive/stories.ts";
 import type { Article } from "../src/content/article.ts";
@@ -139,6 +139,10 @@ test("a bounded intersection is exact or says it cannot reach its need; a Jaccar
     assert.equal(intersectionSize(a, b), exact);
     const need = Math.floor(next() * 40);
     assert.equal(intersectionAtLeast(a, b, need), exact >= need ? exact : -1, `need ${need}, exact ${exact}`);
+    for (const t of [0.25, 0.5]) {
+      const reaches = a.length + b.length > 0 && exact / (a.length + b.length - exact) >= t;
+      assert.equal(intersectionIfJaccard(a, b, t), reaches ? exact : -1, `Jaccard ≥ ${t}, exact ${exact}`);
+    }
   }
   for (const t of [0, 0.25, 0.5, 0.8, 0.9, 1 / 3]) {
     for (let sizes = 0; sizes <= 400; sizes++) {

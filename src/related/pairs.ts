@@ -1,6 +1,6 @@
 import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
-import { words, shingles, intersectionSize, intersectionAtLeast, jaccardNeed } from "./shingles.ts";
+import { words, shingles, intersectionSize, intersectionAtLeast, intersectionIfJaccard, jaccardFrom } from "./shingles.ts";
 import { signature, bandPairs, seeds } from "./minhash.ts";
 import { articleBody } from "../content/body.ts";
 
@@ -109,8 +109,7 @@ export function verdictScope(settings: RelatedSettings): string {
 /** Checks one candidate pair: how alike the whole texts are, which paragraphs match, and what that makes them. */
 function judge(pa: Sketch, pb: Sketch, settings: RelatedSettings): PairVerdict {
   const inter = intersectionSize(pa.doc, pb.doc);
-  const union = pa.doc.length + pb.doc.length - inter;
-  const jac = union ? inter / union : 0;
+  const jac = jaccardFrom(inter, pa.doc.length, pb.doc.length);
   const small = Math.min(pa.doc.length, pb.doc.length);
   const big = Math.max(pa.doc.length, pb.doc.length);
   const containment = small ? inter / small : 0;
@@ -149,11 +148,8 @@ function matchParagraphs(a: Prepared, b: Prepared, threshold: number): { shared:
     b.paras.forEach((pb, j) => {
       // Jaccard ≥ t needs the smaller set to be at least t of the larger: most pairs stop here.
       if (!pb || Math.min(pa.length, pb.length) < threshold * Math.max(pa.length, pb.length)) return;
-      const inter = intersectionAtLeast(pa, pb, jaccardNeed(pa.length + pb.length, threshold));
-      if (inter < 0) return;
-      const union = pa.length + pb.length - inter;
-      const sim = union ? inter / union : 0;
-      if (sim >= threshold) cands.push([sim, i, j, inter]);
+      const inter = intersectionIfJaccard(pa, pb, threshold);
+      if (inter >= 0) cands.push([jaccardFrom(inter, pa.length, pb.length), i, j, inter]);
     });
   });
   if (!cands.length) return { shared: [], sharedShingles: 0 };
@@ -217,9 +213,7 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
     // of two texts costs far more than these checks: a pair of texts goes on when the two
     // paragraphs are at least half as alike as a shared passage must be, or when one whole
     // text is mostly inside the other (the same text, paragraphed differently).
-    const [pa, pb] = [paraSets[x]!, paraSets[y]!];
-    const inter = intersectionAtLeast(pa, pb, jaccardNeed(pa.length + pb.length, half));
-    if (inter >= 0 && inter / (pa.length + pb.length - inter) >= half) candidates.add(key);
+    if (intersectionIfJaccard(paraSets[x]!, paraSets[y]!, half) >= 0) candidates.add(key);
     else if (!docChecked.has(key)) {
       docChecked.add(key);
       const [a, b] = [prepared[i]!.doc, prepared[j]!.doc];

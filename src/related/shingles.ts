@@ -80,8 +80,18 @@ export function jaccardNeed(sizes: number, t: number): number {
   return Math.max(0, Math.floor((t * sizes) / (1 + t)) - 1);
 }
 
+/** The Jaccard index of two sets from their sizes and the size of their intersection (0 for two empty sets). */
+export function jaccardFrom(inter: number, sizeA: number, sizeB: number): number {
+  const union = sizeA + sizeB - inter;
+  return union ? inter / union : 0;
+}
+
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
-  if (!a.length && !b.length) return 0;
-  const inter = intersectionSize(a, b);
-  return inter / (a.length + b.length - inter);
+  return jaccardFrom(intersectionSize(a, b), a.length, b.length);
+}
+
+/** The size of the intersection of `a` and `b` when their Jaccard reaches `t`, else -1 (the merge stops as soon as it cannot). */
+export function intersectionIfJaccard(a: Uint32Array, b: Uint32Array, t: number): number {
+  const inter = intersectionAtLeast(a, b, jaccardNeed(a.length + b.length, t));
+  return inter >= 0 && jaccardFrom(inter, a.length, b.length) >= t ? inter : -1;
 }

@@ -11,6 +11,7 @@ import { writeDataFiles } from "../export/write.ts";
 import { renderSite } from "./render.ts";
 import { writeScriptBundle } from "./bundle.ts";
 import { swap } from "./swap.ts";
+import { collectGarbage } from "./memory.ts";
 import type { BuildCache } from "./cache.ts";
 import { firstLook, type FirstLook } from "./unchanged.ts";
 import { ContentCache } from "./content-cache.ts";
@@ -98,6 +99,9 @@ export const STEPS = [
       const coverage = relatedCoverage(content.result.articles, tags.tagsOf, content.settings, tags.evidence, contentCache?.sketches);
       // Every article's parse, tags and sketch are made now: kept for the next build.
       contentCache?.save();
+      // The content cache's packs and what pairing the texts made are let go here; V8 would carry them
+      // into the search step and collect them only there, at the build's peak (docs/scale.md).
+      collectGarbage();
       return { coverage };
     },
   }),

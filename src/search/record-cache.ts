@@ -35,9 +35,11 @@ import { articleBody } from "../content/body.ts";
  * it held is made afresh.
  */
 
-const PACK_VERSION = 1;
+const PACK_VERSION = 2;
 export const RECORDS_FILE = "search-records.json";
-export const WORDS_FILE = "search-words.json";
+export const WORDS_FILE = "search-words.bin";
+/** The word table's name before it was binary (removed when the new one is written). */
+const OLD_WORDS_FILE = "search-words.json";
 /** The archive's lexicon as of some build, with the originals it was counted from (one hash each). */
 export const LEXICON_FILE = "search-lexicon.json";
 /** Each cached partition's share of the word directory, by partition key. */
@@ -95,33 +97,83 @@ function concat(lists: readonly Uint32Array[]): [Uint32Array, Uint32Array] {
   return [at, all];
 }
 
-function wordsPack(questions: string[], answers: ArrayLike<number>, words: string[], keys: string[], [wqAt, wq]: [ArrayLike<number>, ArrayLike<number>], [rAt, rw]: [ArrayLike<number>, ArrayLike<number>]): WordsPack {
-  return { v: PACK_VERSION, questions: questions.join("\n"), answers: u32(answers), words: words.join("\n"), keys: keys.join("\n"), wordQuestionsAt: u32(wqAt), wordQuestions: u32(wq), recordWordsAt: u32(rAt), recordWords: u32(rw) };
+/**
+ * The word table file's body: a u32 count of sections, each section's length
+ * in bytes (u32), then the sections, each from a multiple of 4 bytes:
+ * questions, words and keys as UTF-8 lines, the rest u32 arrays in the
+ * machine's byte order (the cache stays on the machine that wrote it). Binary
+ * rather than JSON with base64: a large archive's table is mostly the records'
+ * word ids, which went through a base64 string and a JSON string of their own
+ * both ways.
+ */
+function wordsPack(questions: string[], answers: ArrayLike<number>, words: string[], keys: string[], [wqAt, wq]: [Uint32Array, Uint32Array], [rAt, rw]: [Uint32Array, Uint32Array]): Uint8Array[] {
+  const text = (lines: string[]) => Buffer.from(lines.join("\n"), "utf8");
+  const bytes = (a: Uint32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const sections = [text(questions), bytes(Uint32Array.from(answers)), text(words), text(keys), bytes(wqAt), bytes(wq), bytes(rAt), bytes(rw)];
+  const head = Uint32Array.of(PACK_VERSION, sections.length, ...sections.map((x) => x.length));
+  const out: Uint8Array[] = [bytes(head)];
+  for (const x of sections) {
+    out.push(x);
+    if (x.length % 4) out.push(new Uint8Array(4 - (x.length % 4)));
+  }
+  return out;
+}
+
+/** The sections of a word table body (wordsPack); throws when the body is not one. */
+function readWordsPack(body: Buffer): WordsPack {
+  const u32At = (at: number, n: number): Uint32Array => {
+    if (at + 4 * n > body.length) throw new Error("word table cut short");
+    // A copy: the file's bytes are not aligned for a Uint32Array view, and are let go.
+    return new Uint32Array(body.buffer.slice(body.byteOffset + at, body.byteOffset + at + 4 * n));
+  };
+  const [v, count] = u32At(0, 2);
+  if (v !== PACK_VERSION || count !== 8) throw new Error("other version");
+  const lengths = u32At(8, count);
+  let at = 8 + 4 * count;
+  const sections = Array.from(lengths, (len) => {
+    if (at + len > body.length) throw new Error("word table cut short");
+    const x = { at, len };
+    at += len + ((4 - (len % 4)) % 4);
+    return x;
+  });
+  const text = (i: number): string[] => (sections[i]!.len ? body.toString("utf8", sections[i]!.at, sections[i]!.at + sections[i]!.len).split("\n") : []);
+  const u32 = (i: number): Uint32Array => {
+    if (sections[i]!.len % 4) throw new Error("word table: not a u32 array");
+    return u32At(sections[i]!.at, sections[i]!.len / 4);
+  };
+  return { questions: text(0), answers: u32(1), words: text(2), keys: text(3), wordQuestionsAt: u32(4), wordQuestions: u32(5), recordWordsAt: u32(6), recordWords: u32(7) };
 }
 
 /** Reads a file written by `writeChecked`; undefined when it is missing or its bytes do not match their hash. */
-function readChecked(file: string): { body: string; hash: string } | undefined {
+function readCheckedBytes(file: string): { bytes: Buffer; hash: string } | undefined {
   try {
     const raw = readFileSync(file);
     // The hash is taken of the bytes, not of a decoded string (which would be encoded again to hash it).
     if (raw.length < 65 || raw[64] !== 0x0a) return undefined;
     const bytes = raw.subarray(65);
     const hash = createHash("sha256").update(bytes).digest("hex");
-    return hash === raw.toString("latin1", 0, 64) ? { body: bytes.toString("utf8"), hash } : undefined;
+    return hash === raw.toString("latin1", 0, 64) ? { bytes, hash } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes `body` after its hash, whole or not at all (renamed into place). Returns the hash. */
-function writeChecked(file: string, body: string): string {
-  const bytes = Buffer.from(body, "utf8");
-  const hash = createHash("sha256").update(bytes).digest("hex");
+function readChecked(file: string): { body: string; hash: string } | undefined {
+  const got = readCheckedBytes(file);
+  return got && { body: got.bytes.toString("utf8"), hash: got.hash };
+}
+
+/** Writes `body` (text, or bytes in parts) after its hash, whole or not at all (renamed into place). Returns the hash. */
+function writeChecked(file: string, body: string | Uint8Array[]): string {
+  const parts = typeof body === "string" ? [Buffer.from(body, "utf8")] : body;
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p);
+  const hash = h.digest("hex");
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, "w");
   try {
     writeSync(fd, `${hash}\n`, null, "latin1");
-    writeSync(fd, bytes);
+    for (const p of parts) for (let done = 0; done < p.length; ) done += writeSync(fd, p, done);
   } finally {
     closeSync(fd);
   }
@@ -154,23 +206,22 @@ function storyTextHash(title: string, bodyHash: string): string {
   return createHash("sha256").update(JSON.stringify([title, bodyHash])).digest("hex").slice(0, 32);
 }
 
+/** The word table as read (readWordsPack). */
 interface WordsPack {
-  v: number;
-  /** Questions, words and keys one a line (none holds a line break: they are made of word tokens). */
-  questions: string;
-  answers: string;
-  words: string;
-  keys: string;
+  questions: string[];
+  answers: Uint32Array;
+  words: string[];
+  keys: string[];
   /** Per word: its question ids in `wordQuestions` from `wordQuestionsAt` (words + 1 offsets). */
-  wordQuestionsAt: string;
-  wordQuestions: string;
+  wordQuestionsAt: Uint32Array;
+  wordQuestions: Uint32Array;
   /**
    * Per record of the records file, in its order: its word ids in `recordWords`
    * from `recordWordsAt`. Here, not in the records file: only a build that
    * checks or makes records needs them.
    */
-  recordWordsAt: string;
-  recordWords: string;
+  recordWordsAt: Uint32Array;
+  recordWords: Uint32Array;
 }
 
 type Kind = "a" | "t" | "n";
@@ -250,21 +301,17 @@ export class RecordCache {
     this.tableRead = true;
     this.stats.wordTable = true;
     const t = performance.now();
-    const got = this.dir ? readChecked(join(this.dir, WORDS_FILE)) : undefined;
+    const got = this.dir ? readCheckedBytes(join(this.dir, WORDS_FILE)) : undefined;
     try {
       if (!got || got.hash !== this.wordsHash) throw new Error("no word table for these records");
-      const p = JSON.parse(got.body) as WordsPack;
-      if (p.v !== PACK_VERSION) throw new Error("other version");
-      const lines = (x: string) => (x ? x.split("\n") : []);
-      const questions = lines(p.questions);
-      const answers = Array.from(fromU32(p.answers));
-      const words = lines(p.words);
-      const keys = lines(p.keys);
-      const qAt = fromU32(p.wordQuestionsAt);
-      const qs = fromU32(p.wordQuestions);
+      const p = readWordsPack(got.bytes);
+      const { questions, words, keys } = p;
+      const answers = Array.from(p.answers);
+      const qAt = p.wordQuestionsAt;
+      const qs = p.wordQuestions;
       if (answers.length !== questions.length || keys.length !== words.length || qAt.length !== words.length + 1 || qAt[words.length] !== qs.length) throw new Error("inconsistent word table");
-      const rAt = fromU32(p.recordWordsAt);
-      const rw = fromU32(p.recordWords);
+      const rAt = p.recordWordsAt;
+      const rw = p.recordWords;
       if (rAt.length !== this.previous.size + 1 || rAt[this.previous.size] !== rw.length) throw new Error("word table not of these records");
       if (qs.some((q) => q >= questions.length) || rw.some((w) => w >= words.length)) throw new Error("id out of range");
       let i = 0;
@@ -547,14 +594,14 @@ export class RecordCache {
    * are none. Whatever else it would drop (a word no record holds, a question a
    * re-keyed word no longer asks) stays until the next compaction.
    */
-  private wholeTable(entries: [string, { words: Uint32Array }][]): WordsPack {
+  private wholeTable(entries: [string, { words: Uint32Array }][]): Uint8Array[] {
     const [wqAt, wq] = concat(this.wordQuestions);
     const [rAt, rw] = concat(entries.map(([, e]) => e.words));
     return wordsPack(this.questions, this.answers, this.words, this.keys, [wqAt, wq], [rAt, rw]);
   }
 
   /** Only the words of the records kept, and only their questions: the files do not grow with deleted articles. */
-  private compactTable(entries: [string, { words: Uint32Array }][]): WordsPack {
+  private compactTable(entries: [string, { words: Uint32Array }][]): Uint8Array[] {
     const wordMap = new Int32Array(this.words.length).fill(-1);
     const questionMap = new Int32Array(this.questions.length).fill(-1);
     const questions: string[] = [];
@@ -589,7 +636,7 @@ export class RecordCache {
       for (const w of e.words) rw.push(wordOf(w));
       rAt.push(rw.length);
     }
-    return wordsPack(questions, answers, words, keys, [wqAt, wq], [rAt, rw]);
+    return wordsPack(questions, answers, words, keys, [Uint32Array.from(wqAt), Uint32Array.from(wq)], [Uint32Array.from(rAt), Uint32Array.from(rw)]);
   }
 
   /**
@@ -617,7 +664,8 @@ export class RecordCache {
     // A record whose words were lost with an unreadable word table is made again next time (left out here).
     const table = this.everyRecordKept(entries.length) ? this.wholeTable(entries) : this.compactTable(entries);
     mkdirSync(this.dir, { recursive: true });
-    const wordsHash = writeChecked(join(this.dir, WORDS_FILE), JSON.stringify(table));
+    const wordsHash = writeChecked(join(this.dir, WORDS_FILE), table);
+    rmSync(join(this.dir, OLD_WORDS_FILE), { force: true });
     const pack: RecordsPack = { v: PACK_VERSION, code: this.code, fingerprint: this.fingerprint, words: wordsHash, records };
     // Written last: until then the old records file names the old word table's hash, and a mismatch makes both afresh.
     writeChecked(join(this.dir, RECORDS_FILE), JSON.stringify(pack));

@@ -74,6 +74,8 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
     };
     const translate = (n: number, v: string) => writeFileSync(enPath(n), article({ id: `a-${n}`, title: `Report ${n} ${v}`, date: readFileSync(arPath(n), "utf8").match(/date: "([^"]+)"/)![1], translationKey: `a-${n}` }, `Text of report ${n}, version ${v}.`));
     for (let i = 0; i < 24; i++) add();
+    // A translated story that names Shoigu: its English page shows his English name (renamed below).
+    writeFileSync(arPath(1), readFileSync(arPath(1), "utf8").replace(/\n$/, `\n\n${SENTENCES[0]}\n`));
     for (const n of [1, 5, 9]) translate(n, "one");
 
     const edits: [string, () => void][] = [
@@ -94,6 +96,13 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
       ["change a gazetteer entry", () => {
         const g = join(dir, "content/entities.yaml");
         writeFileSync(g, `${readFileSync(g, "utf8")}\n  - id: nasiriyah\n    type: place\n    ar: [الناصرية]\n    en: [Nasiriyah]\n`);
+      }],
+      // Only what pages show of an entity: the articles naming him keep their tags and must still be made again.
+      ["rename an entity in English", () => {
+        const g = join(dir, "content/entities.yaml");
+        const text = readFileSync(g, "utf8");
+        assert.ok(text.includes("en: [Sergei Shoigu, Shoigu]"));
+        writeFileSync(g, text.replace("en: [Sergei Shoigu, Shoigu]", "en: [Sergey Shoygu, Shoygu]"));
       }],
       ["change a setting", () => writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^pageSize:.*$/m, "pageSize: 4"))],
       ["change a template", () => {

@@ -46,6 +46,8 @@ export interface ArticleCtx {
   digits: Digits;
   entityGroups: (story: Story, lang: Lang) => EntityGroup[];
   entityIds: (story: Story) => string[];
+  /** What the build cache keys for an entity instead of what pages show of it: changes whenever the entity does. */
+  entityPrint: (id: string) => string;
   related: (story: Story, lang: Lang) => RelatedSection;
   sharedLabel: Record<Lang, string>;
 }
@@ -109,7 +111,8 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
     const { html } = articleBody(a);
     return lang === "ar" ? markShared(html, related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html }];
   }, () => a.bodyHash);
-  lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang));
+  // Made of the page's entities (its entityIds, keyed) and what the gazetteer says of them.
+  lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang), () => p.entityIds.map(ctx.entityPrint));
   lazyField(p, "related", () => related(story, lang));
   return p;
 }

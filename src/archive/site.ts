@@ -23,7 +23,7 @@ import { findTextPairs, relatedByEntities, type SketchCache, type TextPair } fro
 import { buildRelated } from "./related.ts";
 import { addEnglishFacts } from "./english.ts";
 import { planPartitions, type Partition } from "../search/partition.ts";
-import { lazyField } from "./lazy.ts";
+import { jsonHash, lazyField } from "./lazy.ts";
 
 /** The data of a page of each kind (the kinds: src/archive/kinds.ts). */
 export interface PageOf {
@@ -132,10 +132,22 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   addEnglishFacts(stories, index.byStory, byId);
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };
   const pages = emptyPages();
+  // A hash of what pages read of an entity (head metadata, an article's entity links), made once per
+  // entity: the build cache keys it instead, on each article that names the entity and on its own pages.
+  const entityPrints = new Map<string, string>();
+  const entityPrint = (id: string): string => {
+    let print = entityPrints.get(id);
+    if (print === undefined) {
+      const e = byId.get(id);
+      entityPrints.set(id, (print = jsonHash(e ? [e.id, e.type, e.names, e.wikidata, e.description] : null)));
+    }
+    return print;
+  };
   pages.article = buildArticlePages(stories, {
     ...ctx,
     entityGroups: (s, lang) => entityGroupsFor(index.byStory.get(s.key) ?? [], byId, lang),
     entityIds: (s) => index.byStory.get(s.key) ?? [],
+    entityPrint,
     related,
     sharedLabel: { ar: STRINGS.sharedPassage.ar, en: STRINGS.sharedPassage.en },
   });
@@ -163,16 +175,6 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   const newest = stories[0]?.ar.date.day ?? "1970-01-01";
   const all: (PageBase & { head?: HeadMeta; lastmod?: string })[] = [];
   const articlesAll: typeof all = [];
-  // What head metadata reads of an entity (its page's stand-in, and a part of its articles'), made once per entity.
-  const entityPrints = new Map<string, string>();
-  const entityPrint = (id: string): string => {
-    let print = entityPrints.get(id);
-    if (print === undefined) {
-      const e = byId.get(id);
-      entityPrints.set(id, (print = JSON.stringify(e ? [e.id, e.type, e.names, e.wikidata, e.description] : null)));
-    }
-    return print;
-  };
   // What each `meta` of the page-kind registry means.
   const articleMeta = (p: ArticlePage) => {
     const story = storyByKey.get(p.storyKey)!;

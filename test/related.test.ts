@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { findTextPairs, relatedByEntities, DEFAULT_RELATED } from "../src/related/pairs.ts";
 import { shingles, intersectionSize, intersectionAtLeast, intersectionIfJaccard, jaccard, jaccardNeed, fnv1a } from "../src/related/shingles.ts";
 import { bandPairs, signature } from "../src/related/minhash.ts";
+import { PairSet } from "../src/related/pairset.ts";
 import type { Story } from "../src/archive/stories.ts";
 import type { Article } from "../src/content/article.ts";
 import { loadSite } from "../src/site/load.ts";
@@ -294,4 +295,28 @@ test("bandPairs: exactly the pairs whose rows agree in some band, buckets over t
   }
   assert.ok(want.size > 20);
   assert.deepEqual([...got].sort(), [...want].sort());
+});
+
+test("the pair set holds what a Set of the same pairs holds, through growth, and lists them in order", () => {
+  // A fixed pseudo-random sequence with repeats and large item numbers.
+  let seed = 20261206;
+  const next = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const set = new PairSet(4);
+  const reference = new Set<string>();
+  for (let k = 0; k < 20000; k++) {
+    const i = k % 3 ? next(300) : 0xfffffffd - next(3);
+    const j = next(300);
+    const key = `${i},${j}`;
+    assert.equal(set.add(i, j), !reference.has(key), `add(${key})`);
+    reference.add(key);
+    if (k % 7 === 0) assert.equal(set.has(j, i), reference.has(`${j},${i}`));
+  }
+  assert.equal(set.size, reference.size);
+  const [firsts, seconds] = set.sorted();
+  const listed = Array.from(firsts, (i, k) => `${i},${seconds[k]}`);
+  const expected = [...reference].map((x) => x.split(",").map(Number)).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!).map((x) => x.join(","));
+  assert.deepEqual(listed, expected);
 });

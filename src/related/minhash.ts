@@ -1,4 +1,5 @@
 import { fnv1a } from "./shingles.ts";
+import { HIGH_WORD } from "./pairset.ts";
 
 /**
  * MinHash signatures and locality-sensitive hashing: candidate pairs of
@@ -49,8 +50,7 @@ export function bandPairs(sigs: Uint32Array, hashes: number, bands: number, pair
   const packed = new ArrayBuffer(n * 8);
   const words = new Uint32Array(packed);
   const wide = new BigUint64Array(packed);
-  // Which 32-bit word of a 64-bit number is the high one on this machine.
-  const hi = new Uint32Array(BigUint64Array.of(1n << 32n).buffer)[1] === 1 ? 1 : 0;
+  const hi = HIGH_WORD;
   const lo = 1 - hi;
   for (let b = 0; b < bands; b++) {
     let m = 0;

@@ -2,6 +2,7 @@ import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
 import { words, shingles, intersectionSize, intersectionAtLeast, intersectionIfJaccard, jaccardFrom } from "./shingles.ts";
 import { signature, bandPairs, seeds } from "./minhash.ts";
+import { PairSet } from "./pairset.ts";
 import { articleBody } from "../content/body.ts";
 
 /** Thresholds, all settings (content/site.yaml `related:`) with these defaults. */
@@ -200,34 +201,36 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
     sigs.set(p.sigs, at);
     at += p.sigs.length;
   }
-  const candidates = new Set<number>();
-  const docChecked = new Set<number>();
+  // Pairs of stories (lower index first).
+  const candidates = new PairSet(stories.length * 4);
+  const docChecked = new PairSet(stories.length * 4);
   const half = settings.paragraphSimilarity / 2;
   bandPairs(sigs, HASHES, BANDS, (x, y) => {
-    const i = owner[x]!;
-    const j = owner[y]!;
-    if (i === j) return;
-    const key = i < j ? i * stories.length + j : j * stories.length + i;
-    if (candidates.has(key)) return;
+    const ox = owner[x]!;
+    const oy = owner[y]!;
+    if (ox === oy) return;
+    const i = ox < oy ? ox : oy;
+    const j = ox < oy ? oy : ox;
+    if (candidates.has(i, j)) return;
     // LSH also joins paragraphs that merely share a sentence, and comparing every paragraph
     // of two texts costs far more than these checks: a pair of texts goes on when the two
     // paragraphs are at least half as alike as a shared passage must be, or when one whole
     // text is mostly inside the other (the same text, paragraphed differently).
-    if (intersectionIfJaccard(paraSets[x]!, paraSets[y]!, half) >= 0) candidates.add(key);
-    else if (!docChecked.has(key)) {
-      docChecked.add(key);
+    if (intersectionIfJaccard(paraSets[x]!, paraSets[y]!, half) >= 0) candidates.add(i, j);
+    else if (docChecked.add(i, j)) {
       const [a, b] = [prepared[i]!.doc, prepared[j]!.doc];
       const small = Math.min(a.length, b.length);
       // Containment ≥ t needs at least t·small shared shingles (one fewer asked, for rounding).
       const shared = small ? intersectionAtLeast(a, b, Math.max(0, Math.floor(settings.update * small) - 1)) : -1;
-      if (shared >= 0 && shared / small >= settings.update) candidates.add(key);
+      if (shared >= 0 && shared / small >= settings.update) candidates.add(i, j);
     }
   });
   const out: TextPair[] = [];
   const vscope = verdictScope(settings);
-  for (const key of [...candidates].sort((x, y) => x - y)) {
-    const i = Math.floor(key / stories.length);
-    const j = key % stories.length;
+  const [firsts, seconds] = candidates.sorted();
+  for (let k = 0; k < firsts.length; k++) {
+    const i = firsts[k]!;
+    const j = seconds[k]!;
     let v = cache?.verdict(stories[i]!.ar, stories[j]!.ar, vscope);
     if (!v) {
       v = judge(prepared[i]!, prepared[j]!, settings);

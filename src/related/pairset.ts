@@ -1,12 +1,12 @@
-/**
- * A set of pairs of item numbers (each below 2^32 - 1), by open addressing
- * over typed arrays. The LSH pass of a large archive meets millions of pairs:
- * as keys of a JS Set (i · n + j, beyond 2^31) each pair was a boxed number,
- * and making and collecting those was a large part of the pass.
- */
 /** Which 32-bit word of a 64-bit number is the high one on this machine (for packing two u32 into one and sorting natively). */
 export const HIGH_WORD = new Uint32Array(BigUint64Array.of(1n << 32n).buffer)[1] === 1 ? 1 : 0;
 
+/**
+ * A set of pairs of item numbers (each below 2^32 - 1), by open addressing
+ * over typed arrays. The LSH pass of a large archive meets millions of pairs;
+ * as keys of a JS Set (i · n + j, beyond 2^31) each was a boxed number in a
+ * table of objects, here they are two u32 in flat arrays.
+ */
 export class PairSet {
   /** First item + 1 (0: empty slot), and the second item, per slot. */
   private first: Uint32Array;

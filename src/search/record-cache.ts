@@ -158,6 +158,7 @@ function readCheckedBytes(file: string): { bytes: Buffer; hash: string } | undef
   }
 }
 
+/** readCheckedBytes, as UTF-8 text. */
 function readChecked(file: string): { body: string; hash: string } | undefined {
   const got = readCheckedBytes(file);
   return got && { body: got.bytes.toString("utf8"), hash: got.hash };

@@ -132,7 +132,7 @@ function pieceAt(s: string, i: number): Piece {
 }
 
 /** How many code units the character at `i` of `s` takes. */
-const unitsAt = (s: string, i: number) => (s.codePointAt(i)! > 0xffff ? 2 : 1);
+const unitsAt = (s: string, i: number) => (isSurrogate(s.charCodeAt(i)) && s.codePointAt(i)! > 0xffff ? 2 : 1);
 
 /** Normalises `s` and records where each output character came from. */
 export function normalizeWithMap(s: string): Normalized {

@@ -7,6 +7,7 @@
  *   npm run eval:search -- --worktree            # the working tree as it is
  *   npm run eval:search -- --out /tmp/eval       # where results go (default: a temp folder, printed)
  *   npm run eval:search -- --only q1,q2 --settle 2000   # some queries, waiting longer for a page's list to settle
+ *   npm run eval:search -- --partition-size 300  # the index in partitions of at most 300 records (searchPartitionSize)
  *
  * Imports ../shared/corpus/articles/*.txt with the code's own importer into a
  * temporary project, builds it with search, serves it, and in Chromium runs every
@@ -399,6 +400,11 @@ async function main(): Promise<void> {
   const dir = makeProject(code);
   try {
     const { files, imported } = await importCorpus(code, dir, n);
+    const size = arg("partition-size");
+    if (size) {
+      const settings = join(dir, "content/site.yaml");
+      writeFileSync(settings, readFileSync(settings, "utf8").replace(/^searchPartitionSize:.*$/m, `searchPartitionSize: ${Number(size)}`));
+    }
     const t0 = Date.now();
     build(dir);
     const buildSeconds = (Date.now() - t0) / 1000;

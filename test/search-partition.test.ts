@@ -44,16 +44,19 @@ test("the still-filling group is cut into small partitions; when it is full it b
   const plan = oldestFirst(m, 4000);
   const sizes = plan.map((p) => p.length * 100);
   assert.deepEqual(sizes, [4000, 500, 500, 500, 500]);
+  // Only the full partition is sealed (its words keyed against the full partitions' originals alone).
+  assert.deepEqual(planPartitions(m, 4000).map((p) => p.sealed).reverse(), [true, false, false, false, false]);
   for (let i = 60; i < 80; i++) m.set(`2010-${String(i + 1).padStart(3, "0")}`, 100);
   // Exactly full but still the newest: still open, in small partitions.
   assert.deepEqual(oldestFirst(m, 4000).map((p) => p.length * 100), [4000, ...Array(8).fill(500)]);
   m.set("2010-081", 100);
   assert.deepEqual(oldestFirst(m, 4000).map((p) => p.length * 100), [4000, 4000, 100]);
+  assert.deepEqual(planPartitions(m, 4000).map((p) => p.sealed).reverse(), [true, true, false]);
 });
 
 test("an archive that fits one partition stays one (a single relevance order)", () => {
   const m = archive(40);
-  assert.equal(planPartitions(m, 4000).length, 1);
+  assert.deepEqual(planPartitions(m, 4000).map((p) => p.sealed), [false]);
 });
 
 test("a new month after the newest: older partitions unchanged", () => {

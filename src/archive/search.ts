@@ -21,6 +21,8 @@ export interface SearchPage extends PageBase {
   langs: Option[];
   /** Index folders besides pagefind/, searched together (space-separated). */
   extraIndexes: string;
+  /** How many partitions, newest first, are keyed against the whole archive; the others against the sealed partitions' originals (src/search/records.ts, sealedSite). */
+  openIndexes: number;
 }
 
 /** The search page's filter choices; results come from Pagefind in the browser. */
@@ -47,6 +49,7 @@ export function buildSearchPage(stories: Story[], index: EntityIndex, entities: 
     })).filter((g) => g.options.length > 0),
     years: years.map((y) => ({ value: y, label: formatYear(y, lang, digits) })),
     extraIndexes: "",
+    openIndexes: 1,
     langs: [
       { value: "ar", label: t(lang, "langArabic") },
       { value: "en", label: t(lang, "langEnglish") },

@@ -165,7 +165,10 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     pages.data.push(buildDataPage(lang, { settings, urls, stories, tags: index.byStory, entities, pairs }));
   }
   const searchPartitions = planSearch(stories, settings);
-  for (const p of pages.search) p.extraIndexes = searchPartitions.slice(1).map((x) => x.dir).join(" ");
+  for (const p of pages.search) {
+    p.extraIndexes = searchPartitions.slice(1).map((x) => x.dir).join(" ");
+    p.openIndexes = searchPartitions.filter((x) => !x.sealed).length;
+  }
 
   const feeds: Feed[] = [];
   for (const lang of LANGS) feeds.push(...buildFeeds(stories, index, entities, lang, settings, urls));

@@ -3,7 +3,7 @@
  * query through the same analyser as the index, asks Pagefind, and renders
  * results with DOM text nodes only (no innerHTML: result text is untrusted).
  */
-import { parseQuery, resolveQuery, searchesOf, suggestions, type QueryWord } from "./query.ts";
+import { localKeys, parseQuery, resolveQuery, searchesOf, suggestions, type QueryWord } from "./query.ts";
 import { phraseIn } from "./phrase.ts";
 import { excerpt, markedTokens, pieces, type Piece } from "./excerpt.ts";
 import { filterToken } from "./filters.ts";
@@ -60,6 +60,15 @@ interface PagefindModule {
  */
 const PARTS = ["pagefind/", ...(form.dataset.extraIndexes ?? "").split(" ").filter(Boolean)];
 const PART = "partition";
+/**
+ * The partitions' two groups, as bit masks: the newest ones, whose words are
+ * keyed against the whole archive, and the sealed ones, keyed against their
+ * own originals (src/search/records.ts, sealedSite). A query's words are
+ * keyed in each group apart (query.ts, localKeys).
+ */
+const OPEN = Math.max(1, Math.min(PARTS.length, Number(form.dataset.openIndexes) || PARTS.length));
+const GROUPS = [(1n << BigInt(OPEN)) - 1n, ((1n << BigInt(PARTS.length)) - 1n) & ~((1n << BigInt(OPEN)) - 1n)].filter((m) => m !== 0n);
+const groupOf = (k: number): number => (k < OPEN ? 0 : 1);
 const inPart = (k: number): Record<string, string[]> => ({ [PART]: [String(k)] });
 
 /**
@@ -152,6 +161,15 @@ class SearchIndex {
       this.shards.set(s, shard);
     }
     return lookUp(await shard, term, KEY_END);
+  }
+
+  /** `pages` as a group of partitions (a bit mask) sees it: 0 for a term the directory puts only in others. */
+  within(group: bigint): (term: string) => Promise<number> {
+    return async (term) => {
+      const n = await this.pages(term);
+      const held = this.holders(term);
+      return held === undefined || (held & group) !== 0n ? n : 0;
+    };
   }
 
   /** The partitions that hold `term` (bit k: partition k), when the directory said; undefined: any may. */
@@ -473,6 +491,9 @@ async function search(s: State, typing = false): Promise<void> {
     missing = q.missing;
     respelled = q.respelled;
     if (!missing.length) {
+      // Each group's own keys for the words (one group: the keys just chosen).
+      const locals = GROUPS.length > 1 ? await Promise.all(GROUPS.map((g) => localKeys(q, index.within(g)))) : [new Map<string, string>()];
+      const local = (terms: string[], k: number) => terms.map((t) => locals[groupOf(k)]!.get(t) ?? t);
       const dateOf = async (r: PagefindResult) => (await r.data()).meta.day ?? "";
       // One partition's results: every search of the query narrowed to the partition.
       const searchPart = async (k: number): Promise<MergedResults<PagefindResult>> => {
@@ -484,9 +505,9 @@ async function search(s: State, typing = false): Promise<void> {
         const [main, ...phrases] = await Promise.all([
           q.terms.length || filters.length
             ? // A word's other forms (a Latin name's Arabic spelling, a typed plural's singular) are further searches: pages found by any.
-              Promise.all(searchesOf(q).map((terms) => pf.search([...terms, ...filters].join(" "), opts).then((r) => r.results)))
+              Promise.all(searchesOf(q).map((terms) => pf.search([...local(terms, k), ...filters].join(" "), opts).then((r) => r.results)))
             : Promise.resolve(undefined),
-          ...q.phrases.map((p) => phraseResults(pf, p, opts)),
+          ...q.phrases.map((p) => phraseResults(pf, local(p, k), opts)),
         ]);
         const lists = main ?? [[...phrases[0]!.values()].map((x) => x.r)];
         const positions = new Map<string, Set<number>>();
@@ -514,11 +535,17 @@ async function search(s: State, typing = false): Promise<void> {
         return m;
       };
       const searches = q.terms.length || filters.length ? searchesOf(q).map((terms) => [...terms, ...filters]) : [];
-      let wanted = searches.length ? 0n : everyPart;
-      for (const terms of searches) wanted |= await holdAll(terms);
-      for (const p of q.phrases) wanted &= await holdAll(p);
-      // One word alone: the directory's count is the count.
-      const one = searches.length === 1 && !q.phrases.length && searches[0]!.length === 1 ? searches[0]![0]! : undefined;
+      let wanted = 0n;
+      for (const [g, group] of (GROUPS.length > 1 ? GROUPS : [everyPart]).entries()) {
+        const first = g === 0 ? 0 : OPEN;
+        let mine = searches.length ? 0n : everyPart;
+        for (const terms of searches) mine |= await holdAll(local(terms, first));
+        for (const p of q.phrases) mine &= await holdAll(local(p, first));
+        wanted |= mine & group;
+      }
+      // One word alone, keyed alike in every partition: the directory's count is the count.
+      const alike = (t: string) => locals.every((m) => !m.has(t));
+      const one = searches.length === 1 && !q.phrases.length && searches[0]!.length === 1 && alike(searches[0]![0]!) ? searches[0]![0]! : undefined;
       const total = one?.endsWith(KEY_END) && index.holders(one) !== undefined ? await index.pages(one) : undefined;
       found = new PartitionedResults(searchPart, wanted, total);
       first = await found.take(PAGE, 0);

@@ -4,8 +4,9 @@ import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism, freemem } from "node:os";
 import * as pagefind from "pagefind";
 import type { SearchSite } from "../archive/site.ts";
-import { buildAnalysis, copyGroups, excerptSource, makeRecord, recordInputs, textPath, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
-import { RecordCache, type RecordCacheStats } from "./record-cache.ts";
+import { buildAnalysis, copyGroups, excerptSource, makeRecord, partitionMonth, recordInputs, sealedSite, textPath, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
+import { addStats, RecordCache, SEALED_RECORDS_DIR, type RecordCacheStats } from "./record-cache.ts";
+import type { Partition } from "./partition.ts";
 import type { Story } from "../archive/stories.ts";
 import { WordDirectory, WORDS_DIR } from "./directory.ts";
 import { collectGarbage } from "../build/memory.ts";
@@ -222,21 +223,43 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
   const byPart: Story[][] = site.searchPartitions.map(() => []);
   let expected = 0;
   for (const s of site.stories) {
-    const p = partOf.get(s.ar.date.day.slice(0, 7)) ?? -1;
+    const p = partOf.get(partitionMonth(s)) ?? -1;
     if (opts.share && p >= 0 && !opts.share.partitions.has(p)) continue;
     expected += s.en ? 2 : 1;
     byPart[p]?.push(s);
   }
   const copies = copyGroups(site);
+  // The sealed partitions' words are keyed against their own originals, the others' against the whole archive (records.ts, sealedSite).
+  const sealed = site.searchPartitions.some((p) => p.sealed) ? sealedSite(site) : undefined;
   // With the build cache, records are made only for what changed (record-cache.ts); without it, all of them.
-  const cached = opts.reuse && RecordCache.load(opts.reuse.records?.dir, opts.reuse.records?.code ?? "").begin(site);
-  let analysis: Analysis | undefined;
+  // One cache (or analysis) per lexicon: the open partitions come first, and theirs is saved and let go
+  // before the sealed ones' is loaded, so the build never holds two lexicons and word tables.
+  const recordsDir = opts.reuse?.records?.dir;
+  const stats: RecordCacheStats[] = [];
+  let current: { sealed: boolean; cache?: RecordCache; analysis?: Analysis } | undefined;
+  const lexiconOf = (p: Partition) => {
+    if (current?.sealed !== p.sealed) {
+      current?.cache?.save(!!opts.share);
+      current = { sealed: p.sealed };
+    }
+    return current;
+  };
+  const cacheFor = (p: Partition): RecordCache | undefined => {
+    if (!opts.reuse) return undefined;
+    const c = lexiconOf(p);
+    if (!c.cache) {
+      c.cache = RecordCache.load(recordsDir && (p.sealed ? join(recordsDir, SEALED_RECORDS_DIR) : recordsDir), opts.reuse.records?.code ?? "").begin(p.sealed ? sealed! : site);
+      stats.push(c.cache.stats);
+    }
+    return c.cache;
+  };
+  const analysisFor = (p: Partition): Analysis => (lexiconOf(p).analysis ??= buildAnalysis(p.sealed ? sealed! : site));
   const jobs = Math.min(opts.jobs ?? searchJobs(site.searchPartitions.length), site.searchPartitions.length);
   const pool = jobs > 1 || opts.workers ? new PartitionPool(jobs) : undefined;
   const building: Promise<void>[] = [];
   const words = new WordDirectory();
   let written = 0;
-  const live = cached && opts.reuse!.live;
+  const live = opts.reuse && opts.reuse.live;
   let liveFinished = false;
   /** Excerpt files offered for linking, by path: written after all when a link fails. */
   const excerpts = new Map<string, RecordInput>();
@@ -252,13 +275,14 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
       written += inputs.length;
       const dir = join(outDir, part.dir);
       const oneByOne = opts.oneByOne ?? true;
+      const cached = cacheFor(part);
       // The key from the records' hashes (most of them the last build's): an unchanged partition is
       // restored without its records being made; its share of the word directory comes from the cache too.
       const key = cached && opts.reuse!.key(cached.hashes(inputs));
       for (const input of inputs) {
         const rel = textPath(input.url);
         // An excerpt is made of its record's input alone: an unchanged one is the live output's file.
-        if (live && cached.inputUnchanged(input.url) && live.offer(rel)) excerpts.set(rel, input);
+        if (live && cached?.inputUnchanged(input.url) && live.offer(rel)) excerpts.set(rel, input);
         else writeExcerpt(input);
       }
       if (key && opts.reuse!.restore(key, dir)) {
@@ -268,7 +292,7 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
         cached.partitionDone();
         continue;
       }
-      const mine = cached ? cached.records(inputs) : inputs.map((x) => makeRecord(x, (analysis ??= buildAnalysis(site))));
+      const mine = cached ? cached.records(inputs) : inputs.map((x) => makeRecord(x, analysisFor(part)));
       cached?.partitionDone();
       if (key) {
         const share = wordsOf(mine);
@@ -304,12 +328,12 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
     }
     await Promise.all(building);
     // A shard saw only its share of the records: the others' are kept for the other shares.
-    cached?.save(!!opts.share);
+    current?.cache?.save(!!opts.share);
   } finally {
     pool?.close();
     // After a failure its link thread still runs: ended here, so a dev server's process does not keep it.
     if (live && !liveFinished) await live.finish().catch(() => undefined);
   }
   if (written !== expected) throw new Error(`search index: ${expected - written} record(s) in no partition`);
-  return { records: written, partitions: site.searchPartitions.length, ...(cached ? { cache: cached.stats } : {}) };
+  return { records: written, partitions: site.searchPartitions.length, ...(stats.length ? { cache: stats.reduce(addStats) } : {}) };
 }

@@ -11,6 +11,13 @@ export interface Partition {
   dir: string;
   /** Months ("YYYY-MM", by the original's date) whose records this partition holds. */
   months: string[];
+  /**
+   * A full partition (not the newest, still-filling group's): its words are
+   * keyed with the lexicon of the full partitions' originals alone
+   * (src/search/records.ts), so articles added to the newest months never
+   * change its records, whatever they do to the archive's word counts.
+   */
+  sealed: boolean;
 }
 
 export const DEFAULT_PARTITION_SIZE = 4000;
@@ -49,8 +56,10 @@ function pack(months: string[], recordsPerMonth: Map<string, number>, max: numbe
 export function planPartitions(recordsPerMonth: Map<string, number>, max: number): Partition[] {
   const months = [...recordsPerMonth.keys()].sort();
   const groups = pack(months, recordsPerMonth, max);
+  const sealed = groups.length - 1;
   if (groups.length > 1) groups.push(...pack(groups.pop()!, recordsPerMonth, Math.max(1, Math.floor(max / SMALL_PARTS))));
   // Newest months in the primary index: most searches are about recent news.
+  const open = groups.length - sealed;
   groups.reverse();
-  return groups.map((m, i) => ({ months: m, dir: i === 0 ? "pagefind/" : `pagefind-${i + 1}/` }));
+  return groups.map((m, i) => ({ months: m, dir: i === 0 ? "pagefind/" : `pagefind-${i + 1}/`, sealed: i >= open }));
 }

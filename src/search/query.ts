@@ -81,6 +81,8 @@ export interface ResolvedQuery {
   phrases: string[][];
   /** Complete words no page contains: the query finds nothing. */
   missing: string[];
+  /** Each word found under its key (in `terms` or a phrase), with that key's term: localKeys works them out again for a group of partitions. */
+  keyed: { word: QueryWord; term: string }[];
 }
 
 /** The likeliest Arabic spelling of a Latin word that the index holds, as an indexed word. */
@@ -156,6 +158,7 @@ async function heldSplit(word: string, lookup: Lookup): Promise<[string, string]
 /** The query in indexed words: each complete word under the key the index holds for it (or its other forms), the typed word as a prefix. */
 export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<ResolvedQuery> {
   const missing: string[] = [];
+  const keyed: { word: QueryWord; term: string }[] = [];
   const respelled: { typed: string; as: string }[] = [];
   const others = new Map<QueryWord | "typed", string[]>();
   const splits: string[][] = [];
@@ -183,6 +186,7 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
     if (k === undefined) return arabic ?? "";
     const alt = [...(arabic ? [arabic] : []), ...spellings.map(indexWord)];
     if (alt.length) others.set(w, alt);
+    keyed.push({ word: w, term: indexWord(k) });
     return indexWord(k);
   };
   const [terms, phrases, typed] = await Promise.all([
@@ -199,7 +203,7 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
   ]);
   const keys: (QueryWord | "typed")[] = [...q.words, ...(typed ? ["typed" as const] : [])];
   const all = [...terms, ...(typed ? [typed] : [])];
-  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases: [...phrases, ...splits], missing, respelled };
+  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases: [...phrases, ...splits], missing, respelled, keyed };
   const place = (i: number) => all.slice(0, i).filter(Boolean).length;
   keys.forEach((k, i) => {
     const alt = others.get(k);
@@ -216,6 +220,23 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
     }),
   );
   for (const j of joins) if (j) out.alternatives.push(j);
+  return out;
+}
+
+/**
+ * The query's keys in a group of partitions whose words were keyed against
+ * one lexicon (the sealed ones, or the others: src/search/records.ts,
+ * sealedSite), where they differ from the keys chosen over the whole index:
+ * each word's first candidate key that `lookup` (the group's pages) holds, by
+ * the rule queryKey applies to the whole index. Term → the group's term.
+ */
+export async function localKeys(q: Pick<ResolvedQuery, "keyed">, lookup: Lookup): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const { word, term } of q.keyed) {
+    if (out.has(term)) continue;
+    const k = await keyOf(word, lookup);
+    if (k !== undefined && indexWord(k) !== term) out.set(term, indexWord(k));
+  }
   return out;
 }
 

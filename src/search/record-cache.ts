@@ -44,6 +44,8 @@ const OLD_WORDS_FILE = "search-words.json";
 export const LEXICON_FILE = "search-lexicon.json";
 /** Each cached partition's share of the word directory, by partition key. */
 export const PARTITION_WORDS_DIR = "search-partition-words";
+/** Where the sealed partitions' record cache is kept (their words are keyed against another lexicon: records.ts, sealedSite). */
+export const SEALED_RECORDS_DIR = "search-sealed";
 
 export interface RecordCacheStats {
   /** Records whose hash was taken from the last build. */
@@ -223,6 +225,22 @@ interface WordsPack {
    */
   recordWordsAt: Uint32Array;
   recordWords: Uint32Array;
+}
+
+/** Two caches' stats as one (the build reports the search records together). */
+export function addStats(a: RecordCacheStats, b: RecordCacheStats): RecordCacheStats {
+  const ms = Object.fromEntries(Object.entries(a.ms).map(([k, v]) => [k, v + b.ms[k as keyof RecordCacheStats["ms"]]])) as RecordCacheStats["ms"];
+  return {
+    reused: a.reused + b.reused,
+    made: a.made + b.made,
+    remade: a.remade + b.remade,
+    rekeyed: a.rekeyed + b.rekeyed,
+    keyChanged: a.keyChanged + b.keyChanged,
+    lexicon: a.lexicon || b.lexicon,
+    lexiconCounted: a.lexiconCounted + b.lexiconCounted,
+    wordTable: a.wordTable || b.wordTable,
+    ms,
+  };
 }
 
 type Kind = "a" | "t" | "n";

@@ -109,6 +109,25 @@ export function nameWords(arabicNames: Iterable<string>): Set<string> {
   return names;
 }
 
+/** The month a story's records are filed under in the partition plan (src/search/partition.ts): its original's. */
+export function partitionMonth(s: Story): string {
+  return s.ar.date.day.slice(0, 7);
+}
+
+/**
+ * The archive a sealed partition's words are keyed against: the originals of
+ * the sealed (full) partitions alone. The other partitions' words are keyed
+ * against the whole archive. Articles added to the newest months then change
+ * no sealed partition's records, even when they change a word's key in the
+ * whole archive (a count overtaking another: حاضرة keyed as حاضر, or not);
+ * the reader's query is keyed against each of the two apart
+ * (src/search/query.ts, localKeys).
+ */
+export function sealedSite(site: SearchSite): SearchSite {
+  const sealed = new Set(site.searchPartitions.filter((p) => p.sealed).flatMap((p) => p.months));
+  return { ...site, stories: site.stories.filter((s) => sealed.has(partitionMonth(s))) };
+}
+
 /** The lexicon of the whole archive: every Arabic original's headline and paragraphs. */
 export function archiveLexicon(site: SearchSite): Lexicon {
   const lexicon = new Lexicon();

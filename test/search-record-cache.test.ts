@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSite } from "../src/site/load.ts";
 import { LEXICON_FILE, RecordCache, recordHash, RECORDS_FILE, WORDS_FILE } from "../src/search/record-cache.ts";
-import { buildAnalysis, copyGroups, makeRecord, recordInputs, type SearchRecord } from "../src/search/records.ts";
+import { archiveLexicon, buildAnalysis, copyGroups, makeRecord, recordInputs, sealedLexicon, sealedSite, type SearchRecord } from "../src/search/records.ts";
+import type { Lexicon } from "../src/search/morphology.ts";
 import { article, cleanup, makeProject } from "./helpers/project.ts";
 
 /*
@@ -134,5 +135,29 @@ test("records through the cache equal records made from scratch, over edits that
   } finally {
     cleanup(dir);
     rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
+
+test("the sealed partitions' lexicon made from the whole archive's equals one counted from their originals alone", () => {
+  // والاجتماع also counts الاجتماع (a clitic before the article); only the open month has it, so taking it off must remove both forms.
+  const G = article({ id: "2025-02-03-g", title: "اجتماع وزاري", date: "2025-02-03" }, "انعقد المؤتمر الدولي والاجتماع الوزاري بحضور خبير دولي.");
+  const dir = makeProject({ "content/ar/a.md": A, "content/ar/c.md": C, "content/ar/d.md": D, "content/ar/e.md": E, "content/en/e.md": E_EN, "content/ar/g.md": G });
+  try {
+    const yaml = join(dir, "content/site.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^searchPartitionSize:.*$/m, "searchPartitionSize: 2"));
+    const site = loadSite({ root: dir }).site!;
+    const sealed = sealedSite(site);
+    assert.deepEqual(sealed.stories.map((s) => s.ar.id).sort(), ["2025-01-10-a", "2025-01-11-c", "2025-01-12-d", "2025-01-13-e"]);
+    const pairs = (l: Lexicon) => {
+      const [forms, counts] = l.entries();
+      return forms.map((f, i) => `${f} ${counts[i]}`).sort();
+    };
+    const whole = archiveLexicon(site);
+    assert.ok(whole.takesArticle("اجتماع"));
+    const made = sealedLexicon(whole, site, sealed);
+    assert.deepEqual(pairs(made), pairs(archiveLexicon(sealed)));
+    assert.equal(made.takesArticle("اجتماع"), false, "a form counted only in the open month is gone, not left at 0");
+  } finally {
+    cleanup(dir);
   }
 });

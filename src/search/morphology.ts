@@ -55,8 +55,21 @@ export class Lexicon implements LexiconQueries {
     }
   }
 
-  private bump(w: string): void {
-    this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+  /** Takes a text's words off again (`addText` of the same text undone): a form counted nowhere else is gone, as if never counted. */
+  removeText(text: string): void {
+    for (const w of normalizeForSearch(text).match(ARABIC_WORD) ?? []) {
+      this.bump(w, -1);
+      const art = WITH_ARTICLE.exec(w);
+      if (art && (art[1] || art[2]) && art[3]!.length >= MIN_STEM) this.bump(`ال${art[3]!}`, -1);
+    }
+  }
+
+  private bump(w: string, by = 1): void {
+    const n = (this.counts.get(w) ?? 0) + by;
+    if (n < 0) throw new Error(`lexicon: «${w}» taken off more often than counted`);
+    // takesArticle asks whether a form is there at all: a count of 0 is no form.
+    if (n === 0) this.counts.delete(w);
+    else this.counts.set(w, n);
   }
 
   /** The counts, to be kept (the record cache keeps the archive's lexicon between builds). */

@@ -4,7 +4,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism, freemem } from "node:os";
 import * as pagefind from "pagefind";
 import type { SearchSite } from "../archive/site.ts";
-import { buildAnalysis, copyGroups, excerptSource, makeRecord, partitionMonth, recordInputs, sealedSite, textPath, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
+import { buildAnalysis, copyGroups, excerptSource, makeRecord, partitionMonth, recordInputs, sealedLexicon, sealedSite, textPath, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
+import type { Lexicon } from "./morphology.ts";
 import { addStats, RecordCache, SEALED_RECORDS_DIR, type RecordCacheStats } from "./record-cache.ts";
 import type { Partition } from "./partition.ts";
 import type { Story } from "../archive/stories.ts";
@@ -236,24 +237,30 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
   // before the sealed ones' is loaded, so the build never holds two lexicons and word tables.
   const recordsDir = opts.reuse?.records?.dir;
   const stats: RecordCacheStats[] = [];
-  let current: { sealed: boolean; cache?: RecordCache; analysis?: Analysis } | undefined;
+  let current: { sealed: boolean; cache?: RecordCache; analysis?: Analysis & { lexicon: Lexicon } } | undefined;
+  // The whole archive's lexicon, when the open partitions made it: the sealed one is made from it (records.ts, sealedLexicon).
+  let whole: Lexicon | undefined;
   const lexiconOf = (p: Partition) => {
     if (current?.sealed !== p.sealed) {
       current?.cache?.save(!!opts.share);
+      if (current && !current.sealed) whole = current.cache?.takeLexicon() ?? current.analysis?.lexicon;
       current = { sealed: p.sealed };
     }
     return current;
   };
+  const sealedFromWhole = () => (whole ? sealedLexicon(whole, site, sealed!) : undefined);
   const cacheFor = (p: Partition): RecordCache | undefined => {
     if (!opts.reuse) return undefined;
     const c = lexiconOf(p);
     if (!c.cache) {
-      c.cache = RecordCache.load(recordsDir && (p.sealed ? join(recordsDir, SEALED_RECORDS_DIR) : recordsDir), opts.reuse.records?.code ?? "").begin(p.sealed ? sealed! : site);
+      const dir = recordsDir && (p.sealed ? join(recordsDir, SEALED_RECORDS_DIR) : recordsDir);
+      c.cache = RecordCache.load(dir, opts.reuse.records?.code ?? "");
+      c.cache.begin(p.sealed ? sealed! : site, p.sealed ? sealedFromWhole : undefined);
       stats.push(c.cache.stats);
     }
     return c.cache;
   };
-  const analysisFor = (p: Partition): Analysis => (lexiconOf(p).analysis ??= buildAnalysis(p.sealed ? sealed! : site));
+  const analysisFor = (p: Partition): Analysis => (lexiconOf(p).analysis ??= p.sealed ? buildAnalysis(sealed!, sealedFromWhole()) : buildAnalysis(site));
   const jobs = Math.min(opts.jobs ?? searchJobs(site.searchPartitions.length), site.searchPartitions.length);
   const pool = jobs > 1 || opts.workers ? new PartitionPool(jobs) : undefined;
   const building: Promise<void>[] = [];

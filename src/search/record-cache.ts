@@ -3,8 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { join } from "node:path";
 import type { SearchSite } from "../archive/site.ts";
 import { indexKey, Lexicon, type KeyCache, type LexiconQueries, type NameQueries } from "./morphology.ts";
-import { copyGroups, makeRecord, nameWords, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
-import { articleBody } from "../content/body.ts";
+import { copyGroups, countStory, makeRecord, nameWords, type Analysis, type RecordInput, type SearchRecord } from "./records.ts";
 
 /**
  * The search records of a rebuild, made only for what changed.
@@ -280,6 +279,7 @@ export class RecordCache {
   private site!: SearchSite;
   private lexiconOf?: Lexicon;
   private lexiconChanged = false;
+  private lexiconSource?: () => Lexicon | undefined;
   /** Each original's text hash, in the order of site.stories. */
   private storyHashes: string[] = [];
   private names: ReadonlySet<string> = new Set();
@@ -354,10 +354,13 @@ export class RecordCache {
    * Starts a build of `site`'s records: when the archive's text or the
    * gazetteer's name words changed, every recorded question is asked again and
    * the words whose answers changed get their keys worked out again.
+   * `lexicon`: this build's counts of `site`'s originals, made a cheaper way
+   * (records.ts, sealedLexicon), for when no kept one holds.
    */
-  begin(site: SearchSite): this {
+  begin(site: SearchSite, lexicon?: () => Lexicon | undefined): this {
     const t = performance.now();
     this.site = site;
+    this.lexiconSource = lexicon;
     this.names = nameWords(site.entities.flatMap((e) => e.names.ar));
     // What the answers depend on: every original's headline and paragraphs (the lexicon), the name words.
     this.storyHashes = site.stories.map((s) => storyTextHash(s.ar.title, s.ar.bodyHash));
@@ -408,13 +411,12 @@ export class RecordCache {
         lexicon = Lexicon.from(forms, counts);
         toCount = added;
       } catch {
-        lexicon = new Lexicon();
+        // Not kept (or not for these originals): made by `made` when given (this build's own counts), else counted.
+        lexicon = this.lexiconSource?.();
+        if (lexicon) toCount = [];
+        else lexicon = new Lexicon();
       }
-      for (const i of toCount) {
-        const s = stories[i]!;
-        lexicon.addText(s.ar.title);
-        for (const p of articleBody(s.ar).paragraphs) lexicon.addText(p);
-      }
+      for (const i of toCount) countStory(lexicon, stories[i]!);
       this.lexiconOf = lexicon;
       this.stats.lexiconCounted = toCount.length;
       this.stats.ms.lexicon = since(t);
@@ -422,6 +424,13 @@ export class RecordCache {
       if (toCount.length) this.lexiconChanged = true;
     }
     return this.lexiconOf;
+  }
+
+  /** The lexicon, if this build made it, given away (after `save`: this cache is done). */
+  takeLexicon(): Lexicon | undefined {
+    const l = this.lexiconOf;
+    this.lexiconOf = undefined;
+    return l;
   }
 
   /** Keeps the lexicon for the next build (when it was counted anew, or grew). */

@@ -131,17 +131,31 @@ export function sealedSite(site: SearchSite): SearchSite {
 /** The lexicon of the whole archive: every Arabic original's headline and paragraphs. */
 export function archiveLexicon(site: SearchSite): Lexicon {
   const lexicon = new Lexicon();
-  for (const s of site.stories) {
-    lexicon.addText(s.ar.title);
-    for (const p of articleBody(s.ar).paragraphs) lexicon.addText(p);
-  }
+  for (const s of site.stories) countStory(lexicon, s);
   return lexicon;
 }
 
+/** What an original gives the lexicon: its headline and paragraphs (taken off again with `by` -1). */
+export function countStory(lexicon: Lexicon, s: Story, by: 1 | -1 = 1): void {
+  const texts = [s.ar.title, ...articleBody(s.ar).paragraphs];
+  for (const t of texts) (by === 1 ? lexicon.addText(t) : lexicon.removeText(t));
+}
+
+/**
+ * The sealed partitions' lexicon made from the whole archive's, which it
+ * takes over: the newest group's originals taken off again, far fewer than
+ * the sealed originals to count afresh.
+ */
+export function sealedLexicon(whole: Lexicon, site: SearchSite, sealed: SearchSite): Lexicon {
+  const inSealed = new Set(sealed.stories);
+  for (const s of site.stories) if (!inSealed.has(s)) countStory(whole, s, -1);
+  return whole;
+}
+
 /** The lexicon of the whole archive (Arabic originals) and the search forms of the gazetteer's Arabic name words. */
-export function buildAnalysis(site: SearchSite): Analysis {
+export function buildAnalysis(site: SearchSite, lexicon: Lexicon = archiveLexicon(site)): Analysis & { lexicon: Lexicon } {
   const names = nameWords(site.entities.flatMap((e) => e.names.ar));
-  return { lexicon: archiveLexicon(site), names, cache: new Map(), copies: copyGroups(site) };
+  return { lexicon, names, cache: new Map(), copies: copyGroups(site) };
 }
 
 /**

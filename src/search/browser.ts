@@ -68,6 +68,7 @@ const PART = "partition";
  */
 const OPEN = Math.max(1, Math.min(PARTS.length, Number(form.dataset.openIndexes) || PARTS.length));
 const GROUPS = [(1n << BigInt(OPEN)) - 1n, ((1n << BigInt(PARTS.length)) - 1n) & ~((1n << BigInt(OPEN)) - 1n)].filter((m) => m !== 0n);
+/** The group of partition k: 0 (open) or 1 (sealed). */
 const groupOf = (k: number): number => (k < OPEN ? 0 : 1);
 const inPart = (k: number): Record<string, string[]> => ({ [PART]: [String(k)] });
 
@@ -493,7 +494,7 @@ async function search(s: State, typing = false): Promise<void> {
     if (!missing.length) {
       // Each group's own keys for the words (one group: the keys just chosen).
       const locals = GROUPS.length > 1 ? await Promise.all(GROUPS.map((g) => localKeys(q, index.within(g)))) : [new Map<string, string>()];
-      const local = (terms: string[], k: number) => terms.map((t) => locals[groupOf(k)]!.get(t) ?? t);
+      const local = (terms: string[], group: number) => terms.map((t) => locals[group]!.get(t) ?? t);
       const dateOf = async (r: PagefindResult) => (await r.data()).meta.day ?? "";
       // One partition's results: every search of the query narrowed to the partition.
       const searchPart = async (k: number): Promise<MergedResults<PagefindResult>> => {
@@ -505,9 +506,9 @@ async function search(s: State, typing = false): Promise<void> {
         const [main, ...phrases] = await Promise.all([
           q.terms.length || filters.length
             ? // A word's other forms (a Latin name's Arabic spelling, a typed plural's singular) are further searches: pages found by any.
-              Promise.all(searchesOf(q).map((terms) => pf.search([...local(terms, k), ...filters].join(" "), opts).then((r) => r.results)))
+              Promise.all(searchesOf(q).map((terms) => pf.search([...local(terms, groupOf(k)), ...filters].join(" "), opts).then((r) => r.results)))
             : Promise.resolve(undefined),
-          ...q.phrases.map((p) => phraseResults(pf, local(p, k), opts)),
+          ...q.phrases.map((p) => phraseResults(pf, local(p, groupOf(k)), opts)),
         ]);
         const lists = main ?? [[...phrases[0]!.values()].map((x) => x.r)];
         const positions = new Map<string, Set<number>>();
@@ -536,11 +537,10 @@ async function search(s: State, typing = false): Promise<void> {
       };
       const searches = q.terms.length || filters.length ? searchesOf(q).map((terms) => [...terms, ...filters]) : [];
       let wanted = 0n;
-      for (const [g, group] of (GROUPS.length > 1 ? GROUPS : [everyPart]).entries()) {
-        const first = g === 0 ? 0 : OPEN;
+      for (const [g, group] of GROUPS.entries()) {
         let mine = searches.length ? 0n : everyPart;
-        for (const terms of searches) mine |= await holdAll(local(terms, first));
-        for (const p of q.phrases) mine &= await holdAll(local(p, first));
+        for (const terms of searches) mine |= await holdAll(local(terms, g));
+        for (const p of q.phrases) mine &= await holdAll(local(p, g));
         wanted |= mine & group;
       }
       // One word alone, keyed alike in every partition: the directory's count is the count.

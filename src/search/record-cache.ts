@@ -411,7 +411,8 @@ export class RecordCache {
         lexicon = Lexicon.from(forms, counts);
         toCount = added;
       } catch {
-        // Not kept (or not for these originals): made by `made` when given (this build's own counts), else counted.
+        // Not kept (or not for these originals): this build's counts from the source `begin` was given, else counted.
+        // Not written when given: the next build that needs it has the source again (docs/architecture.md).
         lexicon = this.lexiconSource?.();
         if (lexicon) toCount = [];
         else lexicon = new Lexicon();

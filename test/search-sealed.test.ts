@@ -1,6 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { makeProject, build, cleanup, article, digest } from "./helpers/project.ts";
@@ -75,4 +75,12 @@ test("an addition that changes a word's key over the whole archive leaves the se
   } finally {
     await p.close();
   }
+
+  // Back to one group of partitions: the sealed partitions' record cache goes with them.
+  const sealedCache = join(dir, ".arshif-cache/search-sealed");
+  assert.ok(existsSync(sealedCache), "the sealed partitions' record cache is kept while there are some");
+  writeFileSync(settings, readFileSync(settings, "utf8").replace(/^searchPartitionSize:.*$/m, "searchPartitionSize: 100"));
+  r = build(dir);
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  assert.ok(!existsSync(sealedCache), "no sealed record cache is left once no partition is sealed");
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism, freemem } from "node:os";
@@ -336,6 +336,8 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
     await Promise.all(building);
     // A shard saw only its share of the records: the others' are kept for the other shares.
     current?.cache?.save(!!opts.share);
+    // An archive back to one group of partitions (fewer articles, larger partitions) has no sealed records to keep.
+    if (!sealed && recordsDir) rmSync(join(recordsDir, SEALED_RECORDS_DIR), { recursive: true, force: true });
   } finally {
     pool?.close();
     // After a failure its link thread still runs: ended here, so a dev server's process does not keep it.

@@ -46,8 +46,8 @@ export interface ArticleCtx {
   digits: Digits;
   entityGroups: (story: Story, lang: Lang) => EntityGroup[];
   entityIds: (story: Story) => string[];
-  /** What the build cache keys for an entity instead of what pages show of it: changes whenever the entity does. */
-  entityPrint: (id: string) => string;
+  /** What the build cache keys for an entity instead of what a page in `lang` shows of it: changes whenever that does. */
+  entityPrint: (lang: Lang) => (id: string) => string;
   related: (story: Story, lang: Lang) => RelatedSection;
   sharedLabel: Record<Lang, string>;
 }
@@ -112,7 +112,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
     return lang === "ar" ? markShared(html, related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html }];
   }, () => a.bodyHash);
   // Made of the page's entities (its entityIds, keyed) and what the gazetteer says of them.
-  lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang), () => p.entityIds.map(ctx.entityPrint));
+  lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang), () => p.entityIds.map(ctx.entityPrint(lang)));
   lazyField(p, "related", () => related(story, lang));
   return p;
 }

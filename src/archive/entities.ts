@@ -157,7 +157,12 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
   const items = new Map<Story, ListItem>();
   const item = (s: Story) => {
     let it = items.get(s);
-    if (!it) items.set(s, (it = listItem(s, lang, ctx.zone, ctx.digits)));
+    if (!it) {
+      // An entity page shows neither the badge nor what an untranslated article is about (entity.njk):
+      // left out, so that the build cache does not key them either (an English name edited would redo every page listing its articles).
+      const { badge: _badge, about: _about, ...shown } = listItem(s, lang, ctx.zone, ctx.digits);
+      items.set(s, (it = shown));
+    }
     return it;
   };
   // A story is listed on the pages of every entity it names: its item is keyed once, by the hash of its JSON.

@@ -135,19 +135,27 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   // A hash of what pages read of an entity (head metadata, an article's entity links), made once per
   // entity: the build cache keys it instead, on each article that names the entity and on its own pages.
   const entityPrints = new Map<string, string>();
-  const entityPrint = (id: string): string => {
-    let print = entityPrints.get(id);
-    if (print === undefined) {
-      const e = byId.get(id);
-      entityPrints.set(id, (print = jsonHash(e ? [e.id, e.type, e.names, e.wikidata, e.description] : null)));
-    }
+  const printOnce = (key: string, of: () => unknown): string => {
+    let print = entityPrints.get(key);
+    if (print === undefined) entityPrints.set(key, (print = jsonHash(of())));
     return print;
+  };
+  const entityPrint = (id: string): string => {
+    const e = byId.get(id);
+    return printOnce(id, () => (e ? [e.id, e.type, e.names, e.wikidata, e.description] : null));
+  };
+  // What an article page in `lang` reads of a tagged entity: its name for that reader (entityName:
+  // the other language's only when it has none in `lang`), its Arabic names (JSON-LD's `about`
+  // matches them in the headline), type and Wikidata id; not its description nor its other names.
+  const articleEntityPrint = (lang: Lang) => (id: string): string => {
+    const e = byId.get(id);
+    return printOnce(`${lang}\0${id}`, () => (e ? [e.id, e.type, e.wikidata, e.names.ar, lang === "en" || !e.names.ar.length ? (e.names.en[0] ?? null) : null] : null));
   };
   pages.article = buildArticlePages(stories, {
     ...ctx,
     entityGroups: (s, lang) => entityGroupsFor(index.byStory.get(s.key) ?? [], byId, lang),
     entityIds: (s) => index.byStory.get(s.key) ?? [],
-    entityPrint,
+    entityPrint: articleEntityPrint,
     related,
     sharedLabel: { ar: STRINGS.sharedPassage.ar, en: STRINGS.sharedPassage.en },
   });
@@ -192,7 +200,7 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
       // Besides the page's own fields and the site's settings: what articleJsonLd reads of the story and of the tagged entities.
       const a = p.lang === "en" && story.en ? story.en : story.ar;
       const ar = story.ar;
-      return [ar.id, ar.title, ar.date.iso, ar.place, ar.source, ar.url, a.id, a.lang, a.title, a.place, a.source, p.entityIds.map(entityPrint)];
+      return [ar.id, ar.title, ar.date.iso, ar.place, ar.source, ar.url, a.id, a.lang, a.title, a.place, a.source, p.entityIds.map(articleEntityPrint(p.lang))];
     });
     Object.assign(p, { lastmod: story.ar.date.day });
   };

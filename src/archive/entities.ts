@@ -159,7 +159,8 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     let it = items.get(s);
     if (!it) {
       // An entity page shows neither the badge nor what an untranslated article is about (entity.njk):
-      // left out, so that the build cache does not key them either (an English name edited would redo every page listing its articles).
+      // left out, so the build cache does not key them either (else an English name edited would redo
+      // every entity page that lists an untranslated article naming it).
       const { badge: _badge, about: _about, ...shown } = listItem(s, lang, ctx.zone, ctx.digits);
       items.set(s, (it = shown));
     }

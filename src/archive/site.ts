@@ -132,8 +132,9 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   addEnglishFacts(stories, index.byStory, byId);
   const ctx = { zone: settings.timeZone, digits: settings.digits, pageSize: settings.pageSize };
   const pages = emptyPages();
-  // A hash of what pages read of an entity (head metadata, an article's entity links), made once per
-  // entity: the build cache keys it instead, on each article that names the entity and on its own pages.
+  // A hash of what pages read of an entity, made once: the build cache keys it instead of the head
+  // metadata and entity links made of it. The entity's own pages read all of it (entityPrint), an
+  // article page only what its reader is shown (articleEntityPrint).
   const entityPrints = new Map<string, string>();
   const printOnce = (key: string, of: () => unknown): string => {
     let print = entityPrints.get(key);

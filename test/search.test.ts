@@ -239,6 +239,17 @@ test("cross-language: Shoigu and Baghdad on the English page find the Arabic see
       const got = await resultsAt(page, server.url, "/", "en", { q });
       for (const u of arSeeds) assert.ok(got.urls.includes(u), `${q} on /en/search/ finds ${u}: ${got.urls.join(" ")}`);
       assert.equal(got.status, plural("results", got.count, "en", "latn"));
+      // An Arabic page holds no English name: the result says which of its entities' names matched.
+      const named = await page.$$eval("#search-results > li", (lis) =>
+        lis.map((li) => {
+          const mark = li.querySelector(".matched-name mark");
+          return { href: li.querySelector("a.title")?.getAttribute("href") ?? "", text: mark?.textContent ?? "", lang: mark?.getAttribute("lang") ?? "" };
+        }),
+      );
+      for (const u of arSeeds) {
+        const item = named.find((n) => n.href === u);
+        assert.ok(item?.text.includes(q) && item.lang === "en", `${u} shows the English name it was found by: ${JSON.stringify(item)}`);
+      }
     }
   });
   await withPage(searchUrl(server.url, "ar", {}), async ({ page }) => {

@@ -9,6 +9,7 @@ import { excerpt, markedTokens, pieces, type Piece } from "./excerpt.ts";
 import { filterToken } from "./filters.ts";
 import { MergedResults } from "./merge.ts";
 import { lookUp, parseShard, shardOf, WORDS_DIR, WORDS_META, type Entry } from "./directory.ts";
+import { entitiesNamed, entityNameIn, NAMES_FILE, type NameTable } from "./names.ts";
 import { KEY_END } from "./terms.ts";
 import { plural } from "../i18n/plural.ts";
 import { formatDay } from "../dates/format.ts";
@@ -90,6 +91,7 @@ class SearchIndex {
   private holding = new Map<string, bigint>();
   private directory: Promise<{ shards: number } | undefined> | undefined;
   private shards = new Map<number, Promise<Map<string, Entry>>>();
+  private nameTable: Promise<NameTable | undefined> | undefined;
   /** Partitions open and searchable. */
   private readonly opened = new Set<number>();
   readonly size = PARTS.length;
@@ -163,6 +165,27 @@ class SearchIndex {
     }
     return lookUp(await shard, term, KEY_END);
   }
+
+  /**
+   * The name table (names.ts), fetched at the first Latin word. A failed
+   * fetch is tried again by the next search; meanwhile Latin words are searched as words only.
+   */
+  names(): Promise<NameTable | undefined> {
+    if (!this.nameTable) {
+      const table = fetch(new URL(WORDS_DIR + NAMES_FILE, root)).then(async (r) => (r.ok ? ((await r.json()) as NameTable) : undefined));
+      this.nameTable = table.catch(() => {
+        this.nameTable = undefined;
+        return undefined;
+      });
+    }
+    return this.nameTable;
+  }
+
+  /** The entities whose English names hold the Latin words (query.ts NamesOf). */
+  readonly namesOf = async (words: string[], typing?: string): Promise<string[]> => {
+    const table = await this.names();
+    return table ? entitiesNamed(table, words, typing) : [];
+  };
 
   /** `pages` as a group of partitions (a bit mask) sees it: 0 for a term the directory puts only in others. */
   within(group: bigint): (term: string) => Promise<number> {
@@ -291,8 +314,13 @@ function hrefOf(url: string): string {
   return url.startsWith(root.pathname) ? url : new URL(url.replace(/^\//, ""), root).pathname;
 }
 
-/** One result: headline, dateline and date, excerpt, each with the matched words marked; a match found only in the names of the article's entities in the other language is shown as such. */
-async function renderResult(r: PagefindResult, positions: Set<number>): Promise<Rendered> {
+/**
+ * One result: headline, dateline and date, excerpt, each with the matched
+ * words marked; a match found only in the names of the article's entities in
+ * the other language (a translation's Arabic names, or `named`: the English
+ * names of the entities a Latin query found it by) is shown as such.
+ */
+async function renderResult(r: PagefindResult, positions: Set<number>, named: string[]): Promise<Rendered> {
   const { url, meta } = await r.data();
   const href = hrefOf(url);
   const itemLang: Lang = href.slice(root.pathname.length).startsWith("en/") ? "en" : "ar";
@@ -325,12 +353,13 @@ async function renderResult(r: PagefindResult, positions: Set<number>): Promise<
   const p = el("p", { class: "excerpt" });
   appendPieces(p, excerpt(texts.text, seg.text.tokens, seg.text.marked));
   li.append(p);
-  const names = [...seg.names.marked].sort((x, y) => x - y).map((i) => seg.names.tokens[i]!.text);
-  if (names.length) {
+  const marked = [...seg.names.marked].sort((x, y) => x - y).map((i) => seg.names.tokens[i]!.text);
+  const names = marked.length ? marked.join(" ") : named.join(", ");
+  if (names) {
     // The page's language is not the query's: say which name in the other language matched.
     const other = otherLang(itemLang);
     const n = el("p", { class: "matched-name", lang, dir: dirOf(lang) }, `${ui("matchedName")} `);
-    n.append(el("mark", { lang: other, dir: dirOf(other) }, names.join(" ")));
+    n.append(el("mark", { lang: other, dir: dirOf(other) }, names));
     li.append(n);
   }
   const copy = el("a", { href, class: "copy" }, [texts.dateline || texts.title, info.querySelector("time")?.textContent ?? ""].filter(Boolean).join(" · "));
@@ -476,6 +505,8 @@ async function search(s: State, typing = false): Promise<void> {
   status.textContent = ui("searching");
   const sort: SearchOptions = s.sort === "date" ? { sort: { date: "desc" } } : {};
   let at: (r: PagefindResult) => Set<number> = () => new Set();
+  /** Per result: the English names of the entities a Latin query found it by. */
+  const namedBy = new Map<string, string[]>();
   let missing: string[] = [];
   let respelled: { typed: string; as: string }[] = [];
   let found: PartitionedResults | undefined;
@@ -488,7 +519,9 @@ async function search(s: State, typing = false): Promise<void> {
   let first: PagefindResult[] = [];
   try {
     await index.load();
-    const q = await resolveQuery(parsed, index.pages);
+    const q = await resolveQuery(parsed, index.pages, index.namesOf);
+    const table = q.named.size ? await index.names() : undefined;
+    const searched = searchesOf(q);
     missing = q.missing;
     respelled = q.respelled;
     if (!missing.length) {
@@ -506,16 +539,20 @@ async function search(s: State, typing = false): Promise<void> {
         const [main, ...phrases] = await Promise.all([
           q.terms.length || filters.length
             ? // A word's other forms (a Latin name's Arabic spelling, a typed plural's singular) are further searches: pages found by any.
-              Promise.all(searchesOf(q).map((terms) => pf.search([...local(terms, groupOf(k)), ...filters].join(" "), opts).then((r) => r.results)))
+              Promise.all(searched.map((terms) => pf.search([...local(terms, groupOf(k)), ...filters].join(" "), opts).then((r) => r.results)))
             : Promise.resolve(undefined),
           ...q.phrases.map((p) => phraseResults(pf, local(p, groupOf(k)), opts)),
         ]);
         const lists = main ?? [[...phrases[0]!.values()].map((x) => x.r)];
         const positions = new Map<string, Set<number>>();
-        const kept = lists.map((l) =>
+        const kept = lists.map((l, i) =>
           l.filter((r) => {
             if (!phrases.every((p) => p.has(r.id))) return false;
             positions.set(r.id, new Set([...(positions.get(r.id) ?? []), ...(main ? r.words : []), ...phrases.flatMap((p) => p.get(r.id)!.at)]));
+            for (const t of main ? searched[i]! : []) {
+              const name = table && q.named.has(t) ? entityNameIn(table, q.named.get(t)!) : undefined;
+              if (name && !namedBy.get(r.id)?.includes(name)) namedBy.set(r.id, [...(namedBy.get(r.id) ?? []), name]);
+            }
             return true;
           }),
         );
@@ -535,7 +572,7 @@ async function search(s: State, typing = false): Promise<void> {
         }
         return m;
       };
-      const searches = q.terms.length || filters.length ? searchesOf(q).map((terms) => [...terms, ...filters]) : [];
+      const searches = q.terms.length || filters.length ? searched.map((terms) => [...terms, ...filters]) : [];
       let wanted = 0n;
       for (const [g, group] of GROUPS.entries()) {
         let mine = searches.length ? 0n : everyPart;
@@ -565,7 +602,7 @@ async function search(s: State, typing = false): Promise<void> {
   const groups = new Map<string, HTMLElement>();
   const show = async (batch: PagefindResult[]) => {
     shown += batch.length;
-    const items = await Promise.all(batch.map((r) => renderResult(r, at(r))));
+    const items = await Promise.all(batch.map((r) => renderResult(r, at(r), namedBy.get(r.id) ?? [])));
     if (mine !== run) return;
     for (const item of items) {
       const copies = item.group ? groups.get(item.group) : undefined;

@@ -10,6 +10,7 @@ import { addStats, RecordCache, SEALED_RECORDS_DIR, type RecordCacheStats } from
 import type { Partition } from "./partition.ts";
 import type { Story } from "../archive/stories.ts";
 import { WordDirectory, WORDS_DIR } from "./directory.ts";
+import { NAMES_FILE, nameTable, type NameTable } from "./names.ts";
 import { collectGarbage } from "../build/memory.ts";
 
 /** What Pagefind is given of a record (the rest of SearchRecord stays in the build). */
@@ -215,6 +216,13 @@ export interface SearchIndexResult {
   cache?: RecordCacheStats;
 }
 
+/** The name table of the entities the archive's stories are tagged with (names.ts). */
+export function searchNameTable(site: Pick<SearchSite, "entities" | "tags">): NameTable {
+  const tagged = new Map<string, number>();
+  for (const ids of site.tags.values()) for (const id of ids) tagged.set(id, (tagged.get(id) ?? 0) + 1);
+  return nameTable(site.entities, tagged);
+}
+
 /** Writes the Pagefind index partitions (pagefind/, pagefind-2/, …) into a fresh output directory. */
 export async function writeSearchIndex(site: SearchSite, outDir: string, opts: SearchBuildOptions = {}): Promise<SearchIndexResult> {
   // Stories go by the month of the original's date, like the partition plan (src/archive/site.ts);
@@ -321,13 +329,13 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
         building.push(kept);
       }
     }
+    // Every shard writes the whole name table (the merge keeps one copy); the word directory is summed over the shares.
+    mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
+    writeFileSync(join(outDir, WORDS_DIR, NAMES_FILE), JSON.stringify(searchNameTable(site)));
     if (opts.share) {
       mkdirSync(dirname(opts.share.wordsFile), { recursive: true });
       writeFileSync(opts.share.wordsFile, words.entries());
-    } else {
-      mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
-      for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
-    }
+    } else for (const [name, text] of words.files()) writeFileSync(join(outDir, WORDS_DIR, name), text);
     if (live) {
       // Marked first: a finish that fails has ended its thread, and must not be waited for again.
       liveFinished = true;

@@ -3,6 +3,7 @@ import { compoundCandidates, isCompoundHead, pluralsBeginning, queryKey, typingP
 import { indexWord } from "./terms.ts";
 import { arabicSpellings } from "./transliterate.ts";
 import { normalizeForSearch } from "../arabic/normalize.ts";
+import { filterToken } from "./filters.ts";
 
 /**
  * A reader's query, word by word: quoted phrases, complete words and, while
@@ -74,7 +75,7 @@ export interface ResolvedQuery {
    * with any of them is found. The word being typed also
    * as the singulars of the plurals it begins (الأع… → عمل for الأعمال).
    */
-  alternatives: { at: number; terms: string[]; span?: 2 }[];
+  alternatives: { at: number; terms: string[]; span?: number }[];
   /** Complete words no page contains, searched as a spelling of the same name the archive uses (بوتن → بوتين): shown as such. */
   respelled: { typed: string; as: string }[];
   /** Each phrase as Pagefind words that must stand side by side. */
@@ -83,6 +84,53 @@ export interface ResolvedQuery {
   missing: string[];
   /** Each word found under its key (in `terms` or a phrase), with that key's term: localKeys works them out again for a group of partitions. */
   keyed: { word: QueryWord; term: string }[];
+  /** Entity tag words (in `terms` or `alternatives`) that stand for a name typed in Latin letters → the entity's id. */
+  named: Map<string, string>;
+}
+
+/**
+ * The entities whose English names hold every one of `words` (Latin, as
+ * typed) and, when given, a word beginning with `typing`: ids, most often
+ * tagged first (src/search/names.ts; the search page loads the table).
+ */
+export type NamesOf = (words: string[], typing?: string) => Promise<string[]>;
+
+const LATIN = /^[A-Za-z]+$/;
+
+/** A beginning shorter than this is not matched against the names: almost every name would do. */
+const NAME_PREFIX = 2;
+
+/**
+ * The runs of Latin words of a query (the word being typed is place
+ * `q.words.length`) that name an entity, with the entities they name: a run
+ * is taken whole when one entity's names hold all its words (Qasim al-Araji),
+ * else word by word (Putin Erdogan).
+ */
+async function namedRuns(q: ParsedQuery, namesOf: NamesOf): Promise<{ from: number; to: number; ids: string[] }[]> {
+  const texts = q.words.map((w) => (w.next === undefined && LATIN.test(w.text) ? w.text : undefined));
+  if (q.typing !== undefined) texts.push(LATIN.test(q.typing) && q.typing.length >= NAME_PREFIX ? q.typing : undefined);
+  const typedAt = q.typing !== undefined ? q.words.length : -1;
+  const named = (from: number, to: number) => {
+    const words = texts.slice(from, to) as string[];
+    return to - 1 === typedAt ? namesOf(words.slice(0, -1), words[words.length - 1]) : namesOf(words);
+  };
+  const out: { from: number; to: number; ids: string[] }[] = [];
+  for (let i = 0; i < texts.length; ) {
+    if (texts[i] === undefined) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < texts.length && texts[j] !== undefined) j++;
+    const whole = j - i > 1 ? await named(i, j) : [];
+    if (whole.length) out.push({ from: i, to: j, ids: whole });
+    else for (let k = i; k < j; k++) {
+      const ids = await named(k, k + 1);
+      if (ids.length) out.push({ from: k, to: k + 1, ids });
+    }
+    i = j;
+  }
+  return out;
 }
 
 /** The likeliest Arabic spelling of a Latin word that the index holds, as an indexed word. */
@@ -155,15 +203,28 @@ async function heldSplit(word: string, lookup: Lookup): Promise<[string, string]
   return i < 0 ? undefined : [w.slice(0, cuts[i]!), w.slice(cuts[i]!)];
 }
 
-/** The query in indexed words: each complete word under the key the index holds for it (or its other forms), the typed word as a prefix. */
-export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<ResolvedQuery> {
+/**
+ * The query in indexed words: each complete word under the key the index
+ * holds for it (or its other forms), the typed word as a prefix. With
+ * `namesOf`, Latin words that name entities also find the pages tagged with
+ * those entities (an Arabic page holds no English name).
+ */
+export async function resolveQuery(q: ParsedQuery, lookup: Lookup, namesOf?: NamesOf): Promise<ResolvedQuery> {
   const missing: string[] = [];
   const keyed: { word: QueryWord; term: string }[] = [];
   const respelled: { typed: string; as: string }[] = [];
   const others = new Map<QueryWord | "typed", string[]>();
   const splits: string[][] = [];
-  const resolve = async (w: QueryWord, latinAlternative = false, inPhrase = false) => {
+  const runs = namesOf ? await namedRuns(q, namesOf) : [];
+  const covered = new Set(runs.flatMap((r) => Array.from({ length: r.to - r.from }, (_, i) => r.from + i)));
+  const resolve = async (w: QueryWord, latinAlternative = false, inPhrase = false, named = false) => {
     const k = await keyOf(w, lookup);
+    // A name's word that no page holds as a word is found by the entities' tags alone (below).
+    if (named) {
+      if (k === undefined) return "";
+      keyed.push({ word: w, term: indexWord(k) });
+      return indexWord(k);
+    }
     // A Latin name the index holds is a gazetteer name, found with its entity's
     // Arabic names (tagged pages); a guessed spelling would also find other
     // words (Turkey → تركي, a given name). Only an unknown name is guessed.
@@ -189,22 +250,37 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup): Promise<Reso
     keyed.push({ word: w, term: indexWord(k) });
     return indexWord(k);
   };
+  // One Latin word per query that names no entity gets an Arabic spelling: the first.
+  const guessed = q.words.findIndex((x, i) => LATIN.test(x.text) && !covered.has(i));
+  const typedAt = q.words.length;
   const [terms, phrases, typed] = await Promise.all([
-    // One Latin name per query gets an Arabic spelling: the first.
-    Promise.all(q.words.map((w, i) => resolve(w, i === q.words.findIndex((x) => /^[A-Za-z]+$/.test(x.text))))),
+    Promise.all(q.words.map((w, i) => resolve(w, i === guessed, false, covered.has(i)))),
     Promise.all(q.phrases.map((p) => Promise.all(p.map((w) => resolve(w, false, true))))),
     (async () => {
       if (!q.typing) return undefined;
       const [first, ...rest] = await typedTerms(q.typing, lookup);
-      if (!first) missing.push(q.typing);
+      if (!first && !covered.has(typedAt)) missing.push(q.typing);
       else if (rest.length) others.set("typed", rest);
-      return first;
+      return first ?? "";
     })(),
   ]);
-  const keys: (QueryWord | "typed")[] = [...q.words, ...(typed ? ["typed" as const] : [])];
-  const all = [...terms, ...(typed ? [typed] : [])];
-  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases: [...phrases, ...splits], missing, respelled, keyed };
+  const keys: (QueryWord | "typed")[] = [...q.words, ...(typed !== undefined ? ["typed" as const] : [])];
+  const all = [...terms, ...(typed !== undefined ? [typed] : [])];
+  const named = new Map<string, string>();
+  // A named run's words, where some page holds them all as words, or else its first entity's tag in their place.
+  const namedAlternatives = runs.flatMap(({ from, to, ids }) => {
+    const tags = ids.map((id) => filterToken("entity", id));
+    tags.forEach((t, i) => named.set(t, ids[i]!));
+    if (all.slice(from, to).every(Boolean)) return [{ from, terms: tags, span: to - from }];
+    all[from] = tags[0]!;
+    for (let i = from + 1; i < to; i++) all[i] = "";
+    others.delete(keys[from]!);
+    return tags.length > 1 ? [{ from, terms: tags.slice(1), span: 1 }] : [];
+  });
+  const out: ResolvedQuery = { terms: all.filter(Boolean), alternatives: [], phrases: [...phrases, ...splits], missing, respelled, keyed, named };
   const place = (i: number) => all.slice(0, i).filter(Boolean).length;
+  // The names first: searchesOf keeps the first alternatives when there are too many.
+  for (const { from, terms, span } of namedAlternatives) out.alternatives.push({ at: place(from), terms, ...(span > 1 ? { span } : {}) });
   keys.forEach((k, i) => {
     const alt = others.get(k);
     if (alt && all[i]) out.alternatives.push({ at: place(i), terms: alt });
@@ -246,11 +322,11 @@ export async function localKeys(q: Pick<ResolvedQuery, "keyed">, lookup: Lookup)
  * a page needs every word, in any of its forms).
  */
 export function searchesOf(q: Pick<ResolvedQuery, "terms" | "alternatives">, max = 8): string[][] {
-  // Places stay those of `terms`: a joined word leaves its second place empty until the end.
+  // Places stay those of `terms`: a joined word or a name's tag leaves the places of its other words empty until the end.
   let out: (string | undefined)[][] = [q.terms];
   for (const { at, terms, span } of q.alternatives) {
     const fit = terms.slice(0, Math.floor(max / out.length) - 1);
-    out = out.flatMap((s) => [s, ...fit.map((t) => s.map((x, i) => (i === at ? t : span && i === at + 1 ? undefined : x)))]);
+    out = out.flatMap((s) => [s, ...fit.map((t) => s.map((x, i) => (i === at ? t : span && i > at && i < at + span ? undefined : x)))]);
   }
   return out.map((s) => s.filter((x): x is string => x !== undefined));
 }

@@ -8,7 +8,6 @@ import { indexWord } from "./terms.ts";
 import { filterToken } from "./filters.ts";
 import { maskText } from "./mask.ts";
 import type { Entity } from "../entities/gazetteer.ts";
-import { otherLang } from "../i18n/lang.ts";
 import { articleOf, routes } from "../archive/routes.ts";
 import { articleBody } from "../content/body.ts";
 
@@ -33,7 +32,7 @@ export interface SearchRecord {
 
 /**
  * The words of a result the search page marks but Pagefind need not hold:
- * the article's text and the names of its entities in the other language.
+ * the article's text and, for a translation, its entities' Arabic names.
  * Kept out of Pagefind's records, which it holds in memory while it builds an
  * index, and fetched only for the results shown.
  */
@@ -189,7 +188,7 @@ export interface RecordInput {
    * input and makes the records of only a few.
    */
   readonly text: string;
-  /** The entities' names in the other language, space-separated. */
+  /** A translation's entities' Arabic names, space-separated (none for an Arabic page). */
   names: string;
   entityIds: string[];
   year: string;
@@ -199,10 +198,10 @@ export interface RecordInput {
 }
 
 function recordInput(byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[], group: string | undefined): RecordInput {
-  // Names in the other language only: Shoigu on the English page finds the Arabic
-  // articles, شويغو the translations. The page's own language is already in its text.
-  const other = otherLang(a.lang);
-  const names = entityIds.flatMap((id) => byId.get(id)?.names[other] ?? []);
+  // A translation carries its entities' Arabic names: شويغو finds it. An Arabic page does not carry
+  // the English ones: the search page finds it by its entity tags (names.ts), so an English name
+  // edited in the gazetteer changes no record. The page's own language is already in its text.
+  const names = a.lang === "en" ? entityIds.flatMap((id) => byId.get(id)?.names.ar ?? []) : [];
   const d = original.date;
   const input = {
     url: articleUrl(a),

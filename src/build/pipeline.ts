@@ -122,7 +122,11 @@ export const STEPS = [
       return {
         searchIndex: await writeSearchIndex(site, fresh, {
           workers: background,
-          share: options.shard && { partitions: new Set(shardPartitions(site.searchPartitions.length, options.shard)), wordsFile: shardWordsFile(fresh) },
+          share: options.shard && {
+            partitions: new Set(shardPartitions(site.searchPartitions.length, options.shard)),
+            wordsFile: shardWordsFile(fresh),
+            names: writesSiteFiles(options.shard),
+          },
           reuse: cache && {
             key: (records) => cache.partitionKey(records),
             restore: (key, dir) => cache.restorePartition(key, dir),

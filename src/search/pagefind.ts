@@ -178,9 +178,10 @@ export interface SearchBuildOptions {
   reuse?: PartitionReuse;
   /**
    * A build shard's share (src/build/shard.ts): only these partitions, and the
-   * word directory's entries written to `wordsFile` for the merge to sum, not search-words/.
+   * word directory's entries written to `wordsFile` for the merge to sum, not
+   * search-words/; the name table only when `names` (one shard writes it).
    */
-  share?: { partitions: ReadonlySet<number>; wordsFile: string };
+  share?: { partitions: ReadonlySet<number>; wordsFile: string; names: boolean };
 }
 
 /** How the build cache keeps and restores whole partition folders, keyed by a hash of their records. */
@@ -329,9 +330,11 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
         building.push(kept);
       }
     }
-    // Every shard writes the whole name table (the merge keeps one copy); the word directory is summed over the shares.
-    mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
-    writeFileSync(join(outDir, WORDS_DIR, NAMES_FILE), JSON.stringify(searchNameTable(site)));
+    // The name table needs no partition's records: one shard writes it whole. The word directory is summed over the shares.
+    if (!opts.share || opts.share.names) {
+      mkdirSync(join(outDir, WORDS_DIR), { recursive: true });
+      writeFileSync(join(outDir, WORDS_DIR, NAMES_FILE), JSON.stringify(searchNameTable(site)));
+    }
     if (opts.share) {
       mkdirSync(dirname(opts.share.wordsFile), { recursive: true });
       writeFileSync(opts.share.wordsFile, words.entries());

@@ -69,6 +69,12 @@ export function articleOf(url: string): { lang: Lang; id: string } | undefined {
   return m ? { lang: m[1] as Lang, id: m[2]! } : undefined;
 }
 
+/** The file a page, feed or sitemap URL is written to, relative to the output. */
+export function outputPath(url: string): string {
+  const rel = url.replace(/^\/+/, "");
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}
+
 /** The shapes a URL has (one, for any URL the site makes; `paged` also matches its base's shape). */
 export function routesOf(url: string): RouteName[] {
   return (Object.keys(ROUTE_PATTERNS) as RouteName[]).filter((name) => ROUTE_PATTERNS[name].test(url));

@@ -1,9 +1,12 @@
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteData } from "../archive/site.ts";
 import { renderBatches } from "../site/batches.ts";
 import { collectGarbage } from "./memory.ts";
+import { FolderMaker } from "./folders.ts";
+import { PAGE_KIND_NAMES } from "../archive/kinds.ts";
+import { outputPath } from "../archive/routes.ts";
 
 /**
  * Renders the site's pages into `outDir`, one Eleventy run per batch
@@ -16,20 +19,37 @@ export async function renderSite(site: SiteData, outDir: string, opts: { root: s
   const views = renderBatches(site, site.settings.renderBatchSize).filter((v) => !opts.batches || opts.batches.has(v.batch.index));
   // Eleventy resolves its input and config relative to the working directory.
   const rel = (p: string) => relative(process.cwd(), join(opts.root, p)) || ".";
-  for (const view of views) {
-    const elev = new Eleventy(rel("content"), outDir, {
-      configPath: rel("eleventy.config.ts"),
-      pathPrefix: opts.pathPrefix,
-      quietMode: true,
-      config: (eleventyConfig: UserConfig) => {
-        eleventyConfig.addGlobalData("site", view);
-      },
-    });
-    await elev.write();
-    // A written batch's pages are garbage, but V8 collects them only when it needs room: the
-    // process then holds each batch's garbage beside the next one (and, after the last, beside
-    // a search index still being made). Collected here, the peak is one batch (docs/scale.md).
-    if (views.length > 1) collectGarbage();
+  // A few pages (a rebuild, the dev server) are not worth a thread.
+  const dirs = views.map((v) => pageFolders(v, outDir));
+  const folders = dirs.reduce((n, d) => n + d.length, 0) >= FOLDERS_THREAD ? new FolderMaker() : undefined;
+  for (const d of dirs) folders?.make(d);
+  try {
+    for (const view of views) {
+      const elev = new Eleventy(rel("content"), outDir, {
+        configPath: rel("eleventy.config.ts"),
+        pathPrefix: opts.pathPrefix,
+        quietMode: true,
+        config: (eleventyConfig: UserConfig) => {
+          eleventyConfig.addGlobalData("site", view);
+        },
+      });
+      await elev.write();
+      // A written batch's pages are garbage, but V8 collects them only when it needs room: the
+      // process then holds each batch's garbage beside the next one (and, after the last, beside
+      // a search index still being made). Collected here, the peak is one batch (docs/scale.md).
+      if (views.length > 1) collectGarbage();
+    }
+  } finally {
+    await folders?.close();
   }
   return views.length;
+}
+
+/** Below this many folders to make, Eleventy makes them as it writes. */
+const FOLDERS_THREAD = 1000;
+
+/** The folders the pages, feeds and sitemaps of `view` are written into, each once. */
+function pageFolders(view: SiteData, outDir: string): string[] {
+  const urls = [...PAGE_KIND_NAMES.flatMap((k) => (view.pages[k] as { url: string }[]).map((p) => p.url)), ...view.feeds.map((f) => f.url), ...view.sitemaps.map((s) => s.url)];
+  return [...new Set(urls.map((u) => dirname(join(outDir, outputPath(u)))))];
 }

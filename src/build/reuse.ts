@@ -9,12 +9,7 @@ import { renderSite } from "./render.ts";
 import { liveStat, sha256, type BuildCache, type LiveFile, type RenderedFile } from "./cache.ts";
 import { LINKED, Linker } from "./linker.ts";
 import { keyText } from "../archive/lazy.ts";
-
-/** The file a page, feed or sitemap URL is written to, relative to the output. */
-export function outputPath(url: string): string {
-  const rel = url.replace(/^\/+/, "");
-  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
-}
+import { outputPath } from "../archive/routes.ts";
 
 /**
  * What every page template reads besides its own page data (src/archive/site.ts

@@ -250,6 +250,8 @@ test("cross-language: Shoigu and Baghdad on the English page find the Arabic see
         const item = named.find((n) => n.href === u);
         assert.ok(item?.text.includes(q) && item.lang === "en", `${u} shows the English name it was found by: ${JSON.stringify(item)}`);
       }
+      // A translation shows the name in its own text, marked there: no line for it.
+      if (q === "Shoigu") for (const u of enSeeds) assert.equal(named.find((n) => n.href === u)?.text, "", `${u}: its own text shows ${q}`);
     }
   });
   await withPage(searchUrl(server.url, "ar", {}), async ({ page }) => {

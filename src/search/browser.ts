@@ -354,12 +354,13 @@ async function renderResult(r: PagefindResult, positions: Set<number>, named: st
   appendPieces(p, excerpt(texts.text, seg.text.tokens, seg.text.marked));
   li.append(p);
   const marked = [...seg.names.marked].sort((x, y) => x - y).map((i) => seg.names.tokens[i]!.text);
-  const names = marked.length ? marked.join(" ") : named.join(", ");
-  if (names) {
-    // The page's language is not the query's: say which name in the other language matched.
-    const other = otherLang(itemLang);
+  // An English name is news on an Arabic page, or on a translation whose own words show no match.
+  const shown = itemLang === "ar" || !(seg.title.marked.size || seg.dateline.marked.size || seg.text.marked.size);
+  const found = marked.length ? { names: marked.join(" "), in: otherLang(itemLang) } : named.length && shown ? { names: named.join(", "), in: "en" as const } : undefined;
+  if (found) {
+    // The page does not show what matched: say which name did.
     const n = el("p", { class: "matched-name", lang, dir: dirOf(lang) }, `${ui("matchedName")} `);
-    n.append(el("mark", { lang: other, dir: dirOf(other) }, names));
+    n.append(el("mark", { lang: found.in, dir: dirOf(found.in) }, found.names));
     li.append(n);
   }
   const copy = el("a", { href, class: "copy" }, [texts.dateline || texts.title, info.querySelector("time")?.textContent ?? ""].filter(Boolean).join(" · "));

@@ -225,9 +225,9 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup, namesOf?: Nam
       keyed.push({ word: w, term: indexWord(k) });
       return indexWord(k);
     }
-    // A Latin name the index holds is a gazetteer name, found with its entity's
-    // Arabic names (tagged pages); a guessed spelling would also find other
-    // words (Turkey → تركي, a given name). Only an unknown name is guessed.
+    // A guessed Arabic spelling would also find other words (Turkey → تركي, a
+    // given name): only a Latin word that no page holds and no entity's
+    // English names hold (those find the tagged pages, above) is guessed.
     const arabic = latinAlternative && k === undefined ? await arabicSpelling(w.text, lookup) : undefined;
     const n = k === undefined ? 0 : await lookup(indexWord(k));
     const spellings = w.next === undefined && n <= RARE ? await heldSpellings(w.text, n, lookup) : [];

@@ -22,10 +22,15 @@ export interface NameTable {
 /** Written beside the word directory (directory.ts), fetched by the search page at its first Latin word. */
 export const NAMES_FILE = "names.json";
 
+/** A word typed in Latin letters (A–Z only: a name with é or ğ is not typed so). */
+export function isLatinWord(w: string): boolean {
+  return /^[A-Za-z]+$/.test(w);
+}
+
 /** The words of a name or a query as the table lists them: runs of Latin letters, lower-cased. */
 export function latinWords(s: string): string[] {
   return tokenTexts(s)
-    .filter((w) => /^[A-Za-z]+$/.test(w))
+    .filter(isLatinWord)
     .map((w) => w.toLowerCase());
 }
 

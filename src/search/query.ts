@@ -4,6 +4,7 @@ import { indexWord } from "./terms.ts";
 import { arabicSpellings } from "./transliterate.ts";
 import { normalizeForSearch } from "../arabic/normalize.ts";
 import { filterToken } from "./filters.ts";
+import { isLatinWord } from "./names.ts";
 
 /**
  * A reader's query, word by word: quoted phrases, complete words and, while
@@ -95,8 +96,6 @@ export interface ResolvedQuery {
  */
 export type NamesOf = (words: string[], typing?: string) => Promise<string[]>;
 
-const LATIN = /^[A-Za-z]+$/;
-
 /** A beginning shorter than this is not matched against the names: almost every name would do. */
 const NAME_PREFIX = 2;
 
@@ -107,8 +106,8 @@ const NAME_PREFIX = 2;
  * else word by word (Putin Erdogan).
  */
 async function namedRuns(q: ParsedQuery, namesOf: NamesOf): Promise<{ from: number; to: number; ids: string[] }[]> {
-  const texts = q.words.map((w) => (w.next === undefined && LATIN.test(w.text) ? w.text : undefined));
-  if (q.typing !== undefined) texts.push(LATIN.test(q.typing) && q.typing.length >= NAME_PREFIX ? q.typing : undefined);
+  const texts = q.words.map((w) => (w.next === undefined && isLatinWord(w.text) ? w.text : undefined));
+  if (q.typing !== undefined) texts.push(isLatinWord(q.typing) && q.typing.length >= NAME_PREFIX ? q.typing : undefined);
   const typedAt = q.typing !== undefined ? q.words.length : -1;
   const named = (from: number, to: number) => {
     const words = texts.slice(from, to) as string[];
@@ -135,7 +134,7 @@ async function namedRuns(q: ParsedQuery, namesOf: NamesOf): Promise<{ from: numb
 
 /** The likeliest Arabic spelling of a Latin word that the index holds, as an indexed word. */
 async function arabicSpelling(word: string, lookup: Lookup): Promise<string | undefined> {
-  if (!/^[A-Za-z]+$/.test(word)) return undefined;
+  if (!isLatinWord(word)) return undefined;
   const terms = arabicSpellings(word).map((s) => indexWord(normalizeForSearch(s)));
   const counts = await Promise.all(terms.map(lookup));
   const i = counts.findIndex((n) => n > 0);
@@ -251,7 +250,7 @@ export async function resolveQuery(q: ParsedQuery, lookup: Lookup, namesOf?: Nam
     return indexWord(k);
   };
   // One Latin word per query that names no entity gets an Arabic spelling: the first.
-  const guessed = q.words.findIndex((x, i) => LATIN.test(x.text) && !covered.has(i));
+  const guessed = q.words.findIndex((x, i) => isLatinWord(x.text) && !covered.has(i));
   const typedAt = q.words.length;
   const [terms, phrases, typed] = await Promise.all([
     Promise.all(q.words.map((w, i) => resolve(w, i === guessed, false, covered.has(i)))),

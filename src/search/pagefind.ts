@@ -21,10 +21,24 @@ export type PagefindRecord = Pick<SearchRecord, "url" | "content" | "language" |
  * partition's folder: <site>/pagefind-2/ …). Uses this process's Pagefind
  * service and ends it, so the partition's memory is returned; call it for one
  * partition at a time per process (the service is one per process).
- * Each record's answer is awaited before the next is sent: sending them all
- * at once measured slower (docs/scale.md); `oneByOne: false` does that, for the bench.
  */
 export async function buildPartition(records: PagefindRecord[], dir: string, opts: { oneByOne?: boolean } = {}): Promise<void> {
+  await (await sendPartition(records, opts)).write(dir);
+}
+
+/** A partition whose records Pagefind holds: `write` has it make the index, writes the files and ends the service. */
+interface SentPartition {
+  write(dir: string): Promise<void>;
+}
+
+/**
+ * Starts this process's Pagefind service and sends it a partition's records.
+ * Each record's answer is awaited before the next is sent: sending them all
+ * at once measured slower (docs/scale.md); `oneByOne: false` does that, for the bench.
+ * Once this answers, the records are Pagefind's: the caller may let go of them
+ * and work on the next partition while `write` runs.
+ */
+async function sendPartition(records: PagefindRecord[], opts: { oneByOne?: boolean }): Promise<SentPartition> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
@@ -35,20 +49,29 @@ export async function buildPartition(records: PagefindRecord[], dir: string, opt
     if (opts.oneByOne ?? true) for (const r of records) await add(r);
     // Pagefind's service answers each message by its id, so records can also be sent all at once.
     else await Promise.all(records.map(add));
-    // The files come back in memory and are written here: Pagefind's own writeFiles
-    // answers before its writes are flushed, and closing its process then cut files
-    // short (seen: pagefind-ui.js truncated at 64 KB in 1 of 8 builds under load).
-    const got = await index.getFiles();
-    if (got.errors.length) throw new Error(`Pagefind could not build its index: ${got.errors.join("; ")}`);
-    for (const f of got.files) {
-      const file = join(dir, f.path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, f.content);
-    }
-  } finally {
-    // Ends Pagefind's process, so each partition's memory is returned before the next.
+  } catch (e) {
     await pagefind.close();
+    throw e;
   }
+  return {
+    async write(dir: string) {
+      try {
+        // The files come back in memory and are written here: Pagefind's own writeFiles
+        // answers before its writes are flushed, and closing its process then cut files
+        // short (seen: pagefind-ui.js truncated at 64 KB in 1 of 8 builds under load).
+        const got = await index.getFiles();
+        if (got.errors.length) throw new Error(`Pagefind could not build its index: ${got.errors.join("; ")}`);
+        for (const f of got.files) {
+          const file = join(dir, f.path);
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, f.content);
+        }
+      } finally {
+        // Ends Pagefind's process, so each partition's memory is returned before the next.
+        await pagefind.close();
+      }
+    },
+  };
 }
 
 /** A partition's Pagefind process needs up to about this much (docs/scale.md). */
@@ -273,6 +296,8 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
   const jobs = Math.min(opts.jobs ?? searchJobs(site.searchPartitions.length), site.searchPartitions.length);
   const pool = jobs > 1 || opts.workers ? new PartitionPool(jobs) : undefined;
   const building: Promise<void>[] = [];
+  /** Without workers: the partition Pagefind is making now, while this process goes on to the next. */
+  let indexing: Promise<void> | undefined;
   const words = new WordDirectory();
   let written = 0;
   const live = opts.reuse && opts.reuse.live;
@@ -287,6 +312,8 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
   try {
     for (const [i, part] of site.searchPartitions.entries()) {
       if (opts.share && !opts.share.partitions.has(i)) continue;
+      // Going from the open partitions to the sealed ones saves the record cache (lexiconOf): not beside Pagefind's process.
+      if (current && current.sealed !== part.sealed) await indexing;
       const inputs = recordInputs(site, byPart[i]!, copies);
       written += inputs.length;
       const dir = join(outDir, part.dir);
@@ -318,10 +345,15 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
       const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
       const keep = () => (key ? opts.reuse!.save(key, dir) : undefined);
       if (!pool) {
+        // Pagefind's service is one per process: the previous partition's index is finished first.
+        await indexing;
         // What making these records let go of would sit beside Pagefind's process while it indexes them.
         if (records.length >= COLLECT_BEFORE) collectGarbage();
-        await buildPartition(records, dir, { oneByOne });
-        keep();
+        const sent = await sendPartition(records, { oneByOne });
+        // Pagefind makes this partition's index on its own core while this process makes the next one's records.
+        indexing = sent.write(dir).then(keep);
+        // A failure is thrown where it is awaited, with the next partition or at the end.
+        indexing.catch(() => undefined);
       } else {
         const { done } = await pool.submit({ records, dir, oneByOne });
         const kept = done.then(keep);
@@ -344,12 +376,16 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
       liveFinished = true;
       for (const rel of await live.finish()) writeExcerpt(excerpts.get(rel)!);
     }
+    // The record cache is saved only after Pagefind is done: its strings beside Pagefind's process raised the peak (docs/scale.md).
+    await indexing;
     await Promise.all(building);
     // A shard saw only its share of the records: the others' are kept for the other shares.
     current?.cache?.save(!!opts.share);
     // An archive back to one group of partitions (fewer articles, larger partitions) has no sealed records to keep.
     if (!sealed && recordsDir) rmSync(join(recordsDir, SEALED_RECORDS_DIR), { recursive: true, force: true });
   } finally {
+    // After a failure Pagefind may still be making a partition: its process is ended before the build goes on.
+    await indexing?.catch(() => undefined);
     pool?.close();
     // After a failure its link thread still runs: ended here, so a dev server's process does not keep it.
     if (live && !liveFinished) await live.finish().catch(() => undefined);

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { emptyPages, type SiteData, type SitePages } from "../archive/site.ts";
 import { PAGE_KIND_NAMES, type PageKind } from "../archive/kinds.ts";
@@ -75,16 +74,12 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
   }
   const feeds: Feed[] = site.feeds.filter((f) => render.has(f));
   const sitemaps: Sitemap[] = site.sitemaps.filter((s) => render.has(s));
-  const runs = await renderSite({ ...site, pages, feeds, sitemaps }, fresh, opts);
+  const { runs, written } = await renderSite({ ...site, pages, feeds, sitemaps }, fresh, opts);
   for (const [item, key] of render) {
     const path = outputPath((item as { url: string }).url);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(fresh, path));
-    } catch {
-      throw new Error(`render: ${path} was not written (the build cache expected it there)`);
-    }
-    files.set(path, [key, sha256(bytes)]);
+    const hash = written.get(path);
+    if (hash === undefined) throw new Error(`render: ${path} was not written (the build cache expected it there)`);
+    files.set(path, [key, hash]);
   }
   return { runs, reused, rendered: render.size, files };
 }

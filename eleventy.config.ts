@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { CSP } from "./src/site/csp.ts";
+import { FONT_FILES } from "./src/site/assets.ts";
 import { LANGS, dirOf, otherLang } from "./src/i18n/lang.ts";
 import { PAGE_KIND_NAMES, kindTemplate } from "./src/archive/kinds.ts";
 
@@ -23,7 +24,8 @@ export default function (eleventyConfig: UserConfig) {
     eleventyConfig.addTemplate(path, "", data);
   }
 
-  // Pages come back to the build, which writes them and copies the static files (src/build/render.ts).
+  eleventyConfig.addPassthroughCopy({ public: "/" });
+  eleventyConfig.addPassthroughCopy(FONT_FILES);
 
   // Rewrites every root-relative URL for `--pathprefix` hosting.
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -155,7 +155,7 @@ export const STEPS = [
     run: async ({ options, site, fresh, cache }) => {
       // A shard renders its batches afresh: its folder is new on every CI runner.
       if (options.shard) return { renderRuns: await renderShare(site, fresh, options, options.shard), render: undefined };
-      if (!cache) return { renderRuns: (await renderSite(site, fresh, options)).runs, render: undefined };
+      if (!cache) return { renderRuns: await renderSite(site, fresh, options), render: undefined };
       const render = await renderReusing(site, fresh, options, cache);
       cache.stats.pagesReused = render.reused;
       cache.stats.pagesRendered = render.rendered;

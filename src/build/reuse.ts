@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { emptyPages, type SiteData, type SitePages } from "../archive/site.ts";
 import { PAGE_KIND_NAMES, type PageKind } from "../archive/kinds.ts";
@@ -74,12 +75,16 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
   }
   const feeds: Feed[] = site.feeds.filter((f) => render.has(f));
   const sitemaps: Sitemap[] = site.sitemaps.filter((s) => render.has(s));
-  const { runs, written } = await renderSite({ ...site, pages, feeds, sitemaps }, fresh, opts);
+  const runs = await renderSite({ ...site, pages, feeds, sitemaps }, fresh, opts);
   for (const [item, key] of render) {
     const path = outputPath((item as { url: string }).url);
-    const hash = written.get(path);
-    if (hash === undefined) throw new Error(`render: ${path} was not written (the build cache expected it there)`);
-    files.set(path, [key, hash]);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(fresh, path));
+    } catch {
+      throw new Error(`render: ${path} was not written (the build cache expected it there)`);
+    }
+    files.set(path, [key, sha256(bytes)]);
   }
   return { runs, reused, rendered: render.size, files };
 }

@@ -66,9 +66,9 @@ export function shardWordsFile(fresh: string): string {
 }
 
 /** Renders this shard's render batches only (src/build/render.ts); returns the number of Eleventy runs. */
-export async function renderShare(site: SiteData, fresh: string, opts: { root: string; pathPrefix: string }, shard: Shard): Promise<number> {
+export function renderShare(site: SiteData, fresh: string, opts: { root: string; pathPrefix: string }, shard: Shard): Promise<number> {
   const count = renderBatches(site, site.settings.renderBatchSize).length;
-  return (await renderSite(site, fresh, { ...opts, batches: new Set(shardBatches(count, shard)) })).runs;
+  return renderSite(site, fresh, { ...opts, batches: new Set(shardBatches(count, shard)) });
 }
 
 /**

@@ -1,6 +1,3 @@
-import { cpSync, existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-
 /**
  * Self-hosted webfont from @fontsource: Noto Naskh Arabic at the two weights the
  * stylesheet uses (400, 700), each as separate script subsets (Arabic, Latin,
@@ -18,12 +15,3 @@ export const FONT_FILES: Record<string, string> = Object.fromEntries(
     }),
   ),
 );
-
-/** Files published as they are: the project's public/ at the site's root, and the font files. */
-export function copyStaticFiles(root: string, outDir: string): void {
-  // The folder first, and links followed: copied onto a missing folder, a linked public/ would become a
-  // link, and the pages would then be written through it into the project's own public/.
-  mkdirSync(outDir, { recursive: true });
-  if (existsSync(join(root, "public"))) cpSync(join(root, "public"), outDir, { recursive: true, dereference: true });
-  for (const [from, to] of Object.entries(FONT_FILES)) cpSync(join(root, from), join(outDir, to));
-}

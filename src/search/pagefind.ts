@@ -79,7 +79,8 @@ const PARTITION_MEMORY = 1.2 * 2 ** 30;
 
 /**
  * How many partitions are built at once. One by default (in this process, one
- * after another): a second worker shortens the search phase by about a third
+ * after another, Pagefind making one while this process makes the next one's
+ * records): a second worker shortens the search phase by about a third
  * when a core is free but adds about 1 GB to the peak, over the 1.5 GB aimed
  * at for 10k articles (docs/scale.md). `ARSHIF_SEARCH_JOBS=N` sets N;
  * `ARSHIF_SEARCH_JOBS=auto`: one per core, as many as free memory holds.

@@ -2,10 +2,9 @@ import { dirname, join, relative } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteData } from "../archive/site.ts";
-import { renderBatches } from "../site/batches.ts";
+import { renderBatches, renderEntries } from "../site/batches.ts";
 import { collectGarbage } from "./memory.ts";
 import { FolderMaker } from "./folders.ts";
-import { PAGE_KIND_NAMES } from "../archive/kinds.ts";
 import { outputPath } from "../archive/routes.ts";
 
 /**
@@ -50,6 +49,5 @@ const FOLDERS_THREAD = 1000;
 
 /** The folders the pages, feeds and sitemaps of `view` are written into, each once. */
 function pageFolders(view: SiteData, outDir: string): string[] {
-  const urls = [...PAGE_KIND_NAMES.flatMap((k) => (view.pages[k] as { url: string }[]).map((p) => p.url)), ...view.feeds.map((f) => f.url), ...view.sitemaps.map((s) => s.url)];
-  return [...new Set(urls.map((u) => dirname(join(outDir, outputPath(u)))))];
+  return [...new Set(renderEntries(view).map(([, p]) => dirname(join(outDir, outputPath(p.url)))))];
 }

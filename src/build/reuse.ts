@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { emptyPages, type SiteData, type SitePages } from "../archive/site.ts";
-import { PAGE_KIND_NAMES, type PageKind } from "../archive/kinds.ts";
-import type { Feed } from "../archive/feeds.ts";
-import type { Sitemap } from "../archive/sitemap.ts";
+import type { SiteData } from "../archive/site.ts";
+import { renderEntries, siteWith } from "../site/batches.ts";
 import { renderSite } from "./render.ts";
 import { liveStat, sha256, type BuildCache, type LiveFile, type RenderedFile } from "./cache.ts";
 import { LINKED, Linker } from "./linker.ts";
@@ -55,9 +53,8 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
       linker.add(path, liveStat(was), was[1]);
     } else render.set(item, key);
   };
-  for (const kind of PAGE_KIND_NAMES) for (const p of site.pages[kind] as { url: string }[]) offer(kind, p);
-  for (const f of site.feeds) offer("feed", f);
-  for (const s of site.sitemaps) offer("sitemap", s);
+  const entries = renderEntries(site);
+  for (const [kind, item] of entries) offer(kind, item);
   const codes = await linker.finish();
   let reused = 0;
   offered.forEach(([item, path, was], i) => {
@@ -69,13 +66,7 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
       reused++;
     }
   });
-  const pages: SitePages = emptyPages();
-  for (const kind of PAGE_KIND_NAMES) {
-    (pages as Record<PageKind, unknown[]>)[kind] = (site.pages[kind] as object[]).filter((p) => render.has(p));
-  }
-  const feeds: Feed[] = site.feeds.filter((f) => render.has(f));
-  const sitemaps: Sitemap[] = site.sitemaps.filter((s) => render.has(s));
-  const runs = await renderSite({ ...site, pages, feeds, sitemaps }, fresh, opts);
+  const runs = await renderSite(siteWith(site, entries.filter(([, item]) => render.has(item))), fresh, opts);
   for (const [item, key] of render) {
     const path = outputPath((item as { url: string }).url);
     let bytes: Buffer;

@@ -4,11 +4,25 @@ import type { Feed } from "../archive/feeds.ts";
 import type { Sitemap } from "../archive/sitemap.ts";
 
 /** Every page kind (src/archive/kinds.ts), then the feeds and sitemap files. */
-type Kind = PageKind | "feeds" | "sitemaps";
-const KINDS: Kind[] = [...PAGE_KIND_NAMES, "feeds", "sitemaps"];
+export type RenderKind = PageKind | "feeds" | "sitemaps";
+const KINDS: RenderKind[] = [...PAGE_KIND_NAMES, "feeds", "sitemaps"];
 
-function listOf(site: SiteData, kind: Kind): unknown[] {
-  return kind === "feeds" ? site.feeds : kind === "sitemaps" ? site.sitemaps : site.pages[kind];
+function listOf(site: SiteData, kind: RenderKind): { url: string }[] {
+  return kind === "feeds" ? site.feeds : kind === "sitemaps" ? site.sitemaps : (site.pages[kind] as { url: string }[]);
+}
+
+/** Every page, feed and sitemap file of the site with its kind, in the order they are rendered. */
+export function renderEntries(site: SiteData): (readonly [RenderKind, { url: string }])[] {
+  return KINDS.flatMap((kind) => listOf(site, kind).map((page) => [kind, page] as const));
+}
+
+/** The site with only these of its entries to render; every other field (navigation, counts) stays whole. */
+export function siteWith(site: SiteData, entries: readonly (readonly [RenderKind, { url: string }])[]): SiteData {
+  const byKind = new Map<RenderKind, unknown[]>(KINDS.map((k) => [k, []]));
+  for (const [kind, page] of entries) byKind.get(kind)!.push(page);
+  const pages: SitePages = emptyPages();
+  for (const k of PAGE_KIND_NAMES) (pages as Record<PageKind, unknown[]>)[k] = byKind.get(k)!;
+  return { ...site, pages, feeds: byKind.get("feeds") as Feed[], sitemaps: byKind.get("sitemaps") as Sitemap[] };
 }
 
 /**
@@ -19,15 +33,7 @@ function listOf(site: SiteData, kind: Kind): unknown[] {
  * render differ.
  */
 export function renderBatches(site: SiteData, size: number): (SiteData & { batch: Batch })[] {
-  const entries = KINDS.flatMap((kind) => listOf(site, kind).map((page) => [kind, page] as const));
+  const entries = renderEntries(site);
   const count = Math.max(1, Math.ceil(entries.length / size));
-  const out: (SiteData & { batch: Batch })[] = [];
-  for (let index = 0; index < count; index++) {
-    const byKind = new Map<Kind, unknown[]>(KINDS.map((k) => [k, []]));
-    for (const [kind, page] of entries.slice(index * size, (index + 1) * size)) byKind.get(kind)!.push(page);
-    const pages: SitePages = emptyPages();
-    for (const k of PAGE_KIND_NAMES) (pages as Record<PageKind, unknown[]>)[k] = byKind.get(k)!;
-    out.push({ ...site, pages, feeds: byKind.get("feeds") as Feed[], sitemaps: byKind.get("sitemaps") as Sitemap[], batch: { index, count } });
-  }
-  return out;
+  return Array.from({ length: count }, (_, index) => ({ ...siteWith(site, entries.slice(index * size, (index + 1) * size)), batch: { index, count } }));
 }

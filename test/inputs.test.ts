@@ -130,7 +130,7 @@ test("the input fingerprint follows content, templates, public files, code and o
 });
 
 /** A fake live output written by hand, its manifest recorded as a build records it after the swap. */
-function liveSite(root: string): { cache: BuildCache; output: string; check: () => number | undefined } {
+async function liveSite(root: string): Promise<{ cache: BuildCache; output: string; check: () => number | undefined }> {
   put(join(root, "content/site.yaml"), "title: x\n");
   const output = join(root, "_site");
   put(join(output, "index.html"), "<p>home</p>");
@@ -140,14 +140,14 @@ function liveSite(root: string): { cache: BuildCache; output: string; check: () 
   const options = { root, output, search: false };
   assert.equal(cache.checkUnchanged(root, output, options), undefined, "no previous build");
   // Rendered files have a key and a hash; the data file, like the search index, neither.
-  cache.writeRenderManifest(output, new Map([["index.html", ["k1", sha("<p>home</p>")]], ["ar/a/index.html", ["k2", sha("<p>a</p>")]]]));
+  await cache.writeRenderManifest(output, new Map([["index.html", ["k1", sha("<p>home</p>")]], ["ar/a/index.html", ["k2", sha("<p>a</p>")]]]));
   return { cache, output, check: () => new BuildCache(join(root, ".cache"), "code-1").checkUnchanged(root, output, options) };
 }
 
-test("a live output as the manifest describes it, with the same inputs, is unchanged; any difference is seen", () => {
+test("a live output as the manifest describes it, with the same inputs, is unchanged; any difference is seen", async () => {
   const root = tmp();
   try {
-    const { output, check } = liveSite(root);
+    const { output, check } = await liveSite(root);
     // 1 input file + 3 output files.
     assert.equal(check(), 4);
     assert.equal(new BuildCache(join(root, ".cache"), "code-2").checkUnchanged(root, output, { root, output, search: false }), undefined, "other code");
@@ -184,10 +184,10 @@ test("a live output as the manifest describes it, with the same inputs, is uncha
   }
 });
 
-test("the inputs count: an edited input makes the check fail even when the output is intact", () => {
+test("the inputs count: an edited input makes the check fail even when the output is intact", async () => {
   const root = tmp();
   try {
-    const { check } = liveSite(root);
+    const { check } = await liveSite(root);
     assert.equal(check(), 4);
     put(join(root, "content/site.yaml"), "title: y\n", 3);
     assert.equal(check(), undefined);
@@ -196,7 +196,7 @@ test("the inputs count: an edited input makes the check fail even when the outpu
   }
 });
 
-test("cached search partitions: restored by stat, a replaced file caught by its hash, and checked with the live output", () => {
+test("cached search partitions: restored by stat, a replaced file caught by its hash, and checked with the live output", async () => {
   const root = tmp();
   try {
     const cache = new BuildCache(join(root, ".cache"), "code-1");
@@ -213,11 +213,11 @@ test("cached search partitions: restored by stat, a replaced file caught by its 
     put(join(root, "content/site.yaml"), "x");
     const output = join(root, "_site");
     put(join(output, "index.html"), "home");
-    cache.writeRenderManifest(output, new Map([["index.html", ["k", sha("home")]]]));
+    await cache.writeRenderManifest(output, new Map([["index.html", ["k", sha("home")]]]));
     const check = () => new BuildCache(join(root, ".cache"), "code-1").checkUnchanged(root, output, { root });
     assert.equal(check(), undefined, "the fingerprint was not recorded: this cache had not computed it");
     cache.checkUnchanged(root, output, { root });
-    cache.writeRenderManifest(output, new Map([["index.html", ["k", sha("home")]]]));
+    await cache.writeRenderManifest(output, new Map([["index.html", ["k", sha("home")]]]));
     assert.equal(check(), 1 + 1 + 2);
 
     // The cache's copy replaced by a new file with other bytes (the live output keeps its link).
@@ -257,10 +257,10 @@ test("swap renames the old tree aside and leaves it to a background removal; lef
   }
 });
 
-test("a folder touched without a new entry is listed once and passes; an entry added to a deep folder is seen", () => {
+test("a folder touched without a new entry is listed once and passes; an entry added to a deep folder is seen", async () => {
   const root = tmp();
   try {
-    const { output, check } = liveSite(root);
+    const { output, check } = await liveSite(root);
     assert.equal(check(), 4);
     const t = Date.now() / 1000 - 5;
     utimesSync(join(output, "ar/a"), t, t);

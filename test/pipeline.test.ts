@@ -154,7 +154,7 @@ test("build cache: the live output's search partitions are known kept only while
     const cache = new BuildCache(join(dir, "cache"), "code-1");
     assert.equal(cache.keepsSearchOf(output), false, "no manifest yet");
     cache.savePartition("k1", part);
-    cache.writeRenderManifest(output, new Map());
+    await cache.writeRenderManifest(output, new Map());
     assert.equal(new BuildCache(join(dir, "cache"), "code-1").keepsSearchOf(output), true);
     // Another code version's manifest says nothing about this one's partitions.
     assert.equal(new BuildCache(join(dir, "cache"), "code-2").keepsSearchOf(output), false);

@@ -4,7 +4,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { removeDetached } from "./swap.ts";
 import { LINKED, Linker } from "./linker.ts";
-import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, walkTree, type FileStat, type Fingerprint } from "./inputs.ts";
+import { walkTree } from "./walk.ts";
+import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, type FileStat, type Fingerprint } from "./inputs.ts";
 
 /**
  * The build cache: what a rebuild may take from earlier builds instead of
@@ -349,10 +350,10 @@ export class BuildCache {
    * rendered ones also with the key and hash of `files`. `fresh`: the folder
    * the build linked files into before the swap.
    */
-  writeRenderManifest(output: string, files: Map<string, RenderedFile>, fresh = output): void {
+  async writeRenderManifest(output: string, files: Map<string, RenderedFile>, fresh = output): Promise<void> {
     // A file linked with a known stat (a page or excerpt reused by its stat, a restored search file) is that inode, untouched: not read again.
     const knownStat = (rel: string): FileStat | undefined => this.linked.get(join(fresh, rel));
-    const tree = walkTree(output, (rel) => knownStat(rel) !== undefined);
+    const tree = await walkTree(output, (rel) => knownStat(rel) !== undefined);
     const live: Record<string, LiveFile> = {};
     for (const [rel, st] of tree.files) {
       const [key, hash] = files.get(rel) ?? ["", ""];

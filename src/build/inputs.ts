@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
@@ -69,26 +69,6 @@ export function walkFiles(dir: string): Map<string, Stats> {
   };
   walk(dir, "");
   return out;
-}
-
-/**
- * Every file and folder under `dir` (links not followed: an output has none),
- * relative path → stat; the folder itself is "". Files for which `known`
- * says yes are listed without a stat (undefined).
- */
-export function walkTree(dir: string, known: (rel: string) => boolean = () => false): { files: Map<string, Stats | undefined>; dirs: Map<string, Stats> } {
-  const files = new Map<string, Stats | undefined>();
-  const dirs = new Map<string, Stats>();
-  const walk = (d: string, rel: string) => {
-    dirs.set(rel, lstatSync(d));
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(join(d, e.name), r);
-      else files.set(r, known(r) ? undefined : lstatSync(join(d, e.name)));
-    }
-  };
-  if (existsSync(dir)) walk(dir, "");
-  return { files, dirs };
 }
 
 type MemoEntry = [size: number, mtimeMs: number, ino: number, ctimeMs: number, hash: string];

@@ -193,7 +193,7 @@ export const STEPS = [
     run: async ({ options, fresh, render, cache }) => {
       await swap(fresh, options.output, options.shard ? SHARD_MANIFEST : undefined);
       // The manifest describes the output now live; unused search entries go.
-      if (cache && render) cache.writeRenderManifest(options.output, render.files, fresh);
+      if (cache && render) await cache.writeRenderManifest(options.output, render.files, fresh);
       // A shard used only its share of the cached partitions; the others stay for the other shares.
       if (!options.shard) cache?.pruneSearch();
       return { published: options.output };

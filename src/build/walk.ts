@@ -1,0 +1,129 @@
+import { Worker } from "node:worker_threads";
+import * as fs from "node:fs";
+import { join } from "node:path";
+import type { FileStat } from "./inputs.ts";
+
+/** A folder's stat as the live manifest keeps it: it gains or loses an entry only with a new mtime. */
+export interface DirStat {
+  mtimeMs: number;
+  ino: number;
+}
+
+export interface Tree {
+  /** Relative path (with "/") → stat; undefined for a file `known` said not to stat. */
+  files: Map<string, FileStat | undefined>;
+  /** Every folder ("" is the root) → its stat. */
+  dirs: Map<string, DirStat>;
+}
+
+/**
+ * Walks the folders it is given (relative to `root`), each with everything
+ * under it: files and folders as flat lists, stats as numbers (size, mtimeMs,
+ * ino per file; mtimeMs, ino per folder). Plain JavaScript: a worker does not
+ * get tsx's loader; the same function walks on the calling thread.
+ */
+const WALK = `function walk(fs, join, root, rels, skip) {
+  const files = [], fileStats = [], dirs = [], dirStats = [];
+  const one = (rel) => {
+    const d = rel ? join(root, rel) : root;
+    const st = fs.lstatSync(d);
+    dirs.push(rel);
+    dirStats.push(st.mtimeMs, st.ino);
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? rel + "/" + e.name : e.name;
+      if (e.isDirectory()) one(r);
+      else if (skip && skip(r)) {
+        files.push(r);
+        fileStats.push(-1, 0, 0);
+      } else {
+        const s = fs.lstatSync(join(d, e.name));
+        files.push(r);
+        fileStats.push(s.size, s.mtimeMs, s.ino);
+      }
+    }
+  };
+  for (const rel of rels) one(rel);
+  return { files, fileStats, dirs, dirStats };
+}`;
+
+type Walked = { files: string[]; fileStats: ArrayLike<number>; dirs: string[]; dirStats: ArrayLike<number> };
+type WalkFn = (f: typeof fs, j: typeof join, root: string, rels: string[], skip?: (rel: string) => boolean) => Walked;
+// One source for both threads: the worker gets it as text, this thread compiles the same text.
+const walkHere = new Function(`return ${WALK}`)() as WalkFn;
+
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const fs = require("node:fs");
+const { join } = require("node:path");
+${WALK}
+try {
+  const w = walk(fs, join, workerData.root, workerData.rels);
+  parentPort.postMessage({ ...w, fileStats: Float64Array.from(w.fileStats), dirStats: Float64Array.from(w.dirStats) });
+} catch (e) {
+  parentPort.postMessage({ error: String(e && e.message || e) });
+}
+`;
+
+/** Below this many folders at the split depth, one thread walks everything. */
+const SPLIT_MIN = 64;
+
+/**
+ * Every file and folder under `dir` with its stat (files `known` names are
+ * listed without one: the caller has it). The folders are split between this
+ * thread and a second one, which walks every other subtree at the first depth
+ * with enough of them: listing and stat-ing the tens of thousands of page
+ * folders of a large site is system calls, which two threads make side by side.
+ */
+export async function walkTree(dir: string, known: (rel: string) => boolean = () => false): Promise<Tree> {
+  const tree: Tree = { files: new Map(), dirs: new Map() };
+  if (!fs.existsSync(dir)) return tree;
+  const add = (w: Walked, withStats: boolean) => {
+    w.dirs.forEach((rel, i) => tree.dirs.set(rel, { mtimeMs: w.dirStats[2 * i]!, ino: w.dirStats[2 * i + 1]! }));
+    w.files.forEach((rel, i) => {
+      const size = w.fileStats[3 * i]!;
+      tree.files.set(rel, !withStats || size < 0 || known(rel) ? undefined : { size, mtimeMs: w.fileStats[3 * i + 1]!, ino: w.fileStats[3 * i + 2]! });
+    });
+  };
+  // The top levels here, breadth first, until a level has enough folders to share out.
+  let level = [""];
+  while (level.length && level.length < SPLIT_MIN) {
+    const next: string[] = [];
+    for (const rel of level) {
+      const d = rel ? join(dir, rel) : dir;
+      const st = fs.lstatSync(d);
+      tree.dirs.set(rel, { mtimeMs: st.mtimeMs, ino: st.ino });
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) next.push(r);
+        else if (known(r)) tree.files.set(r, undefined);
+        else {
+          const s = fs.lstatSync(join(d, e.name));
+          tree.files.set(r, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+        }
+      }
+    }
+    level = next;
+  }
+  if (level.length < SPLIT_MIN) {
+    add(walkHere(fs, join, dir, level, known), true);
+    return tree;
+  }
+  // Every other folder each: neighbours are alike (article folders, day folders), so the halves are too.
+  const mine = level.filter((_, i) => i % 2 === 0);
+  const theirs = level.filter((_, i) => i % 2 === 1);
+  const worker = new Worker(WORKER, { eval: true, workerData: { root: dir, rels: theirs } });
+  const answer = new Promise<Walked>((resolve, reject) => {
+    worker.once("message", (m: Walked & { error?: string }) => (m.error ? reject(new Error(`walking ${dir}: ${m.error}`)) : resolve(m)));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the folder walk stopped (exit code ${code})`)));
+  });
+  answer.catch(() => undefined);
+  try {
+    add(walkHere(fs, join, dir, mine, known), true);
+    // The other thread stat-ed every file of its half; the ones `known` names are left without a stat, as here.
+    add(await answer, true);
+  } finally {
+    await worker.terminate();
+  }
+  return tree;
+}

@@ -5,6 +5,8 @@ import { loadArticles } from "../src/content/load.ts";
 import { ContentError } from "../src/content/errors.ts";
 import { makeProject, cleanup, article } from "./helpers/project.ts";
 import { join } from "node:path";
+import type { Stats } from "node:fs";
+import { walkFiles } from "../src/build/inputs.ts";
 import { articleBody } from "../src/content/body.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
@@ -102,6 +104,31 @@ test("the loader cross-checks ids, translations and languages, and counts every 
     assert.ok(msgs.some((m) => m.startsWith("content/ar/b.md") && /already used by content\/ar\/a.md/.test(m)), msgs.join("\n"));
     assert.ok(msgs.some((m) => m.startsWith("content/en/orphan.md") && /no Arabic original/.test(m)), msgs.join("\n"));
     assert.ok(msgs.some((m) => m.startsWith("content/fr/x.md") && /not a language/.test(m)), msgs.join("\n"));
+  } finally {
+    cleanup(dir);
+  }
+});
+
+test("given the input check's listing of content/, the load reads those files with those stats, and reports the same", () => {
+  const dir = makeProject({
+    "content/ar/a.md": article(good),
+    "content/ar/b.md": article({ ...good, id: "b-1", title: "آخر" }),
+    "content/ar/sub/c.md": article({ ...good, id: "c-1" }),
+    "content/fr/x.md": article({ ...good, id: "fr-1" }),
+  });
+  try {
+    const content = join(dir, "content");
+    const opts = { zone: "Asia/Baghdad", now: NOW, cwd: dir };
+    const listing = new Map([...walkFiles(content)].map(([rel, st]) => [join(content, rel), st]));
+    const shown = (r: ReturnType<typeof loadArticles>) => ({ ids: r.articles.map((a) => a.id), files: r.filesRead, errors: r.errors.map((e) => e.format()) });
+    assert.deepEqual(shown(loadArticles(content, { ...opts, listing })), shown(loadArticles(content, opts)));
+    // What the listing leaves out is not read: it is the listing that is used, not the folder.
+    listing.delete(join(content, "ar/sub/c.md"));
+    assert.deepEqual(loadArticles(content, { ...opts, listing }).articles.map((a) => a.id).sort(), ["a-1", "b-1"]);
+    // And its stats: a file over the size limit by its listed stat is refused without being stat-ed again.
+    const big = { ...listing.get(join(content, "ar/a.md"))!, size: 50 * 1048576 } as Stats;
+    listing.set(join(content, "ar/a.md"), big);
+    assert.ok(loadArticles(content, { ...opts, listing }).errors.some((e) => e.file === "content/ar/a.md" && /over the/.test(e.message)));
   } finally {
     cleanup(dir);
   }

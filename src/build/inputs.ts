@@ -153,6 +153,8 @@ export interface Fingerprint {
   key: string;
   /** Input files looked at. */
   files: number;
+  /** Every input file (absolute path) with the stat its hash was checked against. */
+  stats: Map<string, Stats>;
 }
 
 /** JSON with object keys sorted, so the same options give the same text. */
@@ -174,6 +176,7 @@ function stableJson(value: unknown): string {
 export function inputFingerprint(root: string, code: string, options: object, memo: HashMemo): Fingerprint {
   const h = createHash("sha256").update(`arshif-inputs-1\0${code}\0${stableJson(options)}\0`);
   let files = 0;
+  const stats = new Map<string, Stats>();
   for (const dir of INPUT_DIRS) {
     const base = join(root, dir);
     if (!existsSync(base)) {
@@ -181,9 +184,11 @@ export function inputFingerprint(root: string, code: string, options: object, me
       continue;
     }
     for (const [rel, st] of walkFiles(base)) {
-      h.update(`${dir}/${rel}\0${memo.hash(join(base, rel), st)}\0`);
+      const path = join(base, rel);
+      h.update(`${dir}/${rel}\0${memo.hash(path, st)}\0`);
+      stats.set(path, st);
       files++;
     }
   }
-  return { key: h.digest("hex"), files };
+  return { key: h.digest("hex"), files, stats };
 }

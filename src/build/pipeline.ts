@@ -80,7 +80,9 @@ export const STEPS = [
     writes: ["content", "contentCache"],
     run: ({ options, cache }) => {
       const contentCache = cache ? new ContentCache(cache.dir) : undefined;
-      const content = loadContent({ ...options, ...(contentCache ? { articleCache: contentCache } : {}) });
+      // The input check (src/build/unchanged.ts) has just listed and stat-ed content/: not done again.
+      const listing = cache?.inputs?.stats;
+      const content = loadContent({ ...options, ...(contentCache ? { articleCache: contentCache } : {}), ...(listing ? { listing } : {}) });
       if (content.errors.length || !content.settings) throw new ContentStop(content.result, content.errors);
       return { content: { ...content, settings: content.settings }, contentCache };
     },

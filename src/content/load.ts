@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, existsSync, type Stats } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { LANGS, type Lang } from "../i18n/lang.ts";
 import { ContentError } from "./errors.ts";
@@ -17,7 +17,18 @@ export interface LoadResult {
   filesRead: number;
 }
 
-function listMarkdown(dir: string): string[] {
+/**
+ * Every file under content/ with its stat, as the build's input check found
+ * them a moment before (src/build/inputs.ts): the files are then neither
+ * listed nor stat-ed twice. Absolute paths.
+ */
+export type ContentListing = ReadonlyMap<string, Stats>;
+
+function listMarkdown(dir: string, listing?: ContentListing): string[] {
+  if (listing) {
+    const under = dir + sep;
+    return [...listing.keys()].filter((f) => f.startsWith(under) && f.endsWith(".md")).sort();
+  }
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[])
     .filter((f) => f.endsWith(".md"))
@@ -47,8 +58,8 @@ export interface ArticleCache {
   put(file: string, lang: Lang, zone: string, stamp: FileStamp, bytes: Buffer, article: Article, reread: (bodyHash: string) => ArticleBody): void;
 }
 
-function statFile(path: string, shown: string): FileStamp | ContentError {
-  const st = statSync(path);
+function statFile(path: string, shown: string, listing?: ContentListing): FileStamp | ContentError {
+  const st = listing?.get(path) ?? statSync(path);
   if (st.size > MAX_FILE_BYTES) {
     return new ContentError(shown, `file is ${(st.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article`, {
       hint: "check it is really one article; split it or remove pasted data",
@@ -76,7 +87,7 @@ function decodeText(bytes: Buffer, shown: string): string | ContentError {
  * Reads and validates every article under `content/ar` and `content/en`.
  * Collects all errors rather than stopping at the first, so an editor fixes them in one go.
  */
-export function loadArticles(contentDir: string, opts: { zone: string; now: number; cwd?: string; cache?: ArticleCache }): LoadResult {
+export function loadArticles(contentDir: string, opts: { zone: string; now: number; cwd?: string; cache?: ArticleCache; listing?: ContentListing }): LoadResult {
   const cwd = opts.cwd ?? process.cwd();
   const shown = (p: string) => relative(cwd, p).split(sep).join("/");
   const errors: ContentError[] = [];
@@ -87,7 +98,7 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
   if (existsSync(contentDir)) {
     for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
       if (!entry.isDirectory() || (LANGS as readonly string[]).includes(entry.name)) continue;
-      for (const f of listMarkdown(join(contentDir, entry.name))) {
+      for (const f of listMarkdown(join(contentDir, entry.name), opts.listing)) {
         filesRead++;
         errors.push(new ContentError(shown(f), `"${entry.name}" is not a language of this archive`, {
           hint: "put Arabic originals under content/ar/ and English translations under content/en/",
@@ -97,10 +108,10 @@ export function loadArticles(contentDir: string, opts: { zone: string; now: numb
   }
 
   for (const lang of LANGS) {
-    for (const path of listMarkdown(join(contentDir, lang))) {
+    for (const path of listMarkdown(join(contentDir, lang), opts.listing)) {
       filesRead++;
       const file = shown(path);
-      const stamp = statFile(path, file);
+      const stamp = statFile(path, file, opts.listing);
       if (stamp instanceof ContentError) {
         errors.push(stamp);
         continue;

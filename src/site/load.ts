@@ -2,7 +2,7 @@ import { join, isAbsolute, relative, sep } from "node:path";
 import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { loadSettings, type Settings } from "./settings.ts";
-import { loadArticles, type ArticleCache, type LoadResult } from "../content/load.ts";
+import { loadArticles, type ArticleCache, type ContentListing, type LoadResult } from "../content/load.ts";
 import { ContentError, ContentErrors } from "../content/errors.ts";
 import { loadGazetteer, type Entity } from "../entities/gazetteer.ts";
 import { EntityTagger } from "../entities/tagger.ts";
@@ -23,6 +23,8 @@ export interface LoadOptions {
   pathPrefix?: string;
   /** Articles parsed by earlier builds (src/build/content-cache.ts). */
   articleCache?: ArticleCache;
+  /** The files under content/ with their stats, when the build's input check just listed them. */
+  listing?: ContentListing;
 }
 
 export interface Loaded {
@@ -103,7 +105,7 @@ export function loadContent(opts: LoadOptions): Content {
     settings = loadSettings(join(contentDir, "site.yaml"));
   });
   const zone = settings?.timeZone ?? "Asia/Baghdad";
-  const result = loadArticles(contentDir, { zone, now: opts.now ?? Date.now(), cwd: opts.root, ...(opts.articleCache ? { cache: opts.articleCache } : {}) });
+  const result = loadArticles(contentDir, { zone, now: opts.now ?? Date.now(), cwd: opts.root, ...(opts.articleCache ? { cache: opts.articleCache } : {}), ...(opts.listing ? { listing: opts.listing } : {}) });
   errors.push(...result.errors);
   let entities: Entity[] = [];
   const gazetteer = join(contentDir, "entities.yaml");

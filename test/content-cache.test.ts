@@ -87,7 +87,7 @@ test("content cache: same articles, tags and related coverage with and without i
     // Nothing changed: everything reused, nothing written.
     const warm = steps(root, cacheDir);
     assert.deepStrictEqual(warm.out, plain.out);
-    const { verdictsReused, packsHashed: _, ...rest } = warm.stats!;
+    const { verdictsReused, packsHashed: _, packBytesRead: _read, ...rest } = warm.stats!;
     assert.deepEqual(rest, { packed: articles, stamped: articles, articlesReused: articles, articlesParsed: 0, tagsReused: arabic, tagsMade: 0, sketchesReused: arabic, sketchesMade: 0, verdictsMade: 0, saved: false });
     // Every candidate pair's check is taken from the cache (there are more candidates than pairs).
     assert.equal(verdictsReused, cold.stats!.verdictsMade);
@@ -164,6 +164,10 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.equal(first.stats!.saved, false);
     const trusted = steps(root, cacheDir);
     assert.equal(trusted.stats!.packsHashed, 0);
+    // Taken as checked, a pack is read without the bodies, which come from the file when asked for (compared in `out`).
+    const packSize = statSync(pack).size;
+    assert.ok(trusted.stats!.packBytesRead < 0.75 * packSize, `${trusted.stats!.packBytesRead} of ${packSize} bytes read`);
+    assert.ok(first.stats!.packBytesRead >= packSize, "a pack being checked is read whole");
     assert.deepStrictEqual(trusted.out, setPlain.out);
 
     // A corrupt pack is not used: everything made again, same output, pack rewritten. Its times put back

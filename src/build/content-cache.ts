@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { HashMemo, fileStat, sameStat, type FileStat } from "./inputs.ts";
 import { fileURLToPath } from "node:url";
@@ -37,12 +37,15 @@ import type { PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
  * files) reach a quarter of the pack. Files are written to a temporary name,
  * then renamed.
  *
- * Layout of each: "ARSHCC02", SHA-256 of the rest, the entries' bytes
- * (article, body and tags as JSON in UTF-16LE, which becomes a string without
- * decoding, unlike UTF-8 Arabic; sketches as u32 arrays in the machine's byte
- * order at 4-byte offsets), then the header (JSON) and its length (u32). The
- * header comes last so that a pack is written as its entries are encoded,
- * without holding them all.
+ * Layout of each: "ARSHCC02", SHA-256 of the rest, every entry's body, then
+ * the rest of each entry (article and tags as JSON in UTF-16LE, which becomes
+ * a string without decoding, unlike UTF-8 Arabic, as are bodies; sketches as
+ * u32 arrays in the machine's byte order at 4-byte offsets), then the header
+ * (JSON, saying where the rest starts) and its length (u32). The header comes
+ * last so that a pack is written as its entries are encoded, without holding
+ * them all. Bodies come first so that a pack trusted by its stat is read
+ * without them: half its bytes, which a rebuild needs only for the few pages
+ * it renders (each read from the file when asked for).
  *
  * An article's body is not parsed with the article: it is read from the pack
  * when asked for (src/content/body.ts), and once this build's entries are
@@ -53,7 +56,7 @@ import type { PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
 
 const MAGIC = Buffer.from("ARSHCC02", "latin1");
 /** Raise when the pack's layout changes. */
-const PACK_VERSION = 5;
+const PACK_VERSION = 6;
 /** Magic and checksum: where the entries' bytes start (a multiple of 4, for sketches). */
 const AREA = 40;
 const ABSENT = 0xffffffff;
@@ -73,6 +76,8 @@ type Kept = [ownerFirst: boolean, verdict: PairVerdict];
 interface Header {
   version: number;
   code: string;
+  /** Where the entries' parts other than bodies start (from the entries' area, a multiple of 4). */
+  rest: number;
   /** For `content.add`: the checksum of the pack it adds to. */
   base?: string;
   scopes: string[];
@@ -155,6 +160,8 @@ export interface ContentCacheStats {
   saved: false | "add" | "pack";
   /** Pack files whose checksum was computed (the others were taken as checked by their stat). */
   packsHashed: number;
+  /** Bytes read from pack files when the cache opened them (a pack taken as checked is read without its bodies). */
+  packBytesRead: number;
 }
 
 interface PackFile {
@@ -165,7 +172,7 @@ interface PackFile {
 }
 
 export class ContentCache implements ArticleCache {
-  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, verdictsReused: 0, verdictsMade: 0, saved: false, packsHashed: 0 };
+  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, verdictsReused: 0, verdictsMade: 0, saved: false, packsHashed: 0, packBytesRead: 0 };
   /** Entries of the packs read at the start, by key, and by where (for stamps). */
   private old = new Map<string, Entry>();
   private byWhere = new Map<string, Entry>();
@@ -199,16 +206,6 @@ export class ContentCache implements ArticleCache {
     }
   }
 
-  /** Whether `bytes` (of the file with stat `st`) hold the checksum `sum` of the rest: by the stat recorded with it, else by hashing. */
-  private sumHolds(path: string, st: Stats, bytes: Buffer, sum: Buffer): boolean {
-    const hex = sum.toString("hex");
-    if (this.sums.known(path, st) === hex) return true;
-    this.stats.packsHashed++;
-    if (!createHash("sha256").update(bytes.subarray(40)).digest().equals(sum)) return false;
-    this.sums.remember(path, st, hex);
-    return true;
-  }
-
   private remember(e: Entry): void {
     this.old.set(e.key, e);
     this.byWhere.set(e.where, e);
@@ -216,41 +213,55 @@ export class ContentCache implements ArticleCache {
 
   /** A pack's entries, or undefined when it is missing, unreadable, from other code or (`base`) for another pack. */
   private readPack(path: string, base?: string): PackFile | undefined {
-    let buf: Buffer;
-    let st: Stats;
+    let fd: number;
     try {
-      // The stat of the very file read (one descriptor), not of whatever the path names a moment later.
-      const fd = openSync(path, "r");
-      try {
-        st = fstatSync(fd);
-        buf = readFileSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      fd = openSync(path, "r");
     } catch {
       return undefined;
     }
     try {
-      if (buf.length < AREA + 4 || !buf.subarray(0, 8).equals(MAGIC)) return undefined;
-      const sum = buf.subarray(8, AREA);
-      if (!this.sumHolds(path, st, buf, sum)) return undefined;
-      // Sketches are read as u32 views of the pack: its bytes must start at a multiple of 4.
-      if (buf.byteOffset % 4) buf = Buffer.from(buf);
-      const hlen = buf.readUInt32LE(buf.length - 4);
-      const end = buf.length - 4 - hlen;
+      // The stat of the very file read (one descriptor), not of whatever the path names a moment later.
+      const st = fstatSync(fd);
+      if (st.size < AREA + 4) return undefined;
+      const head = readRange(fd, 0, AREA);
+      if (!head.subarray(0, 8).equals(MAGIC)) return undefined;
+      const sum = head.subarray(8, AREA);
+      const hlen = readRange(fd, st.size - 4, 4).readUInt32LE(0);
+      const end = st.size - 4 - hlen;
       if (end < AREA) return undefined;
-      const header = JSON.parse(buf.toString("utf8", end, end + hlen)) as Header;
+      let header: Header;
+      let area: Buffer;
+      let from: number;
+      if (this.sums.known(path, st) === sum.toString("hex")) {
+        // Checked before, unchanged since: everything but the bodies.
+        header = JSON.parse(readRange(fd, end, hlen).toString("utf8")) as Header;
+        if (!Number.isInteger(header.rest) || header.rest % 4 || AREA + header.rest > end) return undefined;
+        from = header.rest;
+        area = readRange(fd, AREA + from, end - AREA - from);
+        this.stats.packBytesRead += AREA + 4 + hlen + area.length;
+      } else {
+        const all = readRange(fd, 0, st.size);
+        this.stats.packsHashed++;
+        this.stats.packBytesRead += all.length;
+        if (!createHash("sha256").update(all.subarray(AREA)).digest().equals(sum)) return undefined;
+        this.sums.remember(path, st, sum.toString("hex"));
+        header = JSON.parse(all.toString("utf8", end, end + hlen)) as Header;
+        from = 0;
+        area = all.subarray(AREA, end);
+      }
       if (header.version !== PACK_VERSION || header.code !== this.code || header.base !== base) return undefined;
-      const area = buf.subarray(AREA, end);
+      // Ranges are from the start of the entries' area; `area` starts at `from` in it.
       const slice = (off: number, len: number) => {
-        if (off < 0 || len < 0 || off + len > area.length) throw new Error("entry out of range");
-        return area.subarray(off, off + len);
+        if (off < from || len < 0 || off + len > from + area.length) throw new Error("entry out of range");
+        return area.subarray(off - from, off - from + len);
       };
       const pack: PackRef = { path, stat: fileStat(st) };
       const entries: Entry[] = [];
       for (const [key, where, stamp, checked, aOff, aLen, bOff, bLen, tScope, tOff, tLen, sScope, sOff, sLen, vScope, vOff, vLen] of header.entries) {
         const mtime = Number(stamp.split(":")[2]);
-        const body: BodyAt = { bytes: slice(bOff, bLen), pack, at: AREA + bOff, length: bLen };
+        if (bOff < 0 || bLen < 0 || bOff + bLen > header.rest) throw new Error("body out of range");
+        // A body is held only when the whole pack was read (it was being checked): else it is read when asked for.
+        const body: BodyAt = { ...(from === 0 ? { bytes: slice(bOff, bLen) } : {}), pack, at: AREA + bOff, length: bLen };
         const e: Entry = { key, where, stamp, checked, trusted: mtime < checked - SETTLE_MS, article: slice(aOff, aLen), body, fresh: false, added: base !== undefined };
         if (tScope >= 0) e.tags = { scope: header.scopes[tScope]!, bytes: slice(tOff, tLen) };
         if (sScope >= 0) {
@@ -260,9 +271,11 @@ export class ContentCache implements ArticleCache {
         if (vScope >= 0) e.verdicts = { scope: header.scopes[vScope]!, bytes: slice(vOff, vLen) };
         entries.push(e);
       }
-      return { sum: Buffer.from(sum), header, entries, bytes: buf.length };
+      return { sum: Buffer.from(sum), header, entries, bytes: st.size };
     } catch {
       return undefined;
+    } finally {
+      closeSync(fd);
     }
   }
 
@@ -472,18 +485,23 @@ function readAt(at: BodyAt): Buffer | undefined {
   try {
     fd = openSync(at.pack.path, "r");
     if (!sameStat(fileStat(fstatSync(fd)), at.pack.stat)) return undefined;
-    const b = Buffer.allocUnsafe(at.length);
-    for (let got = 0; got < at.length; ) {
-      const n = readSync(fd, b, got, at.length - got, at.at + got);
-      if (n === 0) return undefined;
-      got += n;
-    }
-    return b;
+    return readRange(fd, at.at, at.length);
   } catch {
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** `length` bytes of the file from `position`, in a buffer of their own (at offset 0, so u32 views of it line up); throws when the file is shorter. */
+function readRange(fd: number, position: number, length: number): Buffer {
+  const b = Buffer.allocUnsafeSlow(length);
+  for (let got = 0; got < length; ) {
+    const n = readSync(fd, b, got, length - got, position + got);
+    if (n === 0) throw new Error("short read");
+    got += n;
+  }
+  return b;
 }
 
 /** About how many bytes an entry takes in a pack (to choose between rewriting the pack and the small file). */
@@ -554,13 +572,21 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
     };
     const list: HeaderEntry[] = [];
     // Sorted by key so that the same entries give the same bytes.
-    for (const e of [...entries].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
-      const fresh = !Buffer.isBuffer(e.article);
-      const a = place(fresh ? Buffer.from(JSON.stringify(e.article), "utf16le") : (e.article as Buffer));
-      const body = e.body?.bytes ?? (fresh ? encodeBody(articleBody(e.article as Article)) : readAt(e.body!));
+    const sorted = [...entries].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    // First every body, then the rest of every entry (see the layout above).
+    const bodyRanges = sorted.map((e) => {
+      const body = e.body?.bytes ?? (Buffer.isBuffer(e.article) ? readAt(e.body!) : encodeBody(articleBody(e.article)));
       if (!body) throw new Error("a body to keep could not be read");
       const b = place(body);
       bodies.push([e, AREA + b[0], b[1]]);
+      return b;
+    });
+    if (at % 4) place(Buffer.alloc(4 - (at % 4)));
+    const rest = at;
+    for (const [n, e] of sorted.entries()) {
+      const fresh = !Buffer.isBuffer(e.article);
+      const a = place(fresh ? Buffer.from(JSON.stringify(e.article), "utf16le") : (e.article as Buffer));
+      const b = bodyRanges[n]!;
       const tb = e.tags && (e.tags.bytes ?? Buffer.from(JSON.stringify(e.tags.value), "utf16le"));
       const t = e.tags ? [scopeIndex(e.tags.scope), ...place(tb!)] : [-1, 0, 0];
       const sb = e.sketch && (e.sketch.bytes ?? encodeSketch(e.sketch.value!));
@@ -571,7 +597,7 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
       const v = e.verdicts && vb ? [scopeIndex(e.verdicts.scope), ...place(vb)] : [-1, 0, 0];
       list.push([e.key, e.where, e.stamp, e.checked, ...a, ...b, ...t, ...s, ...v] as HeaderEntry);
     }
-    const header = Buffer.from(JSON.stringify({ version: PACK_VERSION, code, ...(base ? { base } : {}), scopes, entries: list } satisfies Header));
+    const header = Buffer.from(JSON.stringify({ version: PACK_VERSION, code, rest, ...(base ? { base } : {}), scopes, entries: list } satisfies Header));
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
     place(header);

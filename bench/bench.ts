@@ -85,9 +85,22 @@ function peakByKind(m: Measured): Record<string, number> {
   return out;
 }
 
+/**
+ * Waits until what the last build handed to its background removal (the old
+ * site beside `_site`, the cache's trash) is gone, at most two minutes: each
+ * run is measured without the previous one's clean-up beside it on this
+ * machine's two cores.
+ */
+async function settled(dir: string): Promise<void> {
+  const pending = () =>
+    readdirSync(dir).some((n) => n.startsWith("_site.old-")) || (existsSync(join(dir, ".arshif-cache/trash")) && readdirSync(join(dir, ".arshif-cache/trash")).length > 0);
+  for (const until = Date.now() + 120_000; pending() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
+}
+
 async function runArshif(dir: string, args: string[] = []): Promise<{ run: ArshifRun; m: Measured; timings: Record<string, number> }> {
   const timingsFile = join(dir, "timings.json");
   rmSync(timingsFile, { force: true });
+  await settled(dir);
   const m = await measure(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--quiet", ...args], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
   if (m.code !== 0) {
     const e = new Error(`arshif build failed (${m.code}):\n${m.stderr.slice(-4000)}\n${m.stdout.slice(-2000)}`);
@@ -275,6 +288,7 @@ async function main(): Promise<void> {
     const incremental: { noChange: { wallMs: number; cpuMs: number; peakTreeRss: number; out: string }[]; addOne: { wallMs: number; cpuMs: number; peakTreeRss: number; out: string }[] } = { noChange: [], addOne: [] };
     const incOne = async (): Promise<{ wallMs: number; cpuMs: number; peakTreeRss: number; out: string }> => {
       const timingsFile = join(dir, "timings.json");
+      await settled(dir);
       const m = await measure(process.execPath, ["--import", "tsx", "src/cli/build.ts"], { cwd: dir, env: { ARSHIF_TIMINGS: timingsFile } });
       if (m.code !== 0) throw new Error(`incremental build failed (${m.code}):\n${m.stderr.slice(-4000)}`);
       const t = JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>;

@@ -156,8 +156,8 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
       assert.equal(inc.code, 0, `${name}: ${inc.stderr}`);
       const clean = build(dir, [...search, "--no-cache", "--output=_clean"]);
       assert.equal(clean.code, 0, `${name}: ${clean.stderr}`);
-      const after = digest(join(dir, "_site"));
-      const diff = differences(after, digest(join(dir, "_clean")));
+      const after = digest(join(dir, "_site"), { folders: true });
+      const diff = differences(after, digest(join(dir, "_clean"), { folders: true }));
       assert.deepEqual(diff, [], `${name}: the incremental build differs from a clean one`);
       const reused = Number(inc.stdout.match(/reused ([\d,]+) pages/)?.[1]?.replace(/,/g, "") ?? NaN);
       const rendered = Number(inc.stdout.match(/rendered ([\d,]+)/)?.[1]?.replace(/,/g, "") ?? NaN);

@@ -60,13 +60,14 @@ export function article(fields: Record<string, unknown>, body = "نص الخبر
 }
 
 /** Every file below `root` (relative path, sorted) with the SHA-256 of its bytes: two builds compared file by file. */
-export function digest(root: string): Map<string, string> {
+/** Every file's hash by path; with `folders`, every folder too (as "folder"), so that an empty one left behind is seen. */
+export function digest(root: string, opts: { folders?: boolean } = {}): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).sort()) {
     try {
       out.set(f, createHash("sha256").update(readFileSync(join(root, f))).digest("hex"));
     } catch {
-      /* a directory */
+      if (opts.folders) out.set(f, "folder");
     }
   }
   return out;

@@ -59,8 +59,10 @@ export function article(fields: Record<string, unknown>, body = "نص الخبر
   return `---\n${lines.join("\n")}\n---\n\n${body}\n`;
 }
 
-/** Every file below `root` (relative path, sorted) with the SHA-256 of its bytes: two builds compared file by file. */
-/** Every file's hash by path; with `folders`, every folder too (as "folder"), so that an empty one left behind is seen. */
+/**
+ * Every file below `root` (relative path, sorted) with the SHA-256 of its bytes: two builds compared file by file.
+ * With `folders`, every folder too (as "folder"), so that an empty one left behind is seen.
+ */
 export function digest(root: string, opts: { folders?: boolean } = {}): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).sort()) {

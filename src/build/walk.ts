@@ -18,12 +18,13 @@ export interface Tree {
 
 /**
  * Walks the folders it is given (relative to `root`), each with everything
- * under it: files and folders as flat lists, stats as numbers (size, mtimeMs,
+ * under it (`deep`) or only its own entries, its subfolders then listed in
+ * `below`: files and folders as flat lists, stats as numbers (size, mtimeMs,
  * ino per file; mtimeMs, ino per folder). Plain JavaScript: a worker does not
  * get tsx's loader; the same function walks on the calling thread.
  */
-const WALK = `function walk(fs, join, root, rels, skip) {
-  const files = [], fileStats = [], dirs = [], dirStats = [];
+const WALK = `function walk(fs, join, root, rels, skip, deep) {
+  const files = [], fileStats = [], dirs = [], dirStats = [], below = [];
   const one = (rel) => {
     const d = rel ? join(root, rel) : root;
     const st = fs.lstatSync(d);
@@ -31,7 +32,7 @@ const WALK = `function walk(fs, join, root, rels, skip) {
     dirStats.push(st.mtimeMs, st.ino);
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const r = rel ? rel + "/" + e.name : e.name;
-      if (e.isDirectory()) one(r);
+      if (e.isDirectory()) deep ? one(r) : below.push(r);
       else if (skip && skip(r)) {
         files.push(r);
         fileStats.push(-1, 0, 0);
@@ -43,11 +44,11 @@ const WALK = `function walk(fs, join, root, rels, skip) {
     }
   };
   for (const rel of rels) one(rel);
-  return { files, fileStats, dirs, dirStats };
+  return { files, fileStats, dirs, dirStats, below };
 }`;
 
-type Walked = { files: string[]; fileStats: ArrayLike<number>; dirs: string[]; dirStats: ArrayLike<number> };
-type WalkFn = (f: typeof fs, j: typeof join, root: string, rels: string[], skip?: (rel: string) => boolean) => Walked;
+type Walked = { files: string[]; fileStats: ArrayLike<number>; dirs: string[]; dirStats: ArrayLike<number>; below: string[] };
+type WalkFn = (f: typeof fs, j: typeof join, root: string, rels: string[], skip: ((rel: string) => boolean) | undefined, deep: boolean) => Walked;
 // One source for both threads: the worker gets it as text, this thread compiles the same text.
 const walkHere = new Function(`return ${WALK}`)() as WalkFn;
 
@@ -57,7 +58,7 @@ const fs = require("node:fs");
 const { join } = require("node:path");
 ${WALK}
 try {
-  const w = walk(fs, join, workerData.root, workerData.rels);
+  const w = walk(fs, join, workerData.root, workerData.rels, undefined, true);
   parentPort.postMessage({ ...w, fileStats: Float64Array.from(w.fileStats), dirStats: Float64Array.from(w.dirStats) });
 } catch (e) {
   parentPort.postMessage({ error: String(e && e.message || e) });
@@ -77,37 +78,22 @@ const SPLIT_MIN = 64;
 export async function walkTree(dir: string, known: (rel: string) => boolean = () => false): Promise<Tree> {
   const tree: Tree = { files: new Map(), dirs: new Map() };
   if (!fs.existsSync(dir)) return tree;
-  const add = (w: Walked, withStats: boolean) => {
+  const add = (w: Walked) => {
     w.dirs.forEach((rel, i) => tree.dirs.set(rel, { mtimeMs: w.dirStats[2 * i]!, ino: w.dirStats[2 * i + 1]! }));
     w.files.forEach((rel, i) => {
       const size = w.fileStats[3 * i]!;
-      tree.files.set(rel, !withStats || size < 0 || known(rel) ? undefined : { size, mtimeMs: w.fileStats[3 * i + 1]!, ino: w.fileStats[3 * i + 2]! });
+      // The other thread stats every file of its half; the ones `known` names are left without a stat, as here.
+      tree.files.set(rel, size < 0 || known(rel) ? undefined : { size, mtimeMs: w.fileStats[3 * i + 1]!, ino: w.fileStats[3 * i + 2]! });
     });
   };
   // The top levels here, breadth first, until a level has enough folders to share out.
   let level = [""];
   while (level.length && level.length < SPLIT_MIN) {
-    const next: string[] = [];
-    for (const rel of level) {
-      const d = rel ? join(dir, rel) : dir;
-      const st = fs.lstatSync(d);
-      tree.dirs.set(rel, { mtimeMs: st.mtimeMs, ino: st.ino });
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        const r = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) next.push(r);
-        else if (known(r)) tree.files.set(r, undefined);
-        else {
-          const s = fs.lstatSync(join(d, e.name));
-          tree.files.set(r, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
-        }
-      }
-    }
-    level = next;
+    const w = walkHere(fs, join, dir, level, known, false);
+    add(w);
+    level = w.below;
   }
-  if (level.length < SPLIT_MIN) {
-    add(walkHere(fs, join, dir, level, known), true);
-    return tree;
-  }
+  if (!level.length) return tree;
   // Every other folder each: neighbours are alike (article folders, day folders), so the halves are too.
   const mine = level.filter((_, i) => i % 2 === 0);
   const theirs = level.filter((_, i) => i % 2 === 1);
@@ -119,9 +105,8 @@ export async function walkTree(dir: string, known: (rel: string) => boolean = ()
   });
   answer.catch(() => undefined);
   try {
-    add(walkHere(fs, join, dir, mine, known), true);
-    // The other thread stat-ed every file of its half; the ones `known` names are left without a stat, as here.
-    add(await answer, true);
+    add(walkHere(fs, join, dir, mine, known, true));
+    add(await answer);
   } finally {
     await worker.terminate();
   }

@@ -14,8 +14,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.ignores.add("content/ar/**");
   eleventyConfig.ignores.add("content/en/**");
 
-  eleventyConfig.addGlobalData("otherLang", Object.fromEntries(LANGS.map((l) => [l, otherLang(l)])));
-  eleventyConfig.addGlobalData("dirOf", Object.fromEntries(LANGS.map((l) => [l, dirOf(l)])));
+  // Frozen, as the build's `site` (src/build/render.ts): Eleventy then neither copies nor proxies them.
+  eleventyConfig.addGlobalData("otherLang", Object.freeze(Object.fromEntries(LANGS.map((l) => [l, otherLang(l)]))));
+  eleventyConfig.addGlobalData("dirOf", Object.freeze(Object.fromEntries(LANGS.map((l) => [l, dirOf(l)]))));
   eleventyConfig.addGlobalData("csp", CSP);
 
   // One template per kind of page (src/archive/kinds.ts): each page of `site.pages.<kind>` at its URL, in the kind's layout.

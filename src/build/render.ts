@@ -29,7 +29,9 @@ export async function renderSite(site: SiteData, outDir: string, opts: { root: s
         pathPrefix: opts.pathPrefix,
         quietMode: true,
         config: (eleventyConfig: UserConfig) => {
-          eleventyConfig.addGlobalData("site", view);
+          // Frozen, it is used as it is: Eleventy deep-copies a plain global into each run's data and
+          // wraps every lookup of it from a page in a proxy (docs/scale.md).
+          eleventyConfig.addGlobalData("site", Object.freeze(view));
         },
       });
       await elev.write();

@@ -168,6 +168,44 @@ test("related by entities: the window is inclusive at its edges, whatever the in
   assert.deepEqual(rel.get("mid")!.map((x) => x.key).sort(), ["early", "edge"]);
 });
 
+test("related by entities: the best by shared-name weight, then nearness in time, then list order, as a full ranking would give", () => {
+  // Many ties on purpose: few entities, few days, so scores and distances repeat.
+  let seed = 20251207;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const days = ["2015-01-01", "2015-01-02", "2015-01-20", "2015-02-25", "2015-06-01"];
+  const ids = Array.from({ length: 8 }, (_, i) => `e${i}`);
+  const stories = Array.from({ length: 90 }, (_, i) => story(`s${i}`, days[Math.floor(rand() * days.length)]!, [para(i)]));
+  const tags = new Map(stories.map((s) => [s.key, ids.filter(() => rand() < 0.15)]));
+  // One name in every story: above a fifth of the archive, it counts for nothing.
+  for (const t of tags.values()) t.push("everywhere");
+  const n = stories.length;
+  const count = (id: string) => stories.filter((s) => tags.get(s.key)!.includes(id)).length;
+  const windowMs = DEFAULT_RELATED.windowDays * 86400000;
+  let ties = 0;
+  for (const maxRelated of [0, 1, 3, 10]) {
+    const got = relatedByEntities(stories, tags, { ...DEFAULT_RELATED, maxRelated });
+    if (maxRelated) assert.ok(got.size > n / 2, `most stories have related stories (${got.size})`);
+    for (const [i, s] of stories.entries()) {
+      const t = s.ar.date.epoch;
+      const ranked = stories
+        .map((o, j) => {
+          if (j === i || Math.abs(o.ar.date.epoch - t) > windowMs) return undefined;
+          const shared = tags.get(s.key)!.filter((id) => tags.get(o.key)!.includes(id) && count(id) <= Math.max(10, n / 5));
+          return shared.length ? { j, score: shared.reduce((sum, id) => sum + Math.log(n / count(id)), 0), far: Math.abs(o.ar.date.epoch - t) } : undefined;
+        })
+        .filter((x) => x !== undefined)
+        .sort((x, y) => y.score - x.score || x.far - y.far || x.j - y.j);
+      // Ties on weight and distance at the cut: only the list order decides.
+      if (ranked[maxRelated] && ranked[maxRelated - 1] && ranked[maxRelated]!.score === ranked[maxRelated - 1]!.score && ranked[maxRelated]!.far === ranked[maxRelated - 1]!.far) ties++;
+      const top = ranked
+        .slice(0, maxRelated)
+        .map((x) => stories[x.j]!.key);
+      assert.deepEqual(got.get(s.key)?.map((x) => x.key) ?? [], top, `${s.key}, at most ${maxRelated}`);
+    }
+  }
+  assert.ok(ties > 10, `ties at the cut (${ties})`);
+});
+
 test("related notes count paragraphs in grammatical Arabic and English for every plural form", () => {
   const self = story("self", "2015-01-01", Array.from({ length: 5 }, (_, i) => para(i)));
   const withLen = (n: number, day = "2015-01-02") => story(`o${n}`, day, Array.from({ length: n }, (_, i) => para(200 + i)));

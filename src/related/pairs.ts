@@ -274,25 +274,49 @@ export function relatedByEntities(stories: Story[], tags: Map<string, string[]>,
   };
   const n = stories.length;
   const window = settings.windowDays * 86400000;
+  const k = settings.maxRelated;
+  // Scores by story index, and which were touched: reset after each story, so a story costs
+  // what its window holds, not the archive's size.
+  const scores = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  // Higher score first, then nearer in time, then earlier in the list.
+  const before = (i: number, x: number, y: number) => scores[y]! - scores[x]! || Math.abs(epoch[x]! - epoch[i]!) - Math.abs(epoch[y]! - epoch[i]!) || x - y;
   const out = new Map<string, Story[]>();
   stories.forEach((s, i) => {
-    const scores = new Map<number, number>();
     for (const id of tags.get(s.key) ?? []) {
       const list = byEntity.get(id)!;
       // Names in more than a fifth of the archive say little about a story.
       if (list.length > Math.max(10, n / 5)) continue;
       const idf = Math.log(n / list.length);
       const t = epoch[i]!;
-      for (let k = firstFrom(list, t - window); k < list.length && epoch[list[k]!]! <= t + window; k++) {
-        const j = list[k]!;
-        if (j !== i) scores.set(j, (scores.get(j) ?? 0) + idf);
+      for (let m = firstFrom(list, t - window); m < list.length && epoch[list[m]!]! <= t + window; m++) {
+        const j = list[m]!;
+        if (j === i) continue;
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push(j);
+        }
+        scores[j] = scores[j]! + idf;
       }
     }
-    const best = [...scores.entries()]
-      .sort((x, y) => y[1] - x[1] || Math.abs(stories[x[0]]!.ar.date.epoch - s.ar.date.epoch) - Math.abs(stories[y[0]]!.ar.date.epoch - s.ar.date.epoch) || x[0] - y[0])
-      .slice(0, settings.maxRelated)
-      .map(([j]) => stories[j]!);
-    if (best.length) out.set(s.key, best);
+    // The best k, kept in order as the candidates go by: no sort of every candidate.
+    const best: number[] = [];
+    for (const j of touched) {
+      if (k <= 0 || (best.length === k && before(i, j, best[k - 1]!) >= 0)) continue;
+      let at = best.length === k ? k - 1 : best.length;
+      while (at > 0 && before(i, j, best[at - 1]!) < 0) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = j;
+    }
+    for (const j of touched) {
+      scores[j] = 0;
+      seen[j] = 0;
+    }
+    touched.length = 0;
+    if (best.length) out.set(s.key, best.map((j) => stories[j]!));
   });
   return out;
 }

@@ -1,8 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
-import { findTextPairs, relatedByEntities, DEFAULT_RELATED } from "../src/related/pairs.ts";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { findTextPairs, relatedByEntities, candidateScope, DEFAULT_RELATED } from "../src/related/pairs.ts";
+import { ContentCache } from "../src/build/content-cache.ts";
 import { shingles, intersectionSize, intersectionAtLeast, intersectionIfJaccard, jaccard, jaccardNeed, fnv1a } from "../src/related/shingles.ts";
 import { bandPairs, signature } from "../src/related/minhash.ts";
 import { PairSet } from "../src/related/pairset.ts";
@@ -333,6 +335,64 @@ test("bandPairs: exactly the pairs whose rows agree in some band, buckets over t
   }
   assert.ok(want.size > 20);
   assert.deepEqual([...got].sort(), [...want].sort());
+
+  // A rebuild that added items 240 and after: only pairs with a new item, and the old pairs of the
+  // huge bucket, which held 48 old items (within the limit) and now holds 60.
+  const isNew = Uint8Array.from({ length: n }, (_, i) => (i >= 240 ? 1 : 0));
+  const gotNew = new Set<string>();
+  const gotCrossed = new Set<string>();
+  bandPairs(sigs, hashes, bands, (i, j) => gotNew.add(`${i} ${j}`), undefined, { isNew, crossed: (i, j) => gotCrossed.add(`${i} ${j}`) });
+  const wantNew = new Set<string>();
+  const wantCrossed = new Set<string>();
+  for (let b = 0; b < bands; b++) {
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      if (sigs[i * hashes] === 0xffffffff) continue;
+      const k = Array.from(sigs.subarray(i * hashes + b * rows, i * hashes + (b + 1) * rows)).join(",");
+      groups.set(k, [...(groups.get(k) ?? []), i]);
+    }
+    for (const g of groups.values()) {
+      const old = g.filter((i) => !isNew[i]);
+      if (old.length === g.length) continue;
+      if (g.length <= 50) {
+        for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) if (isNew[g[x]!] || isNew[g[y]!]) wantNew.add(`${g[x]} ${g[y]}`);
+      } else if (old.length <= 50) for (let x = 0; x < old.length; x++) for (let y = x + 1; y < old.length; y++) wantCrossed.add(`${old[x]} ${old[y]}`);
+    }
+  }
+  assert.ok(wantNew.size > 5 && wantCrossed.size === (48 * 47) / 2);
+  assert.deepEqual([...gotNew].sort(), [...wantNew].sort());
+  assert.deepEqual([...gotCrossed].sort(), [...wantCrossed].sort());
+});
+
+test("a build that only adds stories starts from the last build's candidates and finds the same pairs as from scratch", () => {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-candidates-"));
+  try {
+    // 48 stories share a passage; 6 added later share it too, pushing its LSH buckets over
+    // the limit (the old pairs through it are no longer candidates), and 3 are new copies.
+    const common = para(500);
+    const own = (i: number) => [para(1000 + 3 * i), para(1001 + 3 * i), para(1002 + 3 * i)];
+    const day = (i: number) => `2015-0${1 + (i % 9)}-1${i % 10}`;
+    const old = Array.from({ length: 48 }, (_, i) => story(`old${i}`, day(i), [...own(i), common]));
+    const added = [
+      ...Array.from({ length: 6 }, (_, i) => story(`add${i}`, day(i), [...own(100 + i), common])),
+      ...[3, 7, 9].map((i) => story(`copy${i}`, day(i + 1), own(i))),
+    ];
+    const show = (ps: ReturnType<typeof findTextPairs>) => ps.map((p) => `${p.a.key} ${p.b.key} ${p.relation} ${JSON.stringify(p.shared)}`);
+    const before = findTextPairs(old, DEFAULT_RELATED, new ContentCache(dir).sketches);
+    assert.equal(before.length, (48 * 47) / 2, "the passage pairs every old story");
+    const all = [...old.slice(0, 20), ...added, ...old.slice(20)];
+    const kept = new ContentCache(dir).sketches.candidates!(candidateScope(DEFAULT_RELATED));
+    assert.equal(kept?.stories.length, 48);
+    const again = show(findTextPairs(all, DEFAULT_RELATED, new ContentCache(dir).sketches));
+    const fresh = show(findTextPairs(all, DEFAULT_RELATED));
+    assert.deepEqual(again, fresh);
+    assert.ok(fresh.length < before.length && fresh.some((p) => p.startsWith("old3 copy3")), `the passage's pairs gone, the copies found (${fresh.length})`);
+    // A story gone (or edited) since: every candidate found again.
+    const fewer = all.filter((s) => s.key !== "old5");
+    assert.deepEqual(show(findTextPairs(fewer, DEFAULT_RELATED, new ContentCache(dir).sketches)), show(findTextPairs(fewer, DEFAULT_RELATED)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("the pair set holds what a Set of the same pairs holds, through growth, and lists them in order", () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { HashMemo, fileStat, sameStat, type FileStat } from "./inputs.ts";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,7 @@ import type { Article } from "../content/article.ts";
 import { articleBody, decodeBody, encodeBody, setBody, type ArticleBody } from "../content/body.ts";
 import type { ArticleCache, FileStamp } from "../content/load.ts";
 import type { ArticleTags, TagCache } from "../site/load.ts";
-import type { PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
+import type { KeptCandidates, PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
 
 /**
  * The per-article content cache: what the load, tag and related steps make
@@ -389,6 +389,14 @@ export class ContentCache implements ArticleCache {
       list.set(pair.other.key, [pair.ownerFirst, v]);
       pair.owner.fresh = true;
     },
+    candidates: (scope) => readCandidates(join(this.dir, CANDIDATES_FILE), this.code, scope),
+    keepCandidates: (scope, kept) => {
+      try {
+        writeCandidates(join(this.dir, CANDIDATES_FILE), this.code, scope, kept);
+      } catch {
+        // Not kept: the next build finds every candidate again.
+      }
+    },
   };
 
   /** A pair's verdict is kept with the entry of the lower key. */
@@ -667,4 +675,29 @@ export function decodeSketch(b: Buffer): Sketch | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The last build's candidate pairs (related/pairs.ts KeptCandidates): its SHA-256, a line break, then JSON. */
+const CANDIDATES_FILE = "candidates.json";
+
+function readCandidates(path: string, code: string, scope: string): KeptCandidates | undefined {
+  try {
+    const bytes = readFileSync(path);
+    const cut = bytes.indexOf(10);
+    const body = bytes.subarray(cut + 1);
+    if (cut !== 64 || bytes.subarray(0, 64).toString("latin1") !== createHash("sha256").update(body).digest("hex")) return undefined;
+    const kept = JSON.parse(body.toString("utf8")) as { code: string; scope: string; stories: string[]; firsts: number[]; seconds: number[] };
+    if (kept.code !== code || kept.scope !== scope) return undefined;
+    return { stories: kept.stories, firsts: Uint32Array.from(kept.firsts), seconds: Uint32Array.from(kept.seconds) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCandidates(path: string, code: string, scope: string, kept: KeptCandidates): void {
+  const body = Buffer.from(JSON.stringify({ code, scope, stories: kept.stories, firsts: [...kept.firsts], seconds: [...kept.seconds] }));
+  const tmp = `${path}.tmp-${process.pid}`;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${createHash("sha256").update(body).digest("hex")}\n`), body]));
+  renameSync(tmp, path);
 }

@@ -36,15 +36,27 @@ export function signature(shingles: Uint32Array, n: number, s = seeds(n)): Uint3
 }
 
 /**
+ * For a rebuild whose items are the last build's plus some new ones
+ * (`isNew`, by item): only the pairs that involve a new item are called, and
+ * `crossed(i, j)` is called for the pairs of old items in a bucket that the
+ * new items pushed over the limit (the last build was given them, this one
+ * is not). Every other pair is one the last build was given too.
+ */
+export interface AddedItems {
+  isNew: Uint8Array;
+  crossed: (i: number, j: number) => void;
+}
+
+/**
  * Calls `pair(i, j)` (i < j) for items that share at least one band of their
  * signatures (`sigs` holds `n` signatures of `hashes` values, back to back).
  * One band at a time, keyed by a number, so memory stays proportional to n.
  * Each band's (key, item) pairs are packed into 64-bit numbers and sorted
  * natively, so a bucket is a run of equal keys: no hash table of n lists.
  * Which pairs are called does not depend on the order; the order is by band,
- * then key, then item.
+ * then key, then item. With `added`, see AddedItems.
  */
-export function bandPairs(sigs: Uint32Array, hashes: number, bands: number, pair: (i: number, j: number) => void, maxBucket = 50): void {
+export function bandPairs(sigs: Uint32Array, hashes: number, bands: number, pair: (i: number, j: number) => void, maxBucket = 50, added?: AddedItems): void {
   const n = sigs.length / hashes;
   const rows = Math.floor(hashes / bands);
   const packed = new ArrayBuffer(n * 8);
@@ -71,8 +83,24 @@ export function bandPairs(sigs: Uint32Array, hashes: number, bands: number, pair
       while (end < m && words[2 * end + hi] === key) end++;
       // A huge bucket is boilerplate (a sign-off, a standard disclaimer), not one story's text.
       const size = end - start;
-      if (size >= 2 && size <= maxBucket) {
-        for (let x = start; x < end; x++) for (let y = x + 1; y < end; y++) pair(words[2 * x + lo]!, words[2 * y + lo]!);
+      if (size >= 2 && !added) {
+        if (size <= maxBucket) for (let x = start; x < end; x++) for (let y = x + 1; y < end; y++) pair(words[2 * x + lo]!, words[2 * y + lo]!);
+      } else if (size >= 2 && added) {
+        const isNew = added.isNew;
+        let fresh = 0;
+        for (let x = start; x < end; x++) fresh += isNew[words[2 * x + lo]!]!;
+        if (fresh > 0 && size <= maxBucket) {
+          for (let x = start; x < end; x++) {
+            const i = words[2 * x + lo]!;
+            for (let y = x + 1; y < end; y++) if (isNew[i] || isNew[words[2 * y + lo]!]) pair(i, words[2 * y + lo]!);
+          }
+        } else if (fresh > 0 && size - fresh >= 2 && size - fresh <= maxBucket) {
+          for (let x = start; x < end; x++) {
+            const i = words[2 * x + lo]!;
+            if (isNew[i]) continue;
+            for (let y = x + 1; y < end; y++) if (!isNew[words[2 * y + lo]!]) added.crossed(i, words[2 * y + lo]!);
+          }
+        }
       }
       start = end;
     }

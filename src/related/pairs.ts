@@ -99,6 +99,27 @@ export interface SketchCache {
   put(a: Article, scope: string, sketch: Sketch): void;
   verdict(first: Article, second: Article, scope: string): PairVerdict | undefined;
   keepVerdict(first: Article, second: Article, scope: string, v: PairVerdict): void;
+  /** The candidate pairs the last build found with the settings `scope` names, when kept. */
+  candidates?(scope: string): KeptCandidates | undefined;
+  keepCandidates?(scope: string, kept: KeptCandidates): void;
+}
+
+/**
+ * A build's candidate pairs, by story: a build that only adds stories starts
+ * from them and checks only what involves the new ones.
+ */
+export interface KeptCandidates {
+  /** Each story as its key and body hash (its sketch is made of its body), in that build's order. */
+  stories: string[];
+  /** The pairs, as places in `stories`. */
+  firsts: Uint32Array;
+  seconds: Uint32Array;
+}
+
+/** The settings candidate finding reads, as a cache scope. */
+export function candidateScope(settings: RelatedSettings): string {
+  const { minParagraphWords, paragraphSimilarity, update } = settings;
+  return JSON.stringify({ minParagraphWords, paragraphSimilarity, update, HASHES, BANDS });
 }
 
 /** The settings a pair's verdict depends on, as a cache scope. */
@@ -201,11 +222,19 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
     sigs.set(p.sigs, at);
     at += p.sigs.length;
   }
+  const ids = stories.map((s) => `${s.key}\0${s.ar.bodyHash}`);
+  const cscope = candidateScope(settings);
   // Pairs of stories (lower index first).
-  const candidates = new PairSet(stories.length * 4);
+  let candidates = new PairSet(stories.length * 4);
+  const added = startFromKept(cache?.candidates?.(cscope), ids, owner, candidates);
   const docChecked = new PairSet(stories.length * 4);
   const half = settings.paragraphSimilarity / 2;
-  bandPairs(sigs, HASHES, BANDS, (x, y) => {
+  const storyPair = (x: number, y: number): [number, number] => {
+    const ox = owner[x]!;
+    const oy = owner[y]!;
+    return ox < oy ? [ox, oy] : [oy, ox];
+  };
+  const check = (x: number, y: number): void => {
     const ox = owner[x]!;
     const oy = owner[y]!;
     if (ox === oy) return;
@@ -224,10 +253,27 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
       const shared = small ? intersectionAtLeast(a, b, Math.max(0, Math.floor(settings.update * small) - 1)) : -1;
       if (shared >= 0 && shared / small >= settings.update) candidates.add(i, j);
     }
-  });
+  };
+  // Old pairs in a bucket the new stories pushed over the limit: judged again from every band.
+  const crossed = new PairSet(64);
+  bandPairs(sigs, HASHES, BANDS, check, undefined, added && { isNew: added, crossed: (x, y) => {
+    const [i, j] = storyPair(x, y);
+    if (i !== j) crossed.add(i, j);
+  } });
+  if (crossed.size) {
+    const kept = new PairSet(stories.length * 4);
+    const [f, g] = candidates.sorted();
+    for (let k = 0; k < f.length; k++) if (!crossed.has(f[k]!, g[k]!)) kept.add(f[k]!, g[k]!);
+    candidates = kept;
+    bandPairs(sigs, HASHES, BANDS, (x, y) => {
+      const [i, j] = storyPair(x, y);
+      if (crossed.has(i, j)) check(x, y);
+    });
+  }
   const out: TextPair[] = [];
   const vscope = verdictScope(settings);
   const [firsts, seconds] = candidates.sorted();
+  cache?.keepCandidates?.(cscope, { stories: ids, firsts, seconds });
   for (let k = 0; k < firsts.length; k++) {
     const i = firsts[k]!;
     const j = seconds[k]!;
@@ -243,6 +289,27 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
     out.push({ a, b, relation, shared: sh, jaccard: jac, containment });
   }
   return out;
+}
+
+/**
+ * When the last build's stories are all here with the same texts (this one
+ * only adds), puts its candidates into `candidates` (by this build's story
+ * places) and returns which paragraphs are new, for bandPairs; else undefined.
+ */
+function startFromKept(kept: KeptCandidates | undefined, ids: string[], owner: number[], candidates: PairSet): Uint8Array | undefined {
+  if (!kept) return undefined;
+  const place = new Map(ids.map((id, k) => [id, k]));
+  const was = kept.stories.map((id) => place.get(id));
+  const n = was.length;
+  if (was.some((k) => k === undefined) || kept.firsts.length !== kept.seconds.length || kept.firsts.some((a, k) => a >= n || kept.seconds[k]! >= n)) return undefined;
+  for (let k = 0; k < kept.firsts.length; k++) {
+    const a = was[kept.firsts[k]!]!;
+    const b = was[kept.seconds[k]!]!;
+    candidates.add(Math.min(a, b), Math.max(a, b));
+  }
+  const old = new Uint8Array(ids.length);
+  for (const k of was) old[k!] = 1;
+  return Uint8Array.from(owner, (o) => 1 - old[o]!);
 }
 
 /**

@@ -83,9 +83,11 @@ export function bandPairs(sigs: Uint32Array, hashes: number, bands: number, pair
       while (end < m && words[2 * end + hi] === key) end++;
       // A huge bucket is boilerplate (a sign-off, a standard disclaimer), not one story's text.
       const size = end - start;
-      if (size >= 2 && !added) {
+      if (size < 2) {
+        // No pair.
+      } else if (!added) {
         if (size <= maxBucket) for (let x = start; x < end; x++) for (let y = x + 1; y < end; y++) pair(words[2 * x + lo]!, words[2 * y + lo]!);
-      } else if (size >= 2 && added) {
+      } else {
         const isNew = added.isNew;
         let fresh = 0;
         for (let x = start; x < end; x++) fresh += isNew[words[2 * x + lo]!]!;

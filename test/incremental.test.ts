@@ -104,6 +104,19 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
         assert.ok(text.includes("en: [Sergei Shoigu, Shoigu]"));
         writeFileSync(g, text.replace("en: [Sergei Shoigu, Shoigu]", "en: [Sergey Shoygu, Shoygu]"));
       }],
+      // A spelling no article has: tags, headlines' mentions and search records stay as they were; only his own pages list it.
+      ["add an Arabic spelling found in no text", () => {
+        const g = join(dir, "content/entities.yaml");
+        const text = readFileSync(g, "utf8");
+        assert.ok(text.includes("ar: [سيرغي شويغو, شويغو]"));
+        writeFileSync(g, text.replace("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو]"));
+      }],
+      // Article 1 already names him in its text; now its headline does too: its page's JSON-LD lists him as what it is about.
+      ["add an Arabic spelling found in a headline", () => {
+        const g = join(dir, "content/entities.yaml");
+        const text = readFileSync(g, "utf8");
+        writeFileSync(g, text.replace("ar: [سيرغي شويغو, شويغو, سيرجي شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]"));
+      }],
       ["change a setting", () => writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^pageSize:.*$/m, "pageSize: 4"))],
       ["change a template", () => {
         const t = join(dir, "_includes/layouts/entity.njk");
@@ -170,12 +183,17 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
       if (name.startsWith("corrupt a cached")) assert.match(inc.stdout, /reused \d+ of \d+ search partitions/);
       if (name === "rename an entity in English, search on") assert.match(inc.stdout, /reused (\d+) of \1 search partitions, made 0 of [\d,]+ search records/);
       // A page is made again only when what it shows changed: here the pages and feeds that show his English name, no more.
-      if (name === "rename an entity in English") {
+      if (name === "rename an entity in English" || name === "add an Arabic spelling found in no text") {
         // The root page, the not-found page and the sitemap index are made on every build, and not counted.
         const always = new Set(["index.html", "404.html", "sitemap.xml"]);
         const changed = [...after].filter(([f, h]) => /\.(html|xml)$/.test(f) && !always.has(f) && before.get(f) !== undefined && before.get(f) !== h).map(([f]) => f);
-        assert.ok(changed.length > 0, "some page shows his English name");
+        assert.ok(changed.length > 0, "some page shows the name");
         assert.equal(rendered, changed.length, `${name}: pages rendered again, against pages changed: ${changed.join(", ")}`);
+      }
+      if (name === "add an Arabic spelling found in a headline") {
+        const page = readFileSync(join(dir, "_site/ar/articles/a-1/index.html"), "utf8");
+        const ld = JSON.parse(page.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!) as { about?: { url: string }[] };
+        assert.ok(ld.about?.some((e) => e.url.endsWith("/ar/entities/sergei-shoigu/")), `${name}: ${JSON.stringify(ld.about)}`);
       }
       before = after;
     }

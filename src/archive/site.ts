@@ -146,11 +146,22 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     return printOnce(id, () => (e ? [e.id, e.type, e.names, e.wikidata, e.description] : null));
   };
   // What an article page in `lang` reads of a tagged entity: its name for that reader (entityName:
-  // the other language's only when it has none in `lang`), its Arabic names (JSON-LD's `about`
-  // matches them in the headline), type and Wikidata id; not its description nor its other names.
+  // the other language's only when it has none in `lang`), type and Wikidata id; not its
+  // description nor its other names. Which of them the headline names (JSON-LD's `about`) is keyed
+  // apart, with the head metadata: a spelling added to an entity then redoes only such pages.
   const articleEntityPrint = (lang: Lang) => (id: string): string => {
     const e = byId.get(id);
-    return printOnce(`${lang}\0${id}`, () => (e ? [e.id, e.type, e.wikidata, e.names.ar, lang === "en" || !e.names.ar.length ? (e.names.en[0] ?? null) : null] : null));
+    return printOnce(`${lang}\0${id}`, () => (e ? [e.id, e.type, e.wikidata, e.names.ar[0] ?? null, lang === "en" || !e.names.ar.length ? (e.names.en[0] ?? null) : null] : null));
+  };
+  const normalizedNames = new Map<Entity, string[]>();
+  // The tagged entities one of whose Arabic names is in the story's (Arabic) headline.
+  const namedIn = (story: Story, tagged: Entity[]): Entity[] => {
+    const title = normalizeArabic(story.ar.title);
+    return tagged.filter((e) => {
+      let names = normalizedNames.get(e);
+      if (!names) normalizedNames.set(e, (names = e.names.ar.map(normalizeArabic)));
+      return names.some((n) => title.includes(n));
+    });
   };
   pages.article = buildArticlePages(stories, {
     ...ctx,
@@ -192,16 +203,16 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     const story = storyByKey.get(p.storyKey)!;
     lazyHead(p, () => {
       const tagged = p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
-      const title = normalizeArabic(story.ar.title);
       const ld = articleJsonLd(story, p.lang, tagged, urls, settings);
-      const about = tagged.filter((e) => e.names.ar.some((n) => title.includes(normalizeArabic(n))));
+      const about = namedIn(story, tagged);
       if (about.length) ld.about = (ld.mentions as unknown[]).filter((_, i) => about.includes(tagged[i]!));
       return headMeta(p, settings, urls, { ogType: "article", jsonLd: [ld] });
     }, () => {
       // Besides the page's own fields and the site's settings: what articleJsonLd reads of the story and of the tagged entities.
       const a = p.lang === "en" && story.en ? story.en : story.ar;
       const ar = story.ar;
-      return [ar.id, ar.title, ar.date.iso, ar.place, ar.source, ar.url, a.id, a.lang, a.title, a.place, a.source, p.entityIds.map(articleEntityPrint(p.lang))];
+      const tagged = p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
+      return [ar.id, ar.title, ar.date.iso, ar.place, ar.source, ar.url, a.id, a.lang, a.title, a.place, a.source, p.entityIds.map(articleEntityPrint(p.lang)), namedIn(story, tagged).map((e) => e.id)];
     });
     Object.assign(p, { lastmod: story.ar.date.day });
   };

@@ -201,18 +201,18 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   // What each `meta` of the page-kind registry means.
   const articleMeta = (p: ArticlePage) => {
     const story = storyByKey.get(p.storyKey)!;
+    const tagged = () => p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
     lazyHead(p, () => {
-      const tagged = p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
-      const ld = articleJsonLd(story, p.lang, tagged, urls, settings);
-      const about = namedIn(story, tagged);
-      if (about.length) ld.about = (ld.mentions as unknown[]).filter((_, i) => about.includes(tagged[i]!));
+      const mentioned = tagged();
+      const ld = articleJsonLd(story, p.lang, mentioned, urls, settings);
+      const about = namedIn(story, mentioned);
+      if (about.length) ld.about = (ld.mentions as unknown[]).filter((_, i) => about.includes(mentioned[i]!));
       return headMeta(p, settings, urls, { ogType: "article", jsonLd: [ld] });
     }, () => {
       // Besides the page's own fields and the site's settings: what articleJsonLd reads of the story and of the tagged entities.
       const a = p.lang === "en" && story.en ? story.en : story.ar;
       const ar = story.ar;
-      const tagged = p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
-      return [ar.id, ar.title, ar.date.iso, ar.place, ar.source, ar.url, a.id, a.lang, a.title, a.place, a.source, p.entityIds.map(articleEntityPrint(p.lang)), namedIn(story, tagged).map((e) => e.id)];
+      return [ar.id, ar.title, ar.date.iso, ar.place, ar.source, ar.url, a.id, a.lang, a.title, a.place, a.source, p.entityIds.map(articleEntityPrint(p.lang)), namedIn(story, tagged()).map((e) => e.id)];
     });
     Object.assign(p, { lastmod: story.ar.date.day });
   };

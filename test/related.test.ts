@@ -323,15 +323,18 @@ test("bandPairs: exactly the pairs whose rows agree in some band, buckets over t
     got.add(`${i} ${j}`);
   });
   // The plain way: for each band, group items by their rows' values.
-  const want = new Set<string>();
-  for (let b = 0; b < bands; b++) {
+  const bandGroups = (b: number): number[][] => {
     const groups = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
       if (sigs[i * hashes] === 0xffffffff) continue;
       const k = Array.from(sigs.subarray(i * hashes + b * rows, i * hashes + (b + 1) * rows)).join(",");
       groups.set(k, [...(groups.get(k) ?? []), i]);
     }
-    for (const g of groups.values()) if (g.length >= 2 && g.length <= 50) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) want.add(`${g[x]} ${g[y]}`);
+    return [...groups.values()];
+  };
+  const want = new Set<string>();
+  for (let b = 0; b < bands; b++) {
+    for (const g of bandGroups(b)) if (g.length >= 2 && g.length <= 50) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) want.add(`${g[x]} ${g[y]}`);
   }
   assert.ok(want.size > 20);
   assert.deepEqual([...got].sort(), [...want].sort());
@@ -345,13 +348,7 @@ test("bandPairs: exactly the pairs whose rows agree in some band, buckets over t
   const wantNew = new Set<string>();
   const wantCrossed = new Set<string>();
   for (let b = 0; b < bands; b++) {
-    const groups = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      if (sigs[i * hashes] === 0xffffffff) continue;
-      const k = Array.from(sigs.subarray(i * hashes + b * rows, i * hashes + (b + 1) * rows)).join(",");
-      groups.set(k, [...(groups.get(k) ?? []), i]);
-    }
-    for (const g of groups.values()) {
+    for (const g of bandGroups(b)) {
       const old = g.filter((i) => !isNew[i]);
       if (old.length === g.length) continue;
       if (g.length <= 50) {

@@ -154,14 +154,21 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     return printOnce(`${lang}\0${id}`, () => (e ? [e.id, e.type, e.wikidata, e.names.ar[0] ?? null, lang === "en" || !e.names.ar.length ? (e.names.en[0] ?? null) : null] : null));
   };
   const normalizedNames = new Map<Entity, string[]>();
-  // The tagged entities one of whose Arabic names is in the story's (Arabic) headline.
+  const named = new Map<Story, Entity[]>();
+  // The tagged entities one of whose Arabic names is in the story's (Arabic) headline: once per
+  // story, which both its pages' keys and head metadata ask for.
   const namedIn = (story: Story, tagged: Entity[]): Entity[] => {
-    const title = normalizeArabic(story.ar.title);
-    return tagged.filter((e) => {
-      let names = normalizedNames.get(e);
-      if (!names) normalizedNames.set(e, (names = e.names.ar.map(normalizeArabic)));
-      return names.some((n) => title.includes(n));
-    });
+    let found = named.get(story);
+    if (!found) {
+      const title = normalizeArabic(story.ar.title);
+      found = tagged.filter((e) => {
+        let names = normalizedNames.get(e);
+        if (!names) normalizedNames.set(e, (names = e.names.ar.map(normalizeArabic)));
+        return names.some((n) => title.includes(n));
+      });
+      named.set(story, found);
+    }
+    return found;
   };
   pages.article = buildArticlePages(stories, {
     ...ctx,

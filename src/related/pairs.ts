@@ -273,7 +273,8 @@ export function findTextPairs(stories: Story[], settings: RelatedSettings = DEFA
   const out: TextPair[] = [];
   const vscope = verdictScope(settings);
   const [firsts, seconds] = candidates.sorted();
-  cache?.keepCandidates?.(cscope, { stories: ids, firsts, seconds });
+  // Nothing added and nothing crossed: the kept pairs are these already.
+  if (!added || added.includes(1) || crossed.size) cache?.keepCandidates?.(cscope, { stories: ids, firsts, seconds });
   for (let k = 0; k < firsts.length; k++) {
     const i = firsts[k]!;
     const j = seconds[k]!;

@@ -161,3 +161,25 @@ test("the sealed partitions' lexicon made from the whole archive's equals one co
     cleanup(dir);
   }
 });
+
+test("a translation's record carries each entity's main Arabic name and the names its original writes, not every spelling the gazetteer knows", () => {
+  // The original writes شويغو (and بغداد); the gazetteer also knows شويجو, which no article writes.
+  const F = article({ id: "2025-03-01-f", title: "زيارة", date: "2025-03-01" }, "استقبل الوزير شويغو في بغداد.");
+  const F_EN = article({ id: "2025-03-01-f", title: "A visit", date: "2025-03-01", translationKey: "2025-03-01-f" }, "The minister received Shoigu in Baghdad.");
+  // Named only by the front matter: no written name, the main one.
+  const G = article({ id: "2025-03-02-g", title: "اجتماع", date: "2025-03-02", entities: ["sergei-shoigu"] }, "عقد اجتماع أمني.");
+  const G_EN = article({ id: "2025-03-02-g", title: "A meeting", date: "2025-03-02", translationKey: "2025-03-02-g" }, "A security meeting was held.");
+  const dir = makeProject({ "content/ar/f.md": F, "content/en/f.md": F_EN, "content/ar/g.md": G, "content/en/g.md": G_EN });
+  try {
+    const gazetteer = join(dir, "content/entities.yaml");
+    edit(gazetteer, (t) => t.replace("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, شويجو]"));
+    const site = loadSite({ root: dir }).site!;
+    const inputs = new Map(recordInputs(site, site.stories, copyGroups(site)).map((i) => [i.url, i]));
+    assert.equal(inputs.get(url("2025-03-01-f", "en"))!.names, "سيرغي شويغو شويغو بغداد");
+    assert.equal(inputs.get(url("2025-03-02-g", "en"))!.names, "سيرغي شويغو");
+    // An Arabic page carries no names: its own text has them.
+    assert.equal(inputs.get(url("2025-03-01-f"))!.names, "");
+  } finally {
+    cleanup(dir);
+  }
+});

@@ -58,6 +58,8 @@ export interface EntityEvidence {
   phrase(s: Story, id: string): Phrase | undefined;
   /** Entities named in the story's dateline (the places it was filed from). */
   filedFrom(s: Story): readonly string[];
+  /** How the story's original writes entity `id`'s names (the name itself, without proclitics), each once; none for an entity only its front matter adds. */
+  names(s: Story, id: string): readonly string[];
 }
 
 /** How many of the stories filed from a place its page lists. */

@@ -62,6 +62,8 @@ export interface SiteData {
   entities: Entity[];
   /** Story key → entity ids. */
   tags: Map<string, string[]>;
+  /** How a story's original writes the names of an entity it is tagged with (EntityEvidence.names). */
+  namesWritten: (s: Story, id: string) => readonly string[];
   counts: { stories: number; articles: number; pages: number };
   pairs: TextPair[];
   searchPartitions: Partition[];
@@ -105,7 +107,10 @@ export function relatedCoverage(articles: Article[], tagsOf: (s: Story) => strin
 }
 
 /** What the search index is made from: a part of the site data, ready before the pages are (src/build/pipeline.ts). */
-export type SearchSite = Pick<SiteData, "stories" | "entities" | "tags" | "pairs" | "searchPartitions">;
+export type SearchSite = Pick<SiteData, "stories" | "entities" | "tags" | "namesWritten" | "pairs" | "searchPartitions">;
+
+/** Without the tagger's evidence (a coverage made without it), no story writes any name. */
+const namesWrittenIn = (index: EntityIndex): SiteData["namesWritten"] => index.evidence?.names.bind(index.evidence) ?? (() => []);
 
 /** The search index's partitions: whole months, by how many records (an original and its translation) each holds. */
 function planSearch(stories: Story[], settings: Settings): Partition[] {
@@ -119,7 +124,7 @@ function planSearch(stories: Story[], settings: Settings): Partition[] {
 
 export function searchSite(coverage: Coverage, entities: Entity[], settings: Settings): SearchSite {
   const { stories, index, pairs } = coverage;
-  return { stories, entities, tags: index.byStory, pairs, searchPartitions: planSearch(stories, settings) };
+  return { stories, entities, tags: index.byStory, namesWritten: namesWrittenIn(index), pairs, searchPartitions: planSearch(stories, settings) };
 }
 
 /**
@@ -263,6 +268,7 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     stories,
     entities,
     tags: index.byStory,
+    namesWritten: namesWrittenIn(index),
     counts: { stories: stories.length, articles: coverage.articles, pages: pageCount },
     pairs,
     searchPartitions,

@@ -8,6 +8,7 @@ import type { Article } from "../content/article.ts";
 import { articleBody, decodeBody, encodeBody, setBody, type ArticleBody } from "../content/body.ts";
 import type { ArticleCache, FileStamp } from "../content/load.ts";
 import type { ArticleTags, TagCache } from "../site/load.ts";
+import type { TaggerEntry } from "../entities/retag.ts";
 import type { KeptCandidates, PairVerdict, Sketch, SketchCache } from "../related/pairs.ts";
 
 /**
@@ -152,6 +153,8 @@ export interface ContentCacheStats {
   articlesParsed: number;
   tagsReused: number;
   tagsMade: number;
+  /** Tags made with the last gazetteer that an edit of its Arabic names left as they were (src/entities/retag.ts). */
+  tagsCarried: number;
   sketchesReused: number;
   sketchesMade: number;
   verdictsReused: number;
@@ -172,7 +175,7 @@ interface PackFile {
 }
 
 export class ContentCache implements ArticleCache {
-  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, sketchesReused: 0, sketchesMade: 0, verdictsReused: 0, verdictsMade: 0, saved: false, packsHashed: 0, packBytesRead: 0 };
+  readonly stats: ContentCacheStats = { packed: 0, stamped: 0, articlesReused: 0, articlesParsed: 0, tagsReused: 0, tagsMade: 0, tagsCarried: 0, sketchesReused: 0, sketchesMade: 0, verdictsReused: 0, verdictsMade: 0, saved: false, packsHashed: 0, packBytesRead: 0 };
   /** Entries of the packs read at the start, by key, and by where (for stamps). */
   private old = new Map<string, Entry>();
   private byWhere = new Map<string, Entry>();
@@ -346,14 +349,25 @@ export class ContentCache implements ArticleCache {
       this.stats.tagsReused++;
       return tags;
     },
-    put: (a, scope, tags) => {
+    put: (a, scope, tags, carried) => {
       const e = this.of.get(a);
-      this.stats.tagsMade++;
+      if (carried) this.stats.tagsCarried++;
+      else this.stats.tagsMade++;
       if (!e) return;
       e.tags = { scope, value: tags };
       e.fresh = true;
     },
+    lastGazetteer: () => {
+      const kept = readCheckedJson<{ code: string; scope: string; entries: TaggerEntry[] }>(join(this.dir, GAZETTEER_FILE));
+      return kept?.code === this.code ? { scope: kept.scope, entries: kept.entries } : undefined;
+    },
+    keepGazetteer: (scope, entries) => {
+      this.gazetteer = { scope, entries };
+    },
   };
+
+  /** The gazetteer this build tagged with, written beside the pack that holds its tags. */
+  private gazetteer: { scope: string; entries: TaggerEntry[] } | undefined;
 
   // ---- shingles and signatures (the related step) ----
 
@@ -439,6 +453,8 @@ export class ContentCache implements ArticleCache {
         rmSync(this.addFile, { force: true });
         this.stats.saved = "pack";
       }
+      // After the pack: a gazetteer file newer than its pack's tags finds none of them (each entry names its scope).
+      if (this.gazetteer) writeCheckedJson(join(this.dir, GAZETTEER_FILE), { code: this.code, ...this.gazetteer });
     } catch {
       // A cache that cannot be written (full disk, read-only folder) only means a slower next build.
     }
@@ -679,25 +695,36 @@ export function decodeSketch(b: Buffer): Sketch | undefined {
 
 /** The last build's candidate pairs (related/pairs.ts KeptCandidates): its SHA-256, a line break, then JSON. */
 const CANDIDATES_FILE = "candidates.json";
+/** What the tagger read of the gazetteer the pack's tags were made with (src/entities/retag.ts). */
+const GAZETTEER_FILE = "tag-gazetteer.json";
 
-function readCandidates(path: string, code: string, scope: string): KeptCandidates | undefined {
+/** A JSON file written after the SHA-256 of its bytes (a line): undefined when missing, corrupt or partial. */
+function readCheckedJson<T>(path: string): T | undefined {
   try {
     const bytes = readFileSync(path);
     const cut = bytes.indexOf(10);
     const body = bytes.subarray(cut + 1);
     if (cut !== 64 || bytes.subarray(0, 64).toString("latin1") !== createHash("sha256").update(body).digest("hex")) return undefined;
-    const kept = JSON.parse(body.toString("utf8")) as { code: string; scope: string; stories: string[]; firsts: number[]; seconds: number[] };
-    if (kept.code !== code || kept.scope !== scope) return undefined;
-    return { stories: kept.stories, firsts: Uint32Array.from(kept.firsts), seconds: Uint32Array.from(kept.seconds) };
+    return JSON.parse(body.toString("utf8")) as T;
   } catch {
     return undefined;
   }
 }
 
-function writeCandidates(path: string, code: string, scope: string, kept: KeptCandidates): void {
-  const body = Buffer.from(JSON.stringify({ code, scope, stories: kept.stories, firsts: [...kept.firsts], seconds: [...kept.seconds] }));
+function writeCheckedJson(path: string, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
   const tmp = `${path}.tmp-${process.pid}`;
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(tmp, Buffer.concat([Buffer.from(`${createHash("sha256").update(body).digest("hex")}\n`), body]));
   renameSync(tmp, path);
+}
+
+function readCandidates(path: string, code: string, scope: string): KeptCandidates | undefined {
+  const kept = readCheckedJson<{ code: string; scope: string; stories: string[]; firsts: number[]; seconds: number[] }>(path);
+  if (kept?.code !== code || kept.scope !== scope) return undefined;
+  return { stories: kept.stories, firsts: Uint32Array.from(kept.firsts), seconds: Uint32Array.from(kept.seconds) };
+}
+
+function writeCandidates(path: string, code: string, scope: string, kept: KeptCandidates): void {
+  writeCheckedJson(path, { code, scope, stories: kept.stories, firsts: [...kept.firsts], seconds: [...kept.seconds] });
 }

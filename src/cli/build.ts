@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     const made = si?.cache ? `, made ${n(si.cache.made)} of ${n(si.records)} search records` : "";
     const search = si ? `; reused ${c.partitionsReused} of ${c.partitions} search partitions${made}` : "";
     const cc = r.state.contentCache?.stats;
-    const content = cc ? `; parsed ${n(cc.articlesParsed)} of ${n(cc.articlesParsed + cc.articlesReused)} article files, tagged ${n(cc.tagsMade)}` : "";
+    const content = cc ? `; parsed ${n(cc.articlesParsed)} of ${n(cc.articlesParsed + cc.articlesReused)} article files, tagged ${n(cc.tagsMade)}${cc.tagsCarried ? ` (${n(cc.tagsCarried)} kept: the gazetteer edit cannot change their tags)` : ""}` : "";
     console.log(`Build cache: reused ${n(c.pagesReused)} pages, rendered ${n(c.pagesRendered)}${search}${content}.`);
   }
   if (shard) {

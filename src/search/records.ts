@@ -188,7 +188,7 @@ export interface RecordInput {
    * input and makes the records of only a few.
    */
   readonly text: string;
-  /** A translation's entities' Arabic names, space-separated (none for an Arabic page). */
+  /** A translation's entities' Arabic names (each one's main name and the ones its original writes), space-separated; none for an Arabic page. */
   names: string;
   entityIds: string[];
   year: string;
@@ -197,11 +197,14 @@ export interface RecordInput {
   group?: string;
 }
 
-function recordInput(byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[], group: string | undefined): RecordInput {
-  // A translation carries its entities' Arabic names: شويغو finds it. An Arabic page does not carry
-  // the English ones: the search page finds it by its entity tags (names.ts), so an English name
-  // edited in the gazetteer changes no record. The page's own language is already in its text.
-  const names = a.lang === "en" ? entityIds.flatMap((id) => byId.get(id)?.names.ar ?? []) : [];
+function recordInput(byId: Map<string, Entity>, a: Article, original: Article, entityIds: string[], group: string | undefined, written: (id: string) => readonly string[]): RecordInput {
+  // A translation carries the Arabic names of its entities as its original writes them, and each
+  // one's main name: شويغو finds it as it finds the original. Not every spelling the gazetteer
+  // knows: a spelling added there then changes the records of only the articles that write it.
+  // An Arabic page does not carry the English names: the search page finds it by its entity tags
+  // (names.ts), so an English name edited in the gazetteer changes no record. The page's own
+  // language is already in its text.
+  const names = a.lang === "en" ? entityIds.flatMap((id) => [...new Set([...(byId.get(id)?.names.ar.slice(0, 1) ?? []), ...written(id)])]) : [];
   const d = original.date;
   const input = {
     url: articleUrl(a),
@@ -234,8 +237,9 @@ export function recordInputs(site: SearchSite, stories: Story[], copies: Map<str
   const byId = new Map(site.entities.map((e) => [e.id, e]));
   for (const s of stories) {
     const ids = site.tags.get(s.key) ?? [];
-    out.push(recordInput(byId, s.ar, s.ar, ids, copies.get(s.key)));
-    if (s.en) out.push(recordInput(byId, s.en, s.ar, ids, copies.get(s.key)));
+    const written = (id: string) => site.namesWritten(s, id);
+    out.push(recordInput(byId, s.ar, s.ar, ids, copies.get(s.key), written));
+    if (s.en) out.push(recordInput(byId, s.en, s.ar, ids, copies.get(s.key), written));
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { ContentError, ContentErrors } from "../content/errors.ts";
 import { loadGazetteer, type Entity } from "../entities/gazetteer.ts";
 import { EntityTagger } from "../entities/tagger.ts";
 import { phraseAround, type Phrase } from "../entities/phrase.ts";
+import { editedNameStrings, holdsAny, taggerEntries, type TaggerEntry } from "../entities/retag.ts";
 import { relatedCoverage, buildPageModel, type SiteData } from "../archive/site.ts";
 import type { EntityEvidence } from "../archive/entities.ts";
 import type { Story } from "../archive/stories.ts";
@@ -123,6 +124,8 @@ export interface ArticleTags {
   ids: string[];
   /** Each entity's first mention, in the order found. */
   phrases: [string, Phrase][];
+  /** Each entity found in the text, in the order found, with its names as the text writes them (each once, in the order met). */
+  names: [string, string[]][];
   /** Places named in the dateline; absent when the article has none. */
   filedFrom?: string[];
 }
@@ -130,7 +133,11 @@ export interface ArticleTags {
 /** Tags made by earlier builds (src/build/content-cache.ts); `scope` names the gazetteer they were made with. */
 export interface TagCache {
   get(a: Article, scope: string): ArticleTags | undefined;
-  put(a: Article, scope: string, tags: ArticleTags): void;
+  /** `carried`: tags made with another gazetteer that this one leaves as they were (not made again). */
+  put(a: Article, scope: string, tags: ArticleTags, carried?: boolean): void;
+  /** The gazetteer the last build tagged with, as the tagger read it. */
+  lastGazetteer?(): { scope: string; entries: TaggerEntry[] } | undefined;
+  keepGazetteer?(scope: string, entries: TaggerEntry[]): void;
 }
 
 /**
@@ -138,8 +145,21 @@ export interface TagCache {
  * tagger never reads (English names, descriptions, Wikidata ids), so that editing those re-tags nothing.
  */
 export function gazetteerScope(entities: Entity[]): string {
-  const read = entities.map(({ names, description: _d, wikidata: _w, ...rest }) => ({ ...rest, ar: names.ar }));
-  return createHash("sha256").update(JSON.stringify(read)).digest("hex");
+  return scopeOf(taggerEntries(entities));
+}
+
+const scopeOf = (entries: TaggerEntry[]) => createHash("sha256").update(JSON.stringify(entries)).digest("hex");
+
+/**
+ * After an edit of the gazetteer's Arabic names since the last build, which
+ * articles may tag otherwise (src/entities/retag.ts); undefined: any may.
+ */
+function touchedBy(cache: TagCache, entries: TaggerEntry[], scope: string): { scope: string; touches: (a: Article) => boolean } | undefined {
+  const last = cache.lastGazetteer?.();
+  if (!last || last.scope === scope) return undefined;
+  const strings = editedNameStrings(last.entries, entries);
+  if (!strings) return undefined;
+  return { scope: last.scope, touches: (a) => holdsAny(`${taggableText(a)}\n${a.place ?? ""}`, strings) };
 }
 
 /** Tags the entities each Arabic article names (translations share their original's). */
@@ -152,25 +172,39 @@ export function tagArticles(articles: Article[], entities: Entity[], cache?: Tag
       order: new Map(entities.map((e, i) => [e.id, i])),
       places: new Set(entities.filter((e) => e.type === "place").map((e) => e.id)),
     });
-  const scope = cache ? gazetteerScope(entities) : "";
+  const entries = cache ? taggerEntries(entities) : [];
+  const scope = cache ? scopeOf(entries) : "";
+  // Looked up at the first article without tags for this gazetteer (most builds have none).
+  let edited: ReturnType<typeof touchedBy> | null = null;
   const tags = new Map<Article, string[]>();
   // Where each article first names each entity, and the places of its dateline (entity pages show both).
   const phrases = new Map<Article, Map<string, Phrase>>();
   const filedFrom = new Map<Article, string[]>();
+  const names = new Map<Article, Map<string, string[]>>();
   for (const a of articles) {
     if (a.lang !== "ar") continue;
     let t = cache?.get(a, scope);
+    if (!t && cache && (edited ??= touchedBy(cache, entries, scope))) {
+      const before = cache.get(a, edited.scope);
+      if (before && !edited.touches(a)) cache.put(a, scope, (t = before), true);
+    }
     if (!t) {
       t = tagOne(a, tools());
       cache?.put(a, scope, t);
     }
     tags.set(a, t.ids);
     phrases.set(a, new Map(t.phrases));
+    names.set(a, new Map(t.names));
     if (t.filedFrom) filedFrom.set(a, t.filedFrom);
   }
+  cache?.keepGazetteer?.(scope, entries);
   return {
     tagsOf: (s: Story) => tags.get(s.ar) ?? [],
-    evidence: { phrase: (s: Story, id: string) => phrases.get(s.ar)?.get(id), filedFrom: (s: Story) => filedFrom.get(s.ar) ?? [] },
+    evidence: {
+      phrase: (s: Story, id: string) => phrases.get(s.ar)?.get(id),
+      filedFrom: (s: Story) => filedFrom.get(s.ar) ?? [],
+      names: (s: Story, id: string) => names.get(s.ar)?.get(id) ?? [],
+    },
   };
 }
 
@@ -179,13 +213,20 @@ function tagOne(a: Article, { tagger, order, places }: { tagger: EntityTagger; o
   const mentions = tagger.tag(text, { date: a.date.day });
   const found = new Set(mentions.map((m) => m.entityId));
   const first = new Map<string, Phrase>();
-  for (const m of mentions) if (!first.has(m.entityId)) first.set(m.entityId, phraseAround(text, m.start, m.end));
+  const written = new Map<string, string[]>();
+  for (const m of mentions) {
+    if (!first.has(m.entityId)) first.set(m.entityId, phraseAround(text, m.start, m.end));
+    const seen = written.get(m.entityId);
+    if (!seen) written.set(m.entityId, [m.surface]);
+    else if (!seen.includes(m.surface)) seen.push(m.surface);
+  }
   for (const id of a.addEntities) found.add(id);
   for (const id of a.removeEntities) found.delete(id);
   return {
     // Gazetteer order keeps the output stable and groups predictable.
     ids: [...found].sort((x, y) => order.get(x)! - order.get(y)!),
     phrases: [...first],
+    names: [...written],
     ...(a.place ? { filedFrom: [...new Set(tagger.tag(a.place, { date: a.date.day }).map((m) => m.entityId).filter((id) => places.has(id)))] } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { benchGazetteer } from "../bench/generate.ts";
 import { importFiles } from "../src/import/run.ts";
 import { loadContent, tagArticles, type Tags } from "../src/site/load.ts";
 import { ContentCache } from "../src/build/content-cache.ts";
-import { editedNameStrings, holdsAny, taggerEntries, type TaggerEntry } from "../src/entities/retag.ts";
+import { editedNameStrings, holdsAny, type TaggerEntry } from "../src/entities/retag.ts";
 import type { Article } from "../src/content/article.ts";
 import type { Story } from "../src/archive/stories.ts";
 

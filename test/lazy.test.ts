@@ -1,17 +1,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { setFlagsFromString } from "node:v8";
 import { keyText, lazyField } from "../src/archive/lazy.ts";
 
 test("a lazy field is made when read, kept only for the page read last, and serialises like a plain field in its place", () => {
   let made = 0;
-  const page = { url: "/a/", items: [] as number[], after: 1 };
-  const other = { url: "/b/", items: [] as number[] };
+  type Page = { url: string; items: number[]; after?: number };
+  const page = { url: "/a/" } as Page;
+  const other = { url: "/b/" } as Page;
   for (const p of [page, other]) {
     lazyField(p, "items", () => {
       made++;
       return [made];
     });
   }
+  page.after = 1;
   // Read twice in a row (as Nunjucks looks a member up): made once.
   assert.deepEqual(page.items, [1]);
   assert.deepEqual(page.items, [1]);
@@ -28,7 +31,7 @@ test("a lazy field is made when read, kept only for the page read last, and seri
 test("the build cache's key text takes a lazy field's stand-in instead of making the field, and changes with it", () => {
   let made = 0;
   let input = "a";
-  const page = { url: "/a/", head: "", n: 1 };
+  const page = { url: "/a/" } as { url: string; head: string; n: number };
   lazyField(
     page,
     "head",
@@ -38,6 +41,7 @@ test("the build cache's key text takes a lazy field's stand-in instead of making
     },
     () => [input],
   );
+  page.n = 1;
   const before = keyText(page);
   assert.equal(made, 0);
   assert.equal(before, '{"url":"/a/","head":~["a"],"n":1,}');
@@ -49,7 +53,24 @@ test("the build cache's key text takes a lazy field's stand-in instead of making
   // Undefined fields are marked, not dropped; a page without stand-ins is its JSON.
   const plain = { url: "/b/", items: [1] };
   assert.equal(keyText(plain), JSON.stringify(plain));
-  const sparse = { url: "/c/", x: undefined as string | undefined, y: 0 };
+  const sparse = { url: "/c/", x: undefined } as { url: string; x: string | undefined; y: number };
   lazyField(sparse, "y", () => 1, () => null);
   assert.equal(keyText(sparse), '{"url":"/c/","x":u,"y":~null,}');
+});
+
+test("pages with lazy fields stay in V8's fast mode; a field cannot be made lazy once it is there", () => {
+  setFlagsFromString("--allow-natives-syntax");
+  const fast = new Function("o", "return %HasFastProperties(o)") as (o: object) => boolean;
+  setFlagsFromString("--no-allow-natives-syntax");
+  // Many fields, as a page has, then lazy ones: each page its own makers, the getters shared.
+  const pages = Array.from({ length: 200 }, (_, i) => {
+    const p = Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`f${k}`, i])) as Record<string, unknown>;
+    if (i % 2) p.optional = i;
+    for (const key of ["body", "related", "head"]) lazyField(p, key, () => `${key} ${i}`, () => i);
+    return p;
+  });
+  assert.ok(pages.every(fast), `${pages.filter((p) => !fast(p)).length} of ${pages.length} pages in dictionary mode`);
+  assert.equal(pages[7]!.body, "body 7");
+  assert.equal(pages[8]!.head, "head 8");
+  assert.throws(() => lazyField({ items: [] as number[] }, "items", () => [1]), /already has a field items/);
 });

@@ -62,7 +62,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
   // No translation yet: the nearest English page is the day the story belongs to.
   const switchUrl = counterpartArticle ? articleUrl(counterpartArticle) : routes.dates(other, d.year, d.month, d.dayOfMonth);
   const dateline = datelineText(a, story.ar, lang);
-  const p: ArticlePage = {
+  const fields: Omit<ArticlePage, "body" | "entityGroups" | "related"> = {
     kind: "article",
     url,
     lang,
@@ -71,7 +71,6 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
     heading: a.title,
     description: a.lead.slice(0, 200),
     switchUrl,
-    ...(counterpartArticle ? {} : { switchLabel: t(lang, "switchToDay"), switchTitle: t(lang, "switchToDayLabel") }),
     alternates: counterpartArticle
       ? [
           { lang, url },
@@ -86,26 +85,25 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
     ],
     titleText: text(a.title, lang, lang),
     titleDerived: a.titleDerived,
-    ...(a.titleDerived ? { titleDerivedNote: t(lang, "titleDerivedNote") } : {}),
-    ...(dateline ? { dateline } : {}),
     // A calendar date stays a date: midnight would claim a time the source never gave.
     datetime: a.date.hasTime ? a.date.iso : a.date.day,
     gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
     hijri: formatHijri(a.date.epoch, zone, lang, digits),
-    // Placeholders keep the fields' order; made when read (below).
-    body: [],
-    ...(a.url ? { sourceUrl: a.url } : story.ar.url ? { sourceUrl: story.ar.url } : {}),
     dayLink: { url: routes.dates(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
-    ...(counterpartArticle
-      ? { counterpart: { url: switchUrl, label: t(lang, lang === "ar" ? "translation" : "originalArabic"), lang: other } }
-      : {}),
-    ...(lang === "ar" && !story.en ? { noTranslation: t(lang, "noTranslation") } : {}),
-    ...(lang === "en" ? { translatedFrom: t(lang, "translatedFrom") } : {}),
-    entityGroups: [],
     storyKey: story.key,
     entityIds: ctx.entityIds(story),
-    related: { text: [], entities: [], shared: [], sharedWith: [] },
   };
+  // The fields a page may lack, then the lazy ones, are added after the literal: spreads before
+  // many more fields leave an object in V8's dictionary mode, larger and slower to read (docs/scale.md).
+  const p = fields as ArticlePage;
+  if (!counterpartArticle) Object.assign(p, { switchLabel: t(lang, "switchToDay"), switchTitle: t(lang, "switchToDayLabel") });
+  if (a.titleDerived) p.titleDerivedNote = t(lang, "titleDerivedNote");
+  if (dateline) p.dateline = dateline;
+  const sourceUrl = a.url || story.ar.url;
+  if (sourceUrl) p.sourceUrl = sourceUrl;
+  if (counterpartArticle) p.counterpart = { url: switchUrl, label: t(lang, lang === "ar" ? "translation" : "originalArabic"), lang: other };
+  if (lang === "ar" && !story.en) p.noTranslation = t(lang, "noTranslation");
+  if (lang === "en") p.translatedFrom = t(lang, "translatedFrom");
   // The body's other input, the shared paragraphs, is in the page's `related` field, keyed beside it.
   lazyField(p, "body", () => {
     const { html } = articleBody(a);

@@ -226,7 +226,7 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
       // The summary (count, mentions, co-mentions, filed from) changes with every new
       // article: the first page has it, the numbered pages stay as they were.
       const first = p === 0;
-      const page: EntityPage = {
+      const fields: Omit<EntityPage, "items"> = {
         ...base("entity", pageUrl(url, p), name.text + pageSuffix(p, lang, ctx.digits), pageUrl(routes.entity(other, e.id), p), desc ?? name.text),
         heading: name.text,
         breadcrumbs: [home, { url: indexUrl, label: t(lang, "entities") }],
@@ -241,10 +241,11 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
         // Stories are newest first.
         ...(first ? { count: plural("articles", stories.length, lang, ctx.digits), latestMention: mentionDate(stories[0]!), firstMention: mentionDate(stories[stories.length - 1]!) } : {}),
         coMentions: first ? coMentions : [],
-        items: [],
         ...(nav ? { pagination: nav } : {}),
         ...(first && filed ? { filedFrom: { count: plural("articles", filed.length, lang, ctx.digits), items: filed.slice(0, MAX_FILED_FROM).map(item) } } : {}),
       };
+      // Added, not a placeholder made an accessor: that leaves the object in V8's dictionary mode (lazy.ts).
+      const page = fields as EntityPage;
       lazyField(
         page,
         "items",

@@ -32,7 +32,7 @@ export interface SearchRecord {
 
 /**
  * The words of a result the search page marks but Pagefind need not hold:
- * the article's text and, for a translation, its entities' Arabic names.
+ * the article's text and, for a translation, the Arabic names its record carries (RecordInput.names).
  * Kept out of Pagefind's records, which it holds in memory while it builds an
  * index, and fetched only for the results shown.
  */

@@ -80,4 +80,3 @@ export function keyText(page: object): string {
 export function jsonHash(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value) ?? "u", "utf16le").digest("base64");
 }
-

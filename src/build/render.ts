@@ -1,4 +1,4 @@
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteData } from "../archive/site.ts";
@@ -13,7 +13,13 @@ import { outputPath } from "../archive/routes.ts";
  * through Eleventy's programmatic configuration; eleventy.config.ts adds the rest.
  * Returns the number of runs.
  */
-export async function renderSite(site: SiteData, outDir: string, opts: { root: string; pathPrefix: string; batches?: ReadonlySet<number> }): Promise<number> {
+export async function renderSite(
+  site: SiteData,
+  outDir: string,
+  opts: { root: string; pathPrefix: string; batches?: ReadonlySet<number> },
+  /** Told each file written (its path under `outDir`, with "/") and its contents, as Eleventy wrote them. */
+  written?: (path: string, content: string | Buffer) => void,
+): Promise<number> {
   // `batches`: a build shard's share (src/build/shard.ts); default every batch.
   const views = renderBatches(site, site.settings.renderBatchSize).filter((v) => !opts.batches || opts.batches.has(v.batch.index));
   // Eleventy resolves its input and config relative to the working directory.
@@ -34,7 +40,13 @@ export async function renderSite(site: SiteData, outDir: string, opts: { root: s
           eleventyConfig.addGlobalData("site", Object.freeze(view));
         },
       });
-      await elev.write();
+      // Eleventy 3 answers [passthrough copies, template results]; a result holds the path and content it wrote.
+      const [, templates] = (await elev.write()) as unknown as [unknown, unknown[]];
+      if (written) for (const r of templates.flat(Infinity) as { outputPath?: unknown; content?: unknown }[]) {
+        if (typeof r?.outputPath === "string" && (typeof r.content === "string" || Buffer.isBuffer(r.content))) {
+          written(relative(outDir, resolve(r.outputPath)).split(sep).join("/"), r.content);
+        }
+      }
       // A written batch's pages are garbage, but V8 collects them only when it needs room: the
       // process then holds each batch's garbage beside the next one (and, after the last, beside
       // a search index still being made). Collected here, the peak is one batch (docs/scale.md).

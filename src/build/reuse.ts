@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteData } from "../archive/site.ts";
 import { renderEntries, siteWith } from "../site/batches.ts";
@@ -66,16 +65,14 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
       reused++;
     }
   });
-  const runs = await renderSite(siteWith(site, entries.filter(([, item]) => render.has(item))), fresh, opts);
+  // The hash of what Eleventy wrote, taken as it writes (not read back from the files).
+  const hashes = new Map<string, string>();
+  const runs = await renderSite(siteWith(site, entries.filter(([, item]) => render.has(item))), fresh, opts, (path, content) => hashes.set(path, sha256(content)));
   for (const [item, key] of render) {
     const path = outputPath((item as { url: string }).url);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(fresh, path));
-    } catch {
-      throw new Error(`render: ${path} was not written (the build cache expected it there)`);
-    }
-    files.set(path, [key, sha256(bytes)]);
+    const hash = hashes.get(path);
+    if (hash === undefined) throw new Error(`render: ${path} was not written (the build cache expected it there)`);
+    files.set(path, [key, hash]);
   }
   return { runs, reused, rendered: render.size, files };
 }

@@ -75,6 +75,12 @@ test("tags kept across gazetteer edits of names equal every article tagged afres
       ["a country described by an entry of its own", () => append("  - id: saudi-arabia\n    type: place\n    country: SA\n    ar: [المملكة العربية السعودية]\n    en: [Saudi Arabia]\n"), (r) => assert.equal(r.carried, 0)],
       // Saudi news calls the country المملكة: a country's name, whose adjectives come with it.
       ["a name of that country the corpus uses", () => edit("ar: [المملكة العربية السعودية]", "ar: [المملكة العربية السعودية, المملكة]"), (r) => assert.ok(r.changed > 50 && r.carried > 0, JSON.stringify(r))],
+      // A kept gazetteer that fails its hash is not used: every article is tagged again, never with wrong tags.
+      ["a name edit, the kept gazetteer corrupt", () => {
+        const kept = join(cacheDir, "tag-gazetteer.json");
+        writeFileSync(kept, readFileSync(kept, "utf8").replace("riyadh", "riyadx"));
+        edit("ar: [مدينة الرياض]", "ar: [مدينة الرياض, الرياض]");
+      }, (r) => assert.equal(r.carried, 0)],
       ["another kind of edit: a type", () => edit("  - id: riyadh\n    type: place", "  - id: riyadh\n    type: organization"), (r) => assert.equal(r.carried, 0)],
     ];
     let previous: Map<string, string> | undefined;

@@ -78,6 +78,13 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
     writeFileSync(arPath(1), readFileSync(arPath(1), "utf8").replace(/\n$/, `\n\n${SENTENCES[0]}\n`));
     for (const n of [1, 5, 9]) translate(n, "one");
 
+    // Replaces `from` in the gazetteer, which must hold it.
+    const editGazetteer = (from: string, to: string) => {
+      const g = join(dir, "content/entities.yaml");
+      const text = readFileSync(g, "utf8");
+      assert.ok(text.includes(from), `the gazetteer holds ${from}`);
+      writeFileSync(g, text.replace(from, to));
+    };
     const edits: [string, () => void][] = [
       ["nothing changed", () => {}],
       ["add an article (newest month)", () => void add(9)],
@@ -98,25 +105,11 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
         writeFileSync(g, `${readFileSync(g, "utf8")}\n  - id: nasiriyah\n    type: place\n    ar: [الناصرية]\n    en: [Nasiriyah]\n`);
       }],
       // Only what pages show of an entity: the articles naming him keep their tags and must still be made again.
-      ["rename an entity in English", () => {
-        const g = join(dir, "content/entities.yaml");
-        const text = readFileSync(g, "utf8");
-        assert.ok(text.includes("en: [Sergei Shoigu, Shoigu]"));
-        writeFileSync(g, text.replace("en: [Sergei Shoigu, Shoigu]", "en: [Sergey Shoygu, Shoygu]"));
-      }],
+      ["rename an entity in English", () => editGazetteer("en: [Sergei Shoigu, Shoigu]", "en: [Sergey Shoygu, Shoygu]")],
       // A spelling no article has: tags, headlines' mentions and search records stay as they were; only his own pages list it.
-      ["add an Arabic spelling found in no text", () => {
-        const g = join(dir, "content/entities.yaml");
-        const text = readFileSync(g, "utf8");
-        assert.ok(text.includes("ar: [سيرغي شويغو, شويغو]"));
-        writeFileSync(g, text.replace("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو]"));
-      }],
+      ["add an Arabic spelling found in no text", () => editGazetteer("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو]")],
       // Article 1 already names him in its text; now its headline does too: its page's JSON-LD lists him as what it is about.
-      ["add an Arabic spelling found in a headline", () => {
-        const g = join(dir, "content/entities.yaml");
-        const text = readFileSync(g, "utf8");
-        writeFileSync(g, text.replace("ar: [سيرغي شويغو, شويغو, سيرجي شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]"));
-      }],
+      ["add an Arabic spelling found in a headline", () => editGazetteer("ar: [سيرغي شويغو, شويغو, سيرجي شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]")],
       ["change a setting", () => writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^pageSize:.*$/m, "pageSize: 4"))],
       ["change a template", () => {
         const t = join(dir, "_includes/layouts/entity.njk");
@@ -135,19 +128,9 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
       // The edit above reused search partitions and excerpt texts by link: the stats recorded for them without reading them hold.
       ["nothing changed, search on", () => undefined],
       // No search record holds an entity's English name (the search page maps Latin names to entity tags): every partition is kept.
-      ["rename an entity in English, search on", () => {
-        const g = join(dir, "content/entities.yaml");
-        const text = readFileSync(g, "utf8");
-        assert.ok(text.includes("en: [Sergey Shoygu, Shoygu]"));
-        writeFileSync(g, text.replace("en: [Sergey Shoygu, Shoygu]", "en: [Sergei Shoigu, Shoigu]"));
-      }],
+      ["rename an entity in English, search on", () => editGazetteer("en: [Sergey Shoygu, Shoygu]", "en: [Sergei Shoigu, Shoigu]")],
       // A translation's record carries the Arabic names its original writes (and each entity's main one), not every spelling: every partition is kept.
-      ["add an Arabic spelling found in no text, search on", () => {
-        const g = join(dir, "content/entities.yaml");
-        const text = readFileSync(g, "utf8");
-        assert.ok(text.includes("ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]"));
-        writeFileSync(g, text.replace("ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1, شويجو]"));
-      }],
+      ["add an Arabic spelling found in no text, search on", () => editGazetteer("ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1, شويجو]")],
       ["corrupt an excerpt text of the live output, search on", () => {
         const files = [...digest(join(dir, "_site")).keys()].filter((f) => f.startsWith("search-text/")).sort();
         const f = join(dir, "_site", pick(files));

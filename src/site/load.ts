@@ -174,9 +174,8 @@ export function tagArticles(articles: Article[], entities: Entity[], cache?: Tag
     });
   const entries = cache ? taggerEntries(entities) : [];
   const scope = cache ? scopeOf(entries) : "";
-  // Looked up once, at the first article without tags for this gazetteer (most builds have none).
-  let edited: ReturnType<typeof touchedBy>;
-  let looked = false;
+  // Looked up once, at the first article without tags for this gazetteer (most builds have none); null until then.
+  let edited: ReturnType<typeof touchedBy> | null = null;
   const tags = new Map<Article, string[]>();
   // Where each article first names each entity, and the places of its dateline (entity pages show both).
   const phrases = new Map<Article, Map<string, Phrase>>();
@@ -185,13 +184,10 @@ export function tagArticles(articles: Article[], entities: Entity[], cache?: Tag
   for (const a of articles) {
     if (a.lang !== "ar") continue;
     let t = cache?.get(a, scope);
-    if (!t && cache && !looked) {
-      looked = true;
-      edited = touchedBy(cache, entries, scope);
-    }
-    if (!t && cache && edited) {
-      const before = cache.get(a, edited.scope);
-      if (before && !edited.touches(a)) cache.put(a, scope, (t = before), true);
+    if (!t && cache) {
+      if (edited === null) edited = touchedBy(cache, entries, scope);
+      const before = edited ? cache.get(a, edited.scope) : undefined;
+      if (before && !edited?.touches(a)) cache.put(a, scope, (t = before), true);
     }
     if (!t) {
       t = tagOne(a, tools());

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { makeProject, cleanup, article, digest, REPO, type Run } from "./helpers/project.ts";
@@ -19,6 +20,17 @@ function differences(a: Map<string, string>, b: Map<string, string>): string[] {
   const out: string[] = [];
   for (const [f, h] of a) if (b.get(f) !== h) out.push(b.has(f) ? `differs: ${f}` : `only incremental: ${f}`);
   for (const f of b.keys()) if (!a.has(f)) out.push(`only clean: ${f}`);
+  return out;
+}
+
+/** Every file under `root` by inode: its path and the hash of its bytes. */
+function inodes(root: string): Map<number, { path: string; hash: string }> {
+  const out = new Map<number, { path: string; hash: string }>();
+  if (!existsSync(root)) return out;
+  for (const f of readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]) {
+    const st = statSync(join(root, f));
+    if (st.isFile()) out.set(st.ino, { path: f, hash: createHash("sha256").update(readFileSync(join(root, f))).digest("hex") });
+  }
   return out;
 }
 
@@ -147,6 +159,20 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
         unlinkSync(f);
         writeFileSync(f, Buffer.concat([bytes, Buffer.from("x")]));
       }],
+      // A file the last build did not write, in the live output: once that tree is retired it must not be recycled into a later one.
+      ["a stray file in the live output", () => {
+        const files = [...digest(join(dir, "_site")).keys()].filter((f) => f.startsWith("ar/") && f.endsWith("/index.html")).sort();
+        writeFileSync(join(dir, "_site", pick(files).replace(/index\.html$/, "stray.html")), "stray");
+      }],
+      ["add an article after a stray file", () => void add(9)],
+      // The same in the spare tree (src/build/spare.ts), which the next build would otherwise take as its fresh folder.
+      ["a stray file in the spare tree, and an article added", () => {
+        const spare = readdirSync(join(dir, ".arshif-cache")).find((n) => n.startsWith("spare-") && !n.endsWith(".json"));
+        assert.ok(spare, "the last build kept a spare tree");
+        const files = [...digest(join(dir, ".arshif-cache", spare)).keys()].filter((f) => f.endsWith("/index.html")).sort();
+        writeFileSync(join(dir, ".arshif-cache", spare, pick(files).replace(/index\.html$/, "stray.html")), "stray");
+        add(9);
+      }],
     ];
 
     const first = build(dir, ["--no-search"]);
@@ -155,8 +181,16 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
     for (const [name, edit] of edits) {
       edit();
       const search = name.includes("search on") ? [] : ["--no-search"];
+      const shared = inodes(join(dir, "_site"));
       const inc = build(dir, search);
       assert.equal(inc.code, 0, `${name}: ${inc.stderr}`);
+      // The build wrote no file of the live output it replaced: every inode it had holds the same bytes, wherever it is now.
+      for (const root of [join(dir, "_site"), ...readdirSync(join(dir, ".arshif-cache")).filter((n) => n.startsWith("spare-") && !n.endsWith(".json")).map((n) => join(dir, ".arshif-cache", n))]) {
+        for (const [ino, { path, hash }] of inodes(root)) {
+          const was = shared.get(ino);
+          if (was) assert.equal(hash, was.hash, `${name}: ${path} (${root}) shares the inode of the old output's ${was.path}, whose bytes changed`);
+        }
+      }
       const clean = build(dir, [...search, "--no-cache", "--output=_clean"]);
       assert.equal(clean.code, 0, `${name}: ${clean.stderr}`);
       const after = digest(join(dir, "_site"), { folders: true });

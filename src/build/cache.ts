@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { removeDetached } from "./swap.ts";
 import { LINKED, Linker } from "./linker.ts";
 import { walkTree } from "./walk.ts";
+import { pruneRetired, takeSpare, type SpareRecord } from "./spare.ts";
 import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, type FileStat, type Fingerprint } from "./inputs.ts";
 
 /**
@@ -252,19 +253,98 @@ export class BuildCache {
    */
   pruneSearch(): void {
     const dir = join(this.dir, "search");
+    if (existsSync(dir)) for (const name of readdirSync(dir)) if (!this.usedSearch.has(name)) this.discard(join(dir, name));
+    this.emptyTrash();
+  }
+
+  private trashed = 0;
+
+  /** Moves `path` into `trash/` at once (removed by emptyTrash); where it cannot be moved, removes it now. */
+  private discard(path: string): void {
     const trash = join(this.dir, "trash");
-    if (existsSync(dir)) {
-      for (const name of readdirSync(dir)) {
-        if (this.usedSearch.has(name)) continue;
-        try {
-          mkdirSync(trash, { recursive: true });
-          renameSync(join(dir, name), join(trash, `${name}-${process.pid}-${Date.now()}`));
-        } catch {
-          rmSync(join(dir, name), { recursive: true, force: true });
-        }
-      }
+    try {
+      mkdirSync(trash, { recursive: true });
+      renameSync(path, join(trash, `${basename(path)}-${process.pid}-${Date.now()}-${this.trashed++}`));
+    } catch {
+      rmSync(path, { recursive: true, force: true });
     }
+  }
+
+  /** Removes what is in `trash/` (this build's and whatever an earlier removal left) in a detached process. */
+  private emptyTrash(): void {
+    const trash = join(this.dir, "trash");
     if (existsSync(trash)) removeDetached(readdirSync(trash).map((n) => join(trash, n)));
+  }
+
+  // ---- the spare tree: the retired output, recycled as the next build's fresh folder (src/build/spare.ts) ----
+
+  private spareDir(output: string): string {
+    return join(this.dir, `spare-${sha256(output).slice(0, 16)}`);
+  }
+
+  /** The record of the retired tree just kept as the spare, until the new output's manifest is written. */
+  private retired: { output: string; record: LiveManifest } | undefined;
+
+  /**
+   * Called by the swap with the tree it retired from `output`: kept as the
+   * spare when the live manifest describes it (it does until this build's is
+   * written) and it can be moved into the cache's folder (the same file
+   * system). False: the swap removes it as before.
+   */
+  keepSpare(output: string, old: string): boolean {
+    const record = this.readLive(output);
+    if (!record?.dirs) return false;
+    const dir = this.spareDir(output);
+    rmSync(`${dir}.json`, { force: true });
+    if (existsSync(dir)) this.discard(dir);
+    try {
+      renameSync(old, dir);
+    } catch {
+      return false;
+    }
+    this.retired = { output, record };
+    return true;
+  }
+
+  /** Prunes the spare against the new output's manifest and records it (`${spare}.json`, written last). */
+  private pruneSpare(output: string, live: LiveManifest): void {
+    const retired = this.retired;
+    this.retired = undefined;
+    if (retired?.output !== output) return;
+    const dir = this.spareDir(output);
+    let record: SpareRecord | undefined;
+    try {
+      record = pruneRetired(dir, retired.record, live.files, (p) => this.discard(p));
+    } catch {
+      record = undefined;
+    }
+    if (record) writeFileSync(`${dir}.json`, JSON.stringify(record));
+    else this.discard(dir);
+    this.emptyTrash();
+  }
+
+  /**
+   * Makes the spare kept for `output` the fresh folder `fresh`, when the live
+   * manifest is this code's (else nothing would be reused) and the spare is as
+   * recorded. Returns the files it holds (each the live file's inode), or
+   * undefined: `fresh` starts empty. A spare is used once.
+   */
+  takeSpare(output: string, fresh: string): ReadonlySet<string> | undefined {
+    const dir = this.spareDir(output);
+    if (!existsSync(dir)) return undefined;
+    let record: SpareRecord | undefined;
+    try {
+      record = JSON.parse(readFileSync(`${dir}.json`, "utf8")) as SpareRecord;
+    } catch {
+      record = undefined;
+    }
+    rmSync(`${dir}.json`, { force: true });
+    const kept = record && record.files && record.dirs && this.readLive(output) ? takeSpare(dir, record, fresh) : undefined;
+    if (!kept) {
+      this.discard(dir);
+      this.emptyTrash();
+    }
+    return kept;
   }
 
   // ---- the live output: every file's stat, and for rendered files their key and hash ----
@@ -362,7 +442,9 @@ export class BuildCache {
     }
     const dirs: LiveManifest["dirs"] = {};
     for (const [rel, st] of tree.dirs) dirs[rel] = [st.mtimeMs, st.ino];
-    this.writeLive(output, { code: this.code, inputs: this.inputs?.key ?? "", files: live, dirs, search: [...this.usedSearch].sort() });
+    const manifest: LiveManifest = { code: this.code, inputs: this.inputs?.key ?? "", files: live, dirs, search: [...this.usedSearch].sort() };
+    this.writeLive(output, manifest);
+    this.pruneSpare(output, manifest);
   }
 
   /**

@@ -9,8 +9,12 @@ export const LINKED = { byStat: 0, byHash: 1, no: 2 } as const;
  * does not get tsx's loader): its stat in the live output against the one
  * recorded (else the SHA-256 of its bytes against the recorded hash), its
  * folder in the fresh tree (one mkdir per new folder), a hard link (a copy when
- * linking fails). Messages: batches `{ rels, stats, hashes }` (stats: size,
- * mtimeMs, ino per file), then `null`; the answer is one code per file.
+ * linking fails). A file `present` in the fresh tree already (a recycled tree,
+ * src/build/spare.ts) is the live file's inode: it stays when the live file is
+ * as recorded, and is unlinked otherwise, before anything is linked or written
+ * in its place (a write into it would change the live file too).
+ * Messages: batches `{ rels, stats, hashes, present }` (stats: size, mtimeMs,
+ * ino per file; present: 1 or 0 per file), then `null`; the answer is one code per file.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -33,13 +37,17 @@ const ensure = (dir) => {
 };
 let codes = new Uint8Array(1024);
 let n = 0;
-const one = (rel, size, mtimeMs, ino, hash) => {
+const one = (rel, size, mtimeMs, ino, hash, present) => {
   const src = join(from, rel);
-  const st = fs.statSync(src, { throwIfNoEntry: false });
-  if (!st || !st.isFile()) return 2;
-  const same = st.size === size && st.mtimeMs === mtimeMs && st.ino === ino;
-  if (!same && createHash("sha256").update(fs.readFileSync(src)).digest("hex") !== hash) return 2;
   const dest = join(to, rel);
+  const st = fs.statSync(src, { throwIfNoEntry: false });
+  const same = !!st && st.isFile() && st.size === size && st.mtimeMs === mtimeMs && st.ino === ino;
+  if (present) {
+    if (same) return 0;
+    fs.rmSync(dest, { force: true });
+  }
+  if (!st || !st.isFile()) return 2;
+  if (!same && createHash("sha256").update(fs.readFileSync(src)).digest("hex") !== hash) return 2;
   ensure(dirname(dest));
   try {
     fs.linkSync(src, dest);
@@ -54,7 +62,7 @@ parentPort.on("message", (batch) => {
     parentPort.postMessage(codes.subarray(0, n));
     return;
   }
-  const { rels, stats, hashes } = batch;
+  const { rels, stats, hashes, present } = batch;
   if (n + rels.length > codes.length) {
     const grown = new Uint8Array(Math.max(codes.length * 2, n + rels.length));
     grown.set(codes.subarray(0, n));
@@ -63,7 +71,7 @@ parentPort.on("message", (batch) => {
   for (let i = 0; i < rels.length; i++) {
     let code = 2;
     try {
-      code = one(rels[i], stats[3 * i], stats[3 * i + 1], stats[3 * i + 2], hashes[i]);
+      code = one(rels[i], stats[3 * i], stats[3 * i + 1], stats[3 * i + 2], hashes[i], present[i] === 1);
     } catch {
       // Unreadable, or the fresh folder refused it: rendered again instead.
     }
@@ -85,6 +93,7 @@ export class Linker {
   private rels: string[] = [];
   private stats: number[] = [];
   private hashes: string[] = [];
+  private present: number[] = [];
   private failed: Error | undefined;
   count = 0;
 
@@ -102,21 +111,27 @@ export class Linker {
     return this.worker;
   }
 
-  /** Offers `rel` (a path relative to both folders), recorded with `stat` and the hash of its bytes. */
-  add(rel: string, stat: FileStat, hash: string): void {
+  /**
+   * Offers `rel` (a path relative to both folders), recorded with `stat` and
+   * the hash of its bytes; `present`: the fresh folder holds it already, as a
+   * link to the live file.
+   */
+  add(rel: string, stat: FileStat, hash: string, present = false): void {
     this.rels.push(rel);
     this.stats.push(stat.size, stat.mtimeMs, stat.ino);
     this.hashes.push(hash);
+    this.present.push(present ? 1 : 0);
     this.count++;
     if (this.rels.length >= BATCH) this.flush();
   }
 
   private flush(): void {
     if (!this.rels.length) return;
-    this.started().postMessage({ rels: this.rels, stats: Float64Array.from(this.stats), hashes: this.hashes });
+    this.started().postMessage({ rels: this.rels, stats: Float64Array.from(this.stats), hashes: this.hashes, present: Uint8Array.from(this.present) });
     this.rels = [];
     this.stats = [];
     this.hashes = [];
+    this.present = [];
   }
 
   /** Each added file's outcome (LINKED), in the order added; the worker ends. */

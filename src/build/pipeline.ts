@@ -49,6 +49,8 @@ export interface BuildState {
   tags: Tags;
   coverage: Coverage;
   site: SiteData;
+  /** With the cache: the files the fresh folder holds already, when it is the recycled spare tree (src/build/spare.ts). */
+  recycled: ReadonlySet<string> | undefined;
   searchIndex: SearchIndexResult | undefined;
   renderRuns: number;
   /** With the cache: what was rendered and reused, and the manifest the next build reads. */
@@ -107,6 +109,16 @@ export const STEPS = [
       return { coverage };
     },
   }),
+  // The tree the last swap retired, pruned to the pages it shares with the live output, becomes the
+  // fresh folder: a rebuild then makes no folder and link for each reused page. Taken only now, after
+  // the content is known to be good, and before anything is written into the fresh folder.
+  s({
+    name: "recycle",
+    reads: ["options", "cache", "fresh"],
+    writes: ["recycled"],
+    when: ({ options, cache }) => !!cache && !options.shard,
+    run: ({ options, cache, fresh }) => ({ recycled: cache!.takeSpare(options.output, fresh) }),
+  }),
   // Made before the page model: Pagefind's process then runs while this one holds the stories and
   // their coverage, not also every page's data (nor Eleventy's rendered pages), and a rebuild that
   // sends one small partition to Pagefind starts no worker process. Asked to
@@ -152,13 +164,13 @@ export const STEPS = [
   s({
     name: "render",
     timing: "eleventy",
-    reads: ["options", "site", "fresh", "cache"],
+    reads: ["options", "site", "fresh", "cache", "recycled"],
     writes: ["renderRuns", "render"],
-    run: async ({ options, site, fresh, cache }) => {
+    run: async ({ options, site, fresh, cache, recycled }) => {
       // A shard renders its batches afresh: its folder is new on every CI runner.
       if (options.shard) return { renderRuns: await renderShare(site, fresh, options, options.shard), render: undefined };
       if (!cache) return { renderRuns: await renderSite(site, fresh, options), render: undefined };
-      const render = await renderReusing(site, fresh, options, cache);
+      const render = await renderReusing(site, fresh, options, cache, recycled);
       cache.stats.pagesReused = render.reused;
       cache.stats.pagesRendered = render.rendered;
       return { renderRuns: render.runs, render };
@@ -193,7 +205,9 @@ export const STEPS = [
     reads: ["options", "fresh", "searchIndex", "renderRuns", "render", "cache", "dataFiles", "scriptBundle"],
     writes: ["published"],
     run: async ({ options, fresh, render, cache }) => {
-      await swap(fresh, options.output, options.shard ? SHARD_MANIFEST : undefined);
+      // The retired tree is kept as the next build's spare when this build's render manifest is written.
+      const keep = cache && render ? (old: string) => cache.keepSpare(options.output, old) : undefined;
+      await swap(fresh, options.output, options.shard ? SHARD_MANIFEST : undefined, keep);
       // The manifest describes the output now live; unused search entries go.
       if (cache && render) await cache.writeRenderManifest(options.output, render.files, fresh);
       // A shard used only its share of the cached partitions; the others stay for the other shares.

@@ -7,6 +7,7 @@ import { liveStat, sha256, type BuildCache, type LiveFile, type RenderedFile } f
 import { LINKED, Linker } from "./linker.ts";
 import { keyText } from "../archive/lazy.ts";
 import { outputPath } from "../archive/routes.ts";
+import { unlinkAll } from "./spare.ts";
 
 /**
  * What every page template reads besides its own page data (src/archive/site.ts
@@ -33,7 +34,14 @@ export interface RenderOutcome {
  * when that differs, the hash of their bytes. The checks and links run on a
  * second thread (src/build/linker.ts) while this one keys the pages.
  */
-export async function renderReusing(site: SiteData, fresh: string, opts: { root: string; pathPrefix: string; output: string }, cache: BuildCache): Promise<RenderOutcome> {
+export async function renderReusing(
+  site: SiteData,
+  fresh: string,
+  opts: { root: string; pathPrefix: string; output: string },
+  cache: BuildCache,
+  /** The files `fresh` holds already, each a link to the live file (a recycled tree: src/build/spare.ts). */
+  present: ReadonlySet<string> = new Set(),
+): Promise<RenderOutcome> {
   const base = siteKey(site, cache.code, opts.pathPrefix);
   const previous = cache.readRenderManifest(opts.output);
   const files = new Map<string, RenderedFile>();
@@ -49,7 +57,7 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
     const was = previous.get(path);
     if (was && was[0] === key) {
       offered.push([item, path, was]);
-      linker.add(path, liveStat(was), was[1]);
+      linker.add(path, liveStat(was), was[1], present.has(path));
     } else render.set(item, key);
   };
   const entries = renderEntries(site);
@@ -65,6 +73,13 @@ export async function renderReusing(site: SiteData, fresh: string, opts: { root:
       reused++;
     }
   });
+  // What the recycled tree holds and this build does not reuse goes first: a page to render is written
+  // as a new file, never into the live file's inode; a page the site no longer has goes with its folder.
+  if (present.size) {
+    const paths = new Set(entries.map(([, item]) => outputPath(item.url)));
+    unlinkAll(fresh, [...present].filter((p) => !paths.has(p)), true);
+    unlinkAll(fresh, [...render.keys()].map((item) => outputPath((item as { url: string }).url)).filter((p) => present.has(p)), false);
+  }
   // The hash of what Eleventy wrote, taken as it writes (not read back from the files).
   const hashes = new Map<string, string>();
   const runs = await renderSite(siteWith(site, entries.filter(([, item]) => render.has(item))), fresh, opts, (path, content) => hashes.set(path, sha256(content)));

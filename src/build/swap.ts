@@ -8,9 +8,10 @@ import { basename, dirname, join } from "node:path";
  * build's path (removing tens of thousands of files takes seconds); a dev
  * server in this process serves the new site meanwhile. What a killed build or
  * removal leaves is removed by the next build (sweepLeftovers). `mustHave` is
- * the file a complete tree has (a build shard's: its manifest).
+ * the file a complete tree has (a build shard's: its manifest). `retire` may
+ * take the old tree instead (true when it did).
  */
-export async function swap(fresh: string, output: string, mustHave = "index.html"): Promise<void> {
+export async function swap(fresh: string, output: string, mustHave = "index.html", retire?: (old: string) => boolean): Promise<void> {
   if (!existsSync(join(fresh, mustHave))) throw new Error(`the new site in ${fresh} is incomplete`);
   if (existsSync(output)) {
     const old = `${output}.old-${process.pid}-${Date.now()}`;
@@ -20,6 +21,12 @@ export async function swap(fresh: string, output: string, mustHave = "index.html
     } catch (e) {
       renameSync(old, output);
       throw e;
+    }
+    // Kept (the build cache's spare tree, src/build/spare.ts), or removed with the other leftovers.
+    try {
+      retire?.(old);
+    } catch {
+      // Left for the sweep.
     }
   } else {
     renameSync(fresh, output);

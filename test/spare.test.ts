@@ -1,0 +1,152 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pruneRetired, takeSpare, unlinkAll, type TreeRecord } from "../src/build/spare.ts";
+import { LINKED, Linker } from "../src/build/linker.ts";
+import { fileStat } from "../src/build/inputs.ts";
+
+const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+
+function put(root: string, rel: string, body: string): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), body);
+}
+
+function link(from: string, to: string, rel: string): void {
+  mkdirSync(dirname(join(to, rel)), { recursive: true });
+  linkSync(join(from, rel), join(to, rel));
+}
+
+/** A manifest of `root` as the build cache writes one: `keyed` files have a render key. */
+function record(root: string, keyed: (rel: string) => boolean): TreeRecord {
+  const files: TreeRecord["files"] = {};
+  const dirs: TreeRecord["dirs"] = {};
+  const walk = (rel: string) => {
+    const st = lstatSync(rel ? join(root, rel) : root);
+    dirs[rel] = [st.mtimeMs, st.ino];
+    for (const name of readdirSync(rel ? join(root, rel) : root)) {
+      const r = rel ? `${rel}/${name}` : name;
+      const s = lstatSync(join(root, r));
+      if (s.isDirectory()) walk(r);
+      else files[r] = [keyed(r) ? "k" : "", "", s.size, s.mtimeMs, s.ino];
+    }
+  };
+  walk("");
+  return { files, dirs };
+}
+
+const tree = (root: string): string[] => (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).sort();
+
+/**
+ * `old` is the retired output, `live` the new one: ar/a and ar/c/feed.xml were
+ * reused by link (the same inodes), ar/b and ar/c were rendered again, search/
+ * and the root page are not rendered pages.
+ */
+function setup(dir: string): { old: string; live: string; retired: TreeRecord; now: TreeRecord } {
+  const old = join(dir, "old");
+  const live = join(dir, "live");
+  for (const [rel, body] of [["ar/a/index.html", "a"], ["ar/b/index.html", "b"], ["ar/c/index.html", "c"], ["ar/c/feed.xml", "feed"], ["search/x.pf", "x"], ["index.html", "root"]] as const) put(old, rel, body);
+  const keyed = (rel: string) => rel.startsWith("ar/");
+  const retired = record(old, keyed);
+  link(old, live, "ar/a/index.html");
+  link(old, live, "ar/c/feed.xml");
+  for (const [rel, body] of [["ar/b/index.html", "b2"], ["ar/c/index.html", "c2"], ["search/x.pf", "x2"], ["index.html", "root2"]] as const) put(live, rel, body);
+  return { old, live, retired, now: record(live, keyed) };
+}
+
+test("spare tree: a retired output keeps only the pages that are the live output's own files", () => {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
+  try {
+    const { old, live, retired, now } = setup(dir);
+    const discarded: string[] = [];
+    const spare = pruneRetired(old, retired, now.files, (p) => {
+      discarded.push(p);
+      rmSync(p, { recursive: true });
+    });
+    assert.ok(spare);
+    assert.deepEqual(Object.keys(spare.files).sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
+    assert.deepEqual(discarded.sort(), [join(old, "index.html"), join(old, "search")]);
+    // ar/b was emptied and removed; ar/c keeps its feed.
+    assert.deepEqual(tree(old), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
+    assert.deepEqual(Object.keys(spare.dirs).sort(), ["", "ar", "ar/a", "ar/c"]);
+    // Recorded as the folders are now, so the next build can take it.
+    const fresh = join(dir, "fresh");
+    const kept = takeSpare(old, spare, fresh);
+    assert.deepEqual([...(kept ?? [])].sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
+    assert.ok(!existsSync(old));
+    assert.equal(statSync(join(fresh, "ar/a/index.html")).ino, statSync(join(live, "ar/a/index.html")).ino);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("spare tree: a folder changed since it was recorded keeps the tree from being used", () => {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
+  try {
+    // A file added where the prune must remove one: nothing is pruned.
+    {
+      const { old, retired, now } = setup(join(dir, "1"));
+      writeFileSync(join(old, "ar/b/stray.html"), "stray");
+      assert.equal(pruneRetired(old, retired, now.files, (p) => rmSync(p, { recursive: true })), undefined);
+      assert.ok(existsSync(join(old, "ar/b/stray.html")));
+    }
+    // A file added where the prune does not look, then into the spare once recorded: the spare is not taken.
+    for (const where of ["before", "after"]) {
+      const { old, retired, now } = setup(join(dir, where));
+      if (where === "before") writeFileSync(join(old, "ar/a/stray.html"), "stray");
+      const spare = pruneRetired(old, retired, now.files, (p) => rmSync(p, { recursive: true }));
+      assert.ok(spare);
+      if (where === "after") writeFileSync(join(old, "ar/a/stray.html"), "stray");
+      assert.equal(takeSpare(old, spare, join(dir, where, "fresh")), undefined, where);
+      assert.ok(existsSync(old), where);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("spare tree: unlinkAll removes the files, and with prune the folders it empties", () => {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
+  try {
+    for (const rel of ["ar/x/index.html", "ar/y/index.html", "ar/y/feed.xml", "ar/z/index.html"]) put(dir, rel, rel);
+    unlinkAll(dir, ["ar/x/index.html", "ar/y/index.html", "ar/gone/index.html"], true);
+    unlinkAll(dir, ["ar/z/index.html"], false);
+    assert.deepEqual(tree(dir), ["ar", "ar/y", "ar/y/feed.xml", "ar/z"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("linker: a file the fresh folder holds already stays when the live file is as recorded, and is unlinked before anything else", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
+  try {
+    const live = join(dir, "live");
+    const fresh = join(dir, "fresh");
+    for (const rel of ["a/index.html", "b/index.html", "c/index.html"]) {
+      put(live, rel, rel);
+      link(live, fresh, rel);
+    }
+    const stat = (rel: string) => fileStat(statSync(join(live, rel)));
+    const recorded = { a: stat("a/index.html"), b: stat("b/index.html"), c: stat("c/index.html") };
+    // b: the live file replaced by a new one with the same bytes; c: rewritten in place with others.
+    rmSync(join(live, "b/index.html"));
+    put(live, "b/index.html", "b/index.html");
+    writeFileSync(join(live, "c/index.html"), "tampered");
+    const linker = new Linker(live, fresh);
+    linker.add("a/index.html", recorded.a, sha("a/index.html"), true);
+    linker.add("b/index.html", recorded.b, sha("b/index.html"), true);
+    linker.add("c/index.html", recorded.c, sha("c/index.html"), true);
+    assert.deepEqual([...(await linker.finish())], [LINKED.byStat, LINKED.byHash, LINKED.no]);
+    assert.equal(statSync(join(fresh, "a/index.html")).ino, recorded.a.ino);
+    // Linked anew to the live file that replaced it.
+    assert.equal(statSync(join(fresh, "b/index.html")).ino, statSync(join(live, "b/index.html")).ino);
+    // Refused: gone from the fresh folder, so what renders it writes a new file.
+    assert.ok(!existsSync(join(fresh, "c/index.html")));
+    assert.equal(readFileSync(join(live, "c/index.html"), "utf8"), "tampered");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,8 @@ import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, 
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pruneRetired, takeSpare, unlinkAll, type TreeRecord } from "../src/build/spare.ts";
+import * as fs from "node:fs";
+import { SpareTaker, phases, spareRecord, unlinkAll, type TreeRecord } from "../src/build/spare.ts";
 import { LINKED, Linker } from "../src/build/linker.ts";
 import { fileStat } from "../src/build/inputs.ts";
 
@@ -42,8 +43,8 @@ const tree = (root: string): string[] => (readdirSync(root, { recursive: true, e
 
 /**
  * `old` is the retired output, `live` the new one: ar/a and ar/c/feed.xml were
- * reused by link (the same inodes), ar/b and ar/c were rendered again, search/
- * and the root page are not rendered pages.
+ * reused by link (the same inodes), ar/b and ar/c/index.html were rendered
+ * again, search/ and the root page are not rendered pages.
  */
 function setup(dir: string): { old: string; live: string; retired: TreeRecord; now: TreeRecord } {
   const old = join(dir, "old");
@@ -57,52 +58,54 @@ function setup(dir: string): { old: string; live: string; retired: TreeRecord; n
   return { old, live, retired, now: record(live, keyed) };
 }
 
-test("spare tree: a retired output keeps only the pages that are the live output's own files", () => {
+test("spare tree: a retired output keeps only the pages that are the live output's own files", async () => {
   const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
   try {
-    const { old, live, retired, now } = setup(dir);
-    const discarded: string[] = [];
-    const spare = pruneRetired(old, retired, now.files, (p) => {
-      discarded.push(p);
-      rmSync(p, { recursive: true });
-    });
-    assert.ok(spare);
-    assert.deepEqual(Object.keys(spare.files).sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
-    assert.deepEqual(discarded.sort(), [join(old, "index.html"), join(old, "search")]);
-    // ar/b was emptied and removed; ar/c keeps its feed.
+    const { old, retired, now } = setup(join(dir, "1"));
+    const rec = spareRecord(retired, now.files);
+    assert.deepEqual(rec.files.sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
+    assert.deepEqual(rec.drop.sort(), ["ar/b/index.html", "ar/c/index.html"]);
+    assert.deepEqual(rec.discard, ["index.html", "search"]);
+    assert.ok(phases.check(fs, join, old, rec.dirs));
+    const trash = join(dir, "trash");
+    phases.prune(fs, join, old, rec, trash, "t");
+    // ar/b was emptied and removed; ar/c keeps its feed; the rest is in the trash.
     assert.deepEqual(tree(old), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
-    assert.deepEqual(Object.keys(spare.dirs).sort(), ["", "ar", "ar/a", "ar/c"]);
-    // Recorded as the folders are now, so the next build can take it.
-    const fresh = join(dir, "fresh");
-    const kept = takeSpare(old, spare, fresh);
+    assert.deepEqual(readdirSync(trash).sort(), ["index.html-t-0", "search-t-1"]);
+
+    // The same through the thread, as a build takes it: checked, pruned, moved.
+    const second = setup(join(dir, "2"));
+    const recordFile = join(dir, "2", "spare.json");
+    writeFileSync(recordFile, JSON.stringify(spareRecord(second.retired, second.now.files)));
+    const fresh = join(dir, "2", "fresh");
+    const kept = await new SpareTaker(second.old, recordFile, trash).take(fresh);
     assert.deepEqual([...(kept ?? [])].sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
-    assert.ok(!existsSync(old));
-    assert.equal(statSync(join(fresh, "ar/a/index.html")).ino, statSync(join(live, "ar/a/index.html")).ino);
+    assert.ok(!existsSync(second.old));
+    assert.deepEqual(tree(fresh), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
+    assert.equal(statSync(join(fresh, "ar/a/index.html")).ino, statSync(join(second.live, "ar/a/index.html")).ino);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test("spare tree: a folder changed since it was recorded keeps the tree from being used", () => {
+test("spare tree: a folder changed since it was recorded keeps the tree from being used", async () => {
   const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
   try {
-    // A file added where the prune must remove one: nothing is pruned.
-    {
-      const { old, retired, now } = setup(join(dir, "1"));
-      writeFileSync(join(old, "ar/b/stray.html"), "stray");
-      assert.equal(pruneRetired(old, retired, now.files, (p) => rmSync(p, { recursive: true })), undefined);
-      assert.ok(existsSync(join(old, "ar/b/stray.html")));
+    // A file added where a page is to be dropped, or where one is kept: the tree is neither pruned nor moved.
+    for (const where of ["ar/b", "ar/a"]) {
+      const root = join(dir, where.replace("/", "-"));
+      const { old, retired, now } = setup(root);
+      const recordFile = join(root, "spare.json");
+      writeFileSync(recordFile, JSON.stringify(spareRecord(retired, now.files)));
+      writeFileSync(join(old, where, "stray.html"), "stray");
+      assert.equal(await new SpareTaker(old, recordFile, join(root, "trash")).take(join(root, "fresh")), undefined, where);
+      assert.ok(existsSync(join(old, "ar/b/index.html")) && existsSync(join(old, where, "stray.html")), where);
+      assert.ok(!existsSync(join(root, "fresh")), where);
     }
-    // A file added where the prune does not look, then into the spare once recorded: the spare is not taken.
-    for (const where of ["before", "after"]) {
-      const { old, retired, now } = setup(join(dir, where));
-      if (where === "before") writeFileSync(join(old, "ar/a/stray.html"), "stray");
-      const spare = pruneRetired(old, retired, now.files, (p) => rmSync(p, { recursive: true }));
-      assert.ok(spare);
-      if (where === "after") writeFileSync(join(old, "ar/a/stray.html"), "stray");
-      assert.equal(takeSpare(old, spare, join(dir, where, "fresh")), undefined, where);
-      assert.ok(existsSync(old), where);
-    }
+    // A record that is not one: not used.
+    const { old } = setup(join(dir, "bad"));
+    writeFileSync(join(dir, "bad", "spare.json"), "{");
+    assert.equal(await new SpareTaker(old, join(dir, "bad", "spare.json"), join(dir, "bad", "trash")).take(join(dir, "bad", "fresh")), undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

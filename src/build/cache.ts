@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { removeDetached } from "./swap.ts";
 import { LINKED, Linker } from "./linker.ts";
 import { walkTree } from "./walk.ts";
-import { pruneRetired, takeSpare, type SpareRecord } from "./spare.ts";
+import { SpareTaker, spareRecord } from "./spare.ts";
 import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, type FileStat, type Fingerprint } from "./inputs.ts";
 
 /**
@@ -295,6 +295,7 @@ export class BuildCache {
     const record = this.readLive(output);
     if (!record?.dirs) return false;
     const dir = this.spareDir(output);
+    // An earlier spare no build took (a shard's build, say) goes first.
     rmSync(`${dir}.json`, { force: true });
     if (existsSync(dir)) this.discard(dir);
     try {
@@ -306,46 +307,52 @@ export class BuildCache {
     return true;
   }
 
-  /** Prunes the spare against the new output's manifest and records it (`${spare}.json`, written last). */
-  private pruneSpare(output: string, live: LiveManifest): void {
+  /** Records what the spare keeps and loses against the new output's manifest (`<spare>.json`, written last). */
+  private recordSpare(output: string, live: LiveManifest): void {
     const retired = this.retired;
     this.retired = undefined;
     if (retired?.output !== output) return;
+    const file = `${this.spareDir(output)}.json`;
+    writeFileSync(`${file}.tmp`, JSON.stringify(spareRecord(retired.record, live.files)));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private taker: { output: string; taker: SpareTaker } | undefined;
+
+  /** Starts checking the spare kept for `output`, if there is one, on a second thread (src/build/spare.ts). */
+  prepareSpare(output: string): void {
     const dir = this.spareDir(output);
-    let record: SpareRecord | undefined;
-    try {
-      record = pruneRetired(dir, retired.record, live.files, (p) => this.discard(p));
-    } catch {
-      record = undefined;
-    }
-    if (record) writeFileSync(`${dir}.json`, JSON.stringify(record));
-    else this.discard(dir);
-    this.emptyTrash();
+    if (this.taker?.output === output || !existsSync(`${dir}.json`)) return;
+    this.taker = { output, taker: new SpareTaker(dir, `${dir}.json`, join(this.dir, "trash")) };
+  }
+
+  /** Ends the thread of a spare a failed build did not take: the spare stays, unpruned, for the next build. */
+  async dropSpare(): Promise<void> {
+    await this.taker?.taker.close();
+    this.taker = undefined;
   }
 
   /**
    * Makes the spare kept for `output` the fresh folder `fresh`, when the live
    * manifest is this code's (else nothing would be reused) and the spare is as
    * recorded. Returns the files it holds (each the live file's inode), or
-   * undefined: `fresh` starts empty. A spare is used once.
+   * undefined: `fresh` starts empty. A spare is used once; what it loses is
+   * removed with the rest of the trash, after the swap.
    */
-  takeSpare(output: string, fresh: string): ReadonlySet<string> | undefined {
+  async takeSpare(output: string, fresh: string): Promise<ReadonlySet<string> | undefined> {
+    this.prepareSpare(output);
+    const taker = this.taker?.output === output ? this.taker.taker : undefined;
+    this.taker = undefined;
+    if (!taker) return undefined;
     const dir = this.spareDir(output);
-    if (!existsSync(dir)) return undefined;
-    let record: SpareRecord | undefined;
-    try {
-      record = JSON.parse(readFileSync(`${dir}.json`, "utf8")) as SpareRecord;
-    } catch {
-      record = undefined;
-    }
+    let kept: ReadonlySet<string> | undefined;
+    if (this.readLive(output)) kept = await taker.take(fresh);
+    else await taker.close();
     rmSync(`${dir}.json`, { force: true });
-    const kept = record && record.files && record.dirs && this.readLive(output) ? takeSpare(dir, record, fresh) : undefined;
-    if (!kept) {
-      this.discard(dir);
-      this.emptyTrash();
-    }
+    if (!kept && existsSync(dir)) this.discard(dir);
     return kept;
   }
+
 
   // ---- the live output: every file's stat, and for rendered files their key and hash ----
 
@@ -444,7 +451,7 @@ export class BuildCache {
     for (const [rel, st] of tree.dirs) dirs[rel] = [st.mtimeMs, st.ino];
     const manifest: LiveManifest = { code: this.code, inputs: this.inputs?.key ?? "", files: live, dirs, search: [...this.usedSearch].sort() };
     this.writeLive(output, manifest);
-    this.pruneSpare(output, manifest);
+    this.recordSpare(output, manifest);
   }
 
   /**

@@ -117,7 +117,7 @@ export const STEPS = [
     reads: ["options", "cache", "fresh"],
     writes: ["recycled"],
     when: ({ options, cache }) => !!cache && !options.shard,
-    run: ({ options, cache, fresh }) => ({ recycled: cache!.takeSpare(options.output, fresh) }),
+    run: async ({ options, cache, fresh }) => ({ recycled: await cache!.takeSpare(options.output, fresh) }),
   }),
   // Made before the page model: Pagefind's process then runs while this one holds the stories and
   // their coverage, not also every page's data (nor Eleventy's rendered pages), and a rebuild that
@@ -234,10 +234,13 @@ export async function build(options: BuildOptions, timings = new Timings(), look
   if (unchanged) return { ok: true, unchanged, timings: timings.values };
   const fresh = join(dirname(options.output), `${basename(options.output)}.tmp-${process.pid}`);
   rmSync(fresh, { recursive: true, force: true });
+  // The spare tree is checked on a second thread while the content loads (the recycle step takes it).
+  if (cache && !options.shard) cache.prepareSpare(options.output);
   try {
     const state = await runSteps(STEPS, { options, fresh, cache }, timings);
     return { ok: true, state, timings: timings.values };
   } catch (e) {
+    await cache?.dropSpare();
     rmSync(fresh, { recursive: true, force: true });
     if (e instanceof ContentStop) return { ok: false, result: e.result, errors: e.errors };
     throw e;

@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
+import * as fs from "node:fs";
+import { join } from "node:path";
 
 /**
  * The spare tree: the output a swap retired, kept in the build cache's folder
@@ -10,9 +11,9 @@ import { dirname, join } from "node:path";
  * remove the retired tree afterwards (docs/scale.md).
  *
  * What the spare may keep is only what cannot differ from the live output: a
- * rendered page whose file is the live page's own inode (the build before
- * reused it by linking). Everything else is taken out when the tree is
- * retired, before anything could write into a file the live output shares.
+ * rendered page whose file is the live page's own inode (the build that
+ * retired the tree reused it by linking). Everything else is taken out before
+ * the tree is used, so nothing can write into a file the live output shares.
  */
 
 /** A tree as a build cache manifest records it (src/build/cache.ts LiveManifest). */
@@ -23,10 +24,16 @@ export interface TreeRecord {
   dirs: Record<string, readonly [number, number]>;
 }
 
-/** What a spare holds: its files (each the live output's, by inode) and every folder's stat once it was pruned. */
+/** What to do with a retired tree to make it the next build's fresh folder. */
 export interface SpareRecord {
-  files: Record<string, number>;
-  dirs: Record<string, [mtimeMs: number, ino: number]>;
+  /** The pages it keeps: each is the live output's file at the same path (the same inode). */
+  files: string[];
+  /** Files it must lose first (the folders this empties go too). */
+  drop: string[];
+  /** Its top-level entries that keep nothing: moved out whole. */
+  discard: string[];
+  /** Every folder as recorded while the tree was live: [path, mtimeMs, inode]. */
+  dirs: [string, number, number][];
 }
 
 const topOf = (rel: string): string => {
@@ -34,107 +41,165 @@ const topOf = (rel: string): string => {
   return cut < 0 ? rel : rel.slice(0, cut);
 };
 
-/** Thrown when a folder of the retired tree is not as its record says: something else wrote there. */
-class Moved extends Error {}
-
 /**
- * Prunes `tree` (the output just retired, as `retired` recorded it) to the
- * rendered pages whose inode is the live page's (`live`: the new output's
- * record), and records what is left. Top-level entries with none of them
- * (search index, data files, assets, the root's files) go whole to `discard`
- * (a rename, removed later); the other files are unlinked one by one, and the
- * folders this empties are removed. Before a folder is touched its stat must
- * be the recorded one, so nothing written there since is carried over.
- * Returns undefined when one is not: then nothing of `tree` may be kept.
+ * What the tree `retired` records becomes as a spare, given the output that
+ * replaced it (`live`): it keeps the rendered pages whose inode the live page
+ * has (reused by link), loses the other files, and whole top-level entries
+ * that keep none (search index, data files, assets, the root's files).
  */
-export function pruneRetired(tree: string, retired: TreeRecord, live: TreeRecord["files"], discard: (path: string) => void): SpareRecord | undefined {
-  const kept: Record<string, number> = {};
+export function spareRecord(retired: TreeRecord, live: TreeRecord["files"]): SpareRecord {
+  const files: string[] = [];
   const keptTops = new Set<string>();
-  const drop: string[] = [];
+  const others: string[] = [];
   for (const [rel, f] of Object.entries(retired.files)) {
     const now = live[rel];
     if (f[0] && now?.[0] && now[4] === f[4]) {
-      kept[rel] = f[4];
+      files.push(rel);
       keptTops.add(topOf(rel));
-    } else drop.push(rel);
+    } else others.push(rel);
   }
-  const checked = new Set<string>();
-  const check = (rel: string) => {
-    if (checked.has(rel)) return;
-    const was = retired.dirs[rel];
-    const st = lstatSync(rel ? join(tree, rel) : tree, { throwIfNoEntry: false });
-    if (!was || !st?.isDirectory() || st.mtimeMs !== was[0] || st.ino !== was[1]) throw new Moved();
-    checked.add(rel);
+  const tops = new Set<string>();
+  for (const rel of Object.keys(retired.files)) tops.add(topOf(rel));
+  for (const rel of Object.keys(retired.dirs)) if (rel) tops.add(topOf(rel));
+  return {
+    files,
+    drop: others.filter((rel) => keptTops.has(topOf(rel))),
+    discard: [...tops].filter((t) => !keptTops.has(t)).sort(),
+    dirs: Object.entries(retired.dirs).map(([rel, [mtimeMs, ino]]) => [rel, mtimeMs, ino]),
   };
+}
+
+/**
+ * The two phases of taking a spare, in plain JavaScript (a worker does not
+ * get tsx's loader; this thread compiles the same text for tests).
+ * `check`: every folder is as recorded (a file added, removed or replaced
+ * changes its folder's mtime), so the tree holds what the record says.
+ * `prune`: the discarded entries moved to `trash`, the dropped files unlinked,
+ * then the folders this emptied removed, deepest first.
+ */
+const PHASES = `({
+  check(fs, join, spare, dirs) {
+    for (const [rel, mtimeMs, ino] of dirs) {
+      const st = fs.lstatSync(rel ? join(spare, rel) : spare, { throwIfNoEntry: false });
+      if (!st || !st.isDirectory() || st.mtimeMs !== mtimeMs || st.ino !== ino) return false;
+    }
+    return true;
+  },
+  prune(fs, join, spare, record, trash, stamp) {
+    record.discard.forEach((name, i) => {
+      fs.mkdirSync(trash, { recursive: true });
+      fs.renameSync(join(spare, name), join(trash, name + "-" + stamp + "-" + i));
+    });
+    const emptied = new Set();
+    for (const rel of record.drop) {
+      try {
+        fs.unlinkSync(join(spare, rel));
+      } catch (e) {
+        if (e.code !== "ENOENT") throw e;
+      }
+      if (rel.includes("/")) emptied.add(rel.slice(0, rel.lastIndexOf("/")));
+    }
+    const todo = [...emptied].sort((a, b) => b.split("/").length - a.split("/").length);
+    const removed = new Set();
+    for (let dir of todo) {
+      while (dir && !removed.has(dir)) {
+        try {
+          fs.rmdirSync(join(spare, dir));
+        } catch {
+          break;
+        }
+        removed.add(dir);
+        dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
+      }
+    }
+  },
+})`;
+
+type Phases = {
+  check(f: typeof fs, j: typeof join, spare: string, dirs: SpareRecord["dirs"]): boolean;
+  prune(f: typeof fs, j: typeof join, spare: string, record: SpareRecord, trash: string, stamp: string): void;
+};
+// Exported for tests: the phases as this thread runs them.
+export const phases = new Function(`return ${PHASES}`)() as Phases;
+
+/**
+ * The worker reads the record and checks the folders at once (beside the
+ * build's first steps), then waits: only a build that got as far as writing
+ * its output ("take") has the spare pruned. Answers: `{ checked }`, then
+ * `{ files }` or `{ error }`.
+ */
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const fs = require("node:fs");
+const { join } = require("node:path");
+const phases = ${PHASES};
+const { spare, recordFile, trash, stamp } = workerData;
+let record;
+try {
+  record = JSON.parse(fs.readFileSync(recordFile, "utf8"));
+  parentPort.postMessage({ checked: Array.isArray(record.dirs) && phases.check(fs, join, spare, record.dirs) });
+} catch (e) {
+  parentPort.postMessage({ checked: false });
+}
+parentPort.once("message", () => {
   try {
-    check("");
-    for (const name of readdirSync(tree)) if (!keptTops.has(name)) discard(join(tree, name));
-    const emptied = new Set<string>();
-    for (const rel of drop) {
-      if (!keptTops.has(topOf(rel))) continue;
-      const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-      check(dir);
-      try {
-        unlinkSync(join(tree, rel));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-      }
-      emptied.add(dir);
-    }
-    const removed = removeEmpty(tree, emptied, check);
-    const dirs: SpareRecord["dirs"] = {};
-    for (const [rel, st] of Object.entries(retired.dirs)) {
-      if (removed.has(rel) || (rel && !keptTops.has(topOf(rel)))) continue;
-      if (!checked.has(rel)) dirs[rel] = [st[0], st[1]];
-      else {
-        const now = lstatSync(rel ? join(tree, rel) : tree);
-        dirs[rel] = [now.mtimeMs, now.ino];
-      }
-    }
-    return { files: kept, dirs };
+    phases.prune(fs, join, spare, record, trash, stamp);
+    parentPort.postMessage({ files: record.files });
   } catch (e) {
-    if (e instanceof Moved) return undefined;
-    throw e;
+    parentPort.postMessage({ error: String((e && e.message) || e) });
   }
-}
+});
+`;
 
 /**
- * Removes the folders of `dirs` that are empty, and then their parents that
- * this empties, up to (not including) the root. Returns the removed ones.
+ * Takes a spare tree on a second thread: `start` reads its record and checks
+ * it while the build loads its content; `take` prunes it and moves it to the
+ * fresh folder. Unreferenced, so a build that never takes it is not kept
+ * waiting for the thread.
  */
-function removeEmpty(root: string, dirs: Iterable<string>, before: (rel: string) => void = () => {}): Set<string> {
-  const removed = new Set<string>();
-  // Deepest first, so a parent is tried after its children.
-  const todo = [...dirs].sort((a, b) => b.split("/").length - a.split("/").length);
-  for (let dir of todo) {
-    while (dir && !removed.has(dir)) {
-      try {
-        before(dirname(dir) === "." ? "" : dirname(dir));
-        rmdirSync(join(root, dir));
-      } catch (e) {
-        if (e instanceof Moved) throw e;
-        break;
-      }
-      removed.add(dir);
-      dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
+export class SpareTaker {
+  private readonly worker: Worker;
+  private readonly checked: Promise<boolean>;
+
+  constructor(
+    private readonly spare: string,
+    recordFile: string,
+    trash: string,
+  ) {
+    this.worker = new Worker(WORKER, { eval: true, workerData: { spare, recordFile, trash, stamp: `${process.pid}-${Date.now()}` } });
+    this.worker.unref();
+    this.checked = new Promise<boolean>((resolve) => {
+      this.worker.once("message", (m: { checked: boolean }) => resolve(m.checked));
+      this.worker.once("error", () => resolve(false));
+      this.worker.once("exit", () => resolve(false));
+    });
+  }
+
+  /**
+   * The files the spare holds once it is `fresh`, or undefined when it was
+   * not as recorded (then it is left where it is, unpruned) or could not be
+   * pruned (then it is left pruned in part: either way the caller discards it).
+   */
+  async take(fresh: string): Promise<Set<string> | undefined> {
+    try {
+      if (!(await this.checked)) return undefined;
+      const answer = await new Promise<{ files?: string[]; error?: string }>((resolve) => {
+        this.worker.once("message", resolve);
+        this.worker.once("error", (e) => resolve({ error: String(e) }));
+        this.worker.once("exit", () => resolve({ error: "the spare tree's thread stopped" }));
+        this.worker.postMessage("take");
+      });
+      if (!answer.files) return undefined;
+      fs.renameSync(this.spare, fresh);
+      return new Set(answer.files);
+    } finally {
+      await this.close();
     }
   }
-  return removed;
-}
 
-/**
- * Makes `spare` the fresh folder when every folder is as its record says
- * (a file added, removed or replaced changes its folder's mtime). Returns the
- * files it holds, or undefined (the spare is left where it was).
- */
-export function takeSpare(spare: string, record: SpareRecord, fresh: string): Set<string> | undefined {
-  if (!record.dirs[""]) return undefined;
-  for (const [rel, [mtimeMs, ino]] of Object.entries(record.dirs)) {
-    const st = lstatSync(rel ? join(spare, rel) : spare, { throwIfNoEntry: false });
-    if (!st?.isDirectory() || st.mtimeMs !== mtimeMs || st.ino !== ino) return undefined;
+  async close(): Promise<void> {
+    await this.worker.terminate();
   }
-  renameSync(spare, fresh);
-  return new Set(Object.keys(record.files));
 }
 
 /** Unlinks `rels` under `root` (those already gone are fine); `prune`: then the folders this empties. */
@@ -142,11 +207,24 @@ export function unlinkAll(root: string, rels: Iterable<string>, prune: boolean):
   const dirs = new Set<string>();
   for (const rel of rels) {
     try {
-      unlinkSync(join(root, rel));
+      fs.unlinkSync(join(root, rel));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     }
     if (prune && rel.includes("/")) dirs.add(rel.slice(0, rel.lastIndexOf("/")));
   }
-  if (prune) removeEmpty(root, dirs);
+  if (!prune) return;
+  const todo = [...dirs].sort((a, b) => b.split("/").length - a.split("/").length);
+  const removed = new Set<string>();
+  for (let dir of todo) {
+    while (dir && !removed.has(dir)) {
+      try {
+        fs.rmdirSync(join(root, dir));
+      } catch {
+        break;
+      }
+      removed.add(dir);
+      dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
+    }
+  }
 }

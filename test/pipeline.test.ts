@@ -22,7 +22,8 @@ test("pipeline: the steps run in the documented order, each reading only what an
   for (const k of ["load", "tag", "related", "pages", "search", "eleventy"]) assert.ok(keys.includes(k), k);
   // Moving the render before the page model must be caught.
   const swapped = [...STEPS];
-  [swapped[3], swapped[5]] = [swapped[5]!, swapped[3]!];
+  const [model, render] = [swapped.findIndex((s) => s.name === "page model"), swapped.findIndex((s) => s.name === "render")];
+  [swapped[model], swapped[render]] = [swapped[render]!, swapped[model]!];
   assert.throws(() => checkOrder(swapped, ["options", "fresh", "cache"]), /build step "render" reads site, which no earlier step writes/);
 });
 

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import { SpareTaker, phases, spareRecord, unlinkAll, type TreeRecord } from "../src/build/spare.ts";
 import { LINKED, Linker } from "../src/build/linker.ts";
 import { fileStat } from "../src/build/inputs.ts";
+import { walkTree } from "../src/build/walk.ts";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -78,11 +79,18 @@ test("spare tree: a retired output keeps only the pages that are the live output
     const recordFile = join(dir, "2", "spare.json");
     writeFileSync(recordFile, JSON.stringify(spareRecord(second.retired, second.now.files)));
     const fresh = join(dir, "2", "fresh");
-    const kept = await new SpareTaker(second.old, recordFile, trash).take(fresh);
-    assert.deepEqual([...(kept ?? [])].sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
+    const taken = await new SpareTaker(second.old, recordFile, trash).take(fresh);
+    assert.deepEqual([...(taken?.files ?? [])].sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
     assert.ok(!existsSync(second.old));
     assert.deepEqual(tree(fresh), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
     assert.equal(statSync(join(fresh, "ar/a/index.html")).ino, statSync(join(second.live, "ar/a/index.html")).ino);
+    // What it tells of its folders lets the manifest's walk skip the untouched ones: the same tree as a full walk.
+    writeFileSync(join(fresh, "ar/c/new.html"), "new");
+    const quick = await walkTree(fresh, () => false, taken!.folders);
+    const full = await walkTree(fresh);
+    assert.deepEqual([...quick.files.keys()].sort(), [...full.files.keys()].sort());
+    assert.deepEqual([...quick.dirs].sort(), [...full.dirs].sort());
+    assert.ok([...full.files.keys()].includes("ar/c/new.html"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

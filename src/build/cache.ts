@@ -4,7 +4,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { removeDetached } from "./swap.ts";
 import { LINKED, Linker } from "./linker.ts";
-import { walkTree } from "./walk.ts";
+import { walkTree, type KnownFolders } from "./walk.ts";
 import { SpareTaker, spareRecord } from "./spare.ts";
 import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, type FileStat, type Fingerprint } from "./inputs.ts";
 
@@ -319,6 +319,9 @@ export class BuildCache {
 
   private taker: { output: string; taker: SpareTaker } | undefined;
 
+  /** The fresh folder made of a spare, with what its record says of its folders (for the manifest's walk). */
+  private recycled: { fresh: string; folders: KnownFolders } | undefined;
+
   /** Starts checking the spare kept for `output`, if there is one, on a second thread (src/build/spare.ts). */
   prepareSpare(output: string): void {
     const dir = this.spareDir(output);
@@ -345,12 +348,11 @@ export class BuildCache {
     this.taker = undefined;
     if (!taker) return undefined;
     const dir = this.spareDir(output);
-    let kept: ReadonlySet<string> | undefined;
-    if (this.readLive(output)) kept = await taker.take(fresh);
-    else await taker.close();
+    const taken = this.readLive(output) ? await taker.take(fresh) : (await taker.close(), undefined);
     rmSync(`${dir}.json`, { force: true });
-    if (!kept && existsSync(dir)) this.discard(dir);
-    return kept;
+    if (!taken && existsSync(dir)) this.discard(dir);
+    this.recycled = taken && { fresh, folders: taken.folders };
+    return taken?.files;
   }
 
 
@@ -440,7 +442,10 @@ export class BuildCache {
   async writeRenderManifest(output: string, files: Map<string, RenderedFile>, fresh = output): Promise<void> {
     // A file linked with a known stat (a page or excerpt reused by its stat, a restored search file) is that inode, untouched: not read again.
     const knownStat = (rel: string): FileStat | undefined => this.linked.get(join(fresh, rel));
-    const tree = await walkTree(output, (rel) => knownStat(rel) !== undefined);
+    // A tree made of a spare: its folders the build did not touch are not listed again.
+    const folders = this.recycled?.fresh === fresh ? this.recycled.folders : undefined;
+    this.recycled = undefined;
+    const tree = await walkTree(output, (rel) => knownStat(rel) !== undefined, folders);
     const live: Record<string, LiveFile> = {};
     for (const [rel, st] of tree.files) {
       const [key, hash] = files.get(rel) ?? ["", ""];

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import * as fs from "node:fs";
 import { join } from "node:path";
+import type { KnownFolders } from "./walk.ts";
 
 /**
  * The spare tree: the output a swap retired, kept in the build cache's folder
@@ -126,7 +127,7 @@ export const phases = new Function(`return ${PHASES}`)() as Phases;
  * The worker reads the record and checks the folders at once (beside the
  * build's first steps), then waits: only a build that got as far as writing
  * its output ("take") has the spare pruned. Answers: `{ checked }`, then
- * `{ files }` or `{ error }`.
+ * `{ files, dirs }` or `{ error }`.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -144,7 +145,7 @@ try {
 parentPort.once("message", () => {
   try {
     phases.prune(fs, join, spare, record, trash, stamp);
-    parentPort.postMessage({ files: record.files });
+    parentPort.postMessage({ files: record.files, dirs: record.dirs });
   } catch (e) {
     parentPort.postMessage({ error: String((e && e.message) || e) });
   }
@@ -176,22 +177,24 @@ export class SpareTaker {
   }
 
   /**
-   * The files the spare holds once it is `fresh`, or undefined when it was
-   * not as recorded (then it is left where it is, unpruned) or could not be
-   * pruned (then it is left pruned in part: either way the caller discards it).
+   * Once the spare is `fresh`: the files it holds, and its folders as they
+   * were before it was pruned (src/build/walk.ts KnownFolders). Undefined
+   * when it was not as recorded (then it is left where it is, unpruned) or
+   * could not be pruned (then it is left pruned in part: either way the
+   * caller discards it).
    */
-  async take(fresh: string): Promise<Set<string> | undefined> {
+  async take(fresh: string): Promise<{ files: Set<string>; folders: KnownFolders } | undefined> {
     try {
       if (!(await this.checked)) return undefined;
-      const answer = await new Promise<{ files?: string[]; error?: string }>((resolve) => {
+      const answer = await new Promise<{ files?: string[]; dirs?: SpareRecord["dirs"]; error?: string }>((resolve) => {
         this.worker.once("message", resolve);
         this.worker.once("error", (e) => resolve({ error: String(e) }));
         this.worker.once("exit", () => resolve({ error: "the spare tree's thread stopped" }));
         this.worker.postMessage("take");
       });
-      if (!answer.files) return undefined;
+      if (!answer.files || !answer.dirs) return undefined;
       fs.renameSync(this.spare, fresh);
-      return new Set(answer.files);
+      return { files: new Set(answer.files), folders: knownFolders(answer.files, answer.dirs) };
     } finally {
       await this.close();
     }
@@ -200,6 +203,29 @@ export class SpareTaker {
   async close(): Promise<void> {
     await this.worker.terminate();
   }
+}
+
+/**
+ * The spare's folders as its record has them, with their entries once pruned
+ * (its files, and its folders): a folder the build leaves untouched needs no
+ * listing when the new output's manifest is made. A pruned folder has another
+ * mtime, so it is listed.
+ */
+function knownFolders(files: readonly string[], dirs: SpareRecord["dirs"]): KnownFolders {
+  const stat = new Map<string, readonly [number, number]>();
+  const entries = new Map<string, { files: string[]; dirs: string[] }>();
+  const at = (rel: string) => {
+    const parent = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+    let e = entries.get(parent);
+    if (!e) entries.set(parent, (e = { files: [], dirs: [] }));
+    return e;
+  };
+  for (const [rel, mtimeMs, ino] of dirs) {
+    stat.set(rel, [mtimeMs, ino]);
+    if (rel) at(rel).dirs.push(rel);
+  }
+  for (const rel of files) at(rel).files.push(rel);
+  return { stat, entries };
 }
 
 /** Unlinks `rels` under `root` (those already gone are fine); `prune`: then the folders this empties. */

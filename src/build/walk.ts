@@ -65,19 +65,63 @@ try {
 }
 `;
 
+/**
+ * What a walk may take as known instead of listing a folder: its stat as
+ * recorded and its entries then. A folder whose mtime and inode are still the
+ * recorded ones has the same entries (adding, removing or replacing one
+ * changes its folder's mtime), so it is stat-ed but not listed.
+ */
+export interface KnownFolders {
+  stat: ReadonlyMap<string, readonly [mtimeMs: number, ino: number]>;
+  entries: ReadonlyMap<string, { files: readonly string[]; dirs: readonly string[] }>;
+}
+
+/** walkTree with `known` folders: on this thread, listing only the folders that changed since they were recorded. */
+function walkKnown(dir: string, skip: (rel: string) => boolean, known: KnownFolders): Tree {
+  const tree: Tree = { files: new Map(), dirs: new Map() };
+  const none = { files: [] as string[], dirs: [] as string[] };
+  const one = (rel: string) => {
+    const d = rel ? join(dir, rel) : dir;
+    const st = fs.lstatSync(d);
+    tree.dirs.set(rel, { mtimeMs: st.mtimeMs, ino: st.ino });
+    const was = known.stat.get(rel);
+    let files: readonly string[];
+    let dirs: readonly string[];
+    if (was && was[0] === st.mtimeMs && was[1] === st.ino) ({ files, dirs } = known.entries.get(rel) ?? none);
+    else {
+      const f: string[] = [];
+      const s: string[] = [];
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? s : f).push(rel ? `${rel}/${e.name}` : e.name);
+      files = f;
+      dirs = s;
+    }
+    for (const r of files) {
+      if (skip(r)) tree.files.set(r, undefined);
+      else {
+        const s = fs.lstatSync(join(dir, r));
+        tree.files.set(r, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+      }
+    }
+    for (const r of dirs) one(r);
+  };
+  one("");
+  return tree;
+}
+
 /** Below this many folders at the split depth, one thread walks everything. */
 const SPLIT_MIN = 64;
 
 /**
  * Every file and folder under `dir` with its stat (files `known` names are
- * listed without one: the caller has it). The folders are split between this
+ * listed without one: the caller has it; `folders`: see KnownFolders). The folders are split between this
  * thread and a second one, which walks every other subtree at the first depth
  * with enough of them: listing and stat-ing the tens of thousands of page
  * folders of a large site is system calls, which two threads make side by side.
  */
-export async function walkTree(dir: string, known: (rel: string) => boolean = () => false): Promise<Tree> {
+export async function walkTree(dir: string, known: (rel: string) => boolean = () => false, folders?: KnownFolders): Promise<Tree> {
   const tree: Tree = { files: new Map(), dirs: new Map() };
   if (!fs.existsSync(dir)) return tree;
+  if (folders) return walkKnown(dir, known, folders);
   const add = (w: Walked) => {
     w.dirs.forEach((rel, i) => tree.dirs.set(rel, { mtimeMs: w.dirStats[2 * i]!, ino: w.dirStats[2 * i + 1]! }));
     w.files.forEach((rel, i) => {

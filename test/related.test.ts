@@ -415,3 +415,64 @@ test("the pair set holds what a Set of the same pairs holds, through growth, and
   const expected = [...reference].map((x) => x.split(",").map(Number)).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!).map((x) => x.join(","));
   assert.deepEqual(listed, expected);
 });
+
+test("a related section's print (what the build cache keys) stays the same only when the section does", () => {
+  type Spec = { day: string; paras: number[]; title?: string; en?: string; source?: string };
+  const make = (specs: Record<string, Spec>, byEntity: [string, string[]][]) => {
+    const stories = Object.entries(specs).map(([key, s]) => {
+      const st = story(key, s.day, s.paras.map(para));
+      Object.assign(st.ar, { title: s.title ?? key, ...(s.source ? { source: s.source } : {}) });
+      if (s.en) st.en = { ...st.ar, lang: "en", title: s.en } as Article;
+      return st;
+    });
+    const byKey = new Map(stories.map((s) => [s.key, s]));
+    const related = buildRelated(findTextPairs(stories), new Map(byEntity.map(([k, l]) => [k, l.map((x) => byKey.get(x)!)])), { digits: "latn", zone: "UTC", maxText: 3 });
+    const out = new Map<string, { print: string; section: string }>();
+    for (const s of stories) for (const lang of ["ar", "en"] as const) out.set(`${s.key} ${lang}`, { print: JSON.stringify(related.print(s, lang)), section: JSON.stringify(related(s, lang)) });
+    return out;
+  };
+  const base: Record<string, Spec> = {
+    orig: { day: "2015-01-01", paras: [1, 2, 3, 4, 5, 6, 7, 8] },
+    copy: { day: "2015-01-02", paras: [1, 2, 3, 4, 5, 6, 7, 8] },
+    longer: { day: "2015-01-03", paras: [1, 2, 3, 4, 5, 6, 7, 8, 20, 21] },
+    partial: { day: "2015-01-04", paras: [3, 30, 31, 32, 33, 34, 35, 36] },
+    other: { day: "2015-01-05", paras: [40, 41, 42, 43] },
+    s1: { day: "2015-01-06", paras: [50, 51, 52, 53, 54] },
+    s2: { day: "2015-01-07", paras: [50, 55, 56, 57, 58] },
+  };
+  const links: [string, string[]][] = [["other", ["s1"]]];
+  // Each state edits the one before: what a page's related section shows of another story, the pairs, the copy groups, a translation, the entity links.
+  const states: [string, Record<string, Spec>, [string, string[]][]][] = [["base", base, links]];
+  const next = (name: string, edit: (s: Record<string, Spec>) => void, l = states.at(-1)![2]) => {
+    const specs = structuredClone(states.at(-1)![1]);
+    edit(specs);
+    states.push([name, specs, l]);
+  };
+  next("a copy retitled", (s) => void (s.copy!.title = "copy, retitled"));
+  next("an outlet named", (s) => void (s.partial!.source = "وكالة"));
+  next("a copy of a related story added", (s) => void (s.longer2 = { day: "2015-01-08", paras: [1, 2, 3, 4, 5, 6, 7, 8, 20, 21] }));
+  next("a shared paragraph lost", (s) => void (s.partial!.paras = [30, 31, 32, 33, 34, 35, 36, 37]));
+  next("a related story translated", (s) => void (s.longer!.en = "Longer"));
+  next("a related story moved to another day", (s) => void (s.copy!.day = "2015-01-09"));
+  next("a paragraph added to a related story", (s) => void s.longer!.paras.push(22));
+  next("an unrelated story edited", (s) => void (s.s2!.title = "s2, retitled"));
+  next("entity links changed", () => {}, [["other", ["s1", "s2"]], ["s2", ["other"]]]);
+  next("a story removed", (s) => void delete s.longer2);
+  let same = 0;
+  let changed = 0;
+  let before = make(states[0]![1], states[0]![2]);
+  for (const [name, specs, l] of states.slice(1)) {
+    const after = make(specs, l);
+    for (const [key, now] of after) {
+      const was = before.get(key);
+      if (!was) continue;
+      if (was.print === now.print) {
+        same++;
+        assert.equal(now.section, was.section, `${name}: ${key}'s section changed under the same print`);
+      } else if (was.section !== now.section) changed++;
+    }
+    before = after;
+  }
+  // Not vacuous: sections were kept by their print, and sections that changed had a new print.
+  assert.ok(same > 50 && changed > 10, `${same} kept, ${changed} changed`);
+});

@@ -49,6 +49,8 @@ export interface ArticleCtx {
   /** What the build cache keys for an entity instead of what a page in `lang` shows of it: changes whenever that does. */
   entityPrint: (lang: Lang) => (id: string) => string;
   related: (story: Story, lang: Lang) => RelatedSection;
+  /** What the build cache keys instead of a page's related section: changes whenever the section may. */
+  relatedPrint: (story: Story, lang: Lang) => unknown;
   sharedLabel: Record<Lang, string>;
 }
 
@@ -111,7 +113,7 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
   }, () => a.bodyHash);
   // Made of the page's entities (its entityIds, keyed) and what the gazetteer says of them.
   lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang), () => p.entityIds.map(ctx.entityPrint(lang)));
-  lazyField(p, "related", () => related(story, lang));
+  lazyField(p, "related", () => related(story, lang), () => ctx.relatedPrint(story, lang));
   return p;
 }
 

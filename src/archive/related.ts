@@ -6,6 +6,7 @@ import type { Story } from "./stories.ts";
 import { articleUrl, text, versionFor } from "./stories.ts";
 import type { TextPair } from "../related/pairs.ts";
 import type { Text } from "./types.ts";
+import { jsonHash } from "./lazy.ts";
 
 /** Another story, named by its outlet (its headline when it has none) and dated. */
 export interface CoverageLink {
@@ -182,7 +183,7 @@ export function buildRelated(pairs: TextPair[], byEntities: Map<string, Story[]>
     };
   };
 
-  return (story: Story, lang: Lang): RelatedSection => {
+  const section = (story: Story, lang: Lang): RelatedSection => {
     const mine = [...(byStory.get(story) ?? [])].sort(closer);
     const own = groups.get(story) ?? [story];
     const ownSet = new Set(own);
@@ -221,4 +222,33 @@ export function buildRelated(pairs: TextPair[], byEntities: Map<string, Story[]>
     }
     return section;
   };
+
+  // What a section is made of, for the build cache to key instead of the section (lazy.ts stand-ins):
+  // this story's pairs and copy groups, its related stories by entities, and each story they name by
+  // a hash of what `section` reads of it (made once per story and language). The settings the
+  // section reads (digits, time zone, maxText) are in every page's key.
+  const printed: Record<Lang, Map<Story, string>> = { ar: new Map(), en: new Map() };
+  const read = (s: Story, lang: Lang): string => {
+    let p = printed[lang].get(s);
+    if (p === undefined) {
+      const v = versionFor(s, lang);
+      const d = s.ar.date;
+      p = jsonHash([s.key, v.id, v.lang, v.title, v.source, v.place, s.ar.source, s.ar.place, d.iso, d.hasTime, d.day, d.epoch, s.ar.paragraphCount]);
+      printed[lang].set(s, p);
+    }
+    return p;
+  };
+  const print = (story: Story, lang: Lang): unknown => {
+    const group = (s: Story) => (groups.get(s) ?? [s]).map((g) => read(g, lang));
+    return [
+      read(story, lang),
+      group(story),
+      (byStory.get(story) ?? []).map((p) => {
+        const other = p.a === story ? p.b : p.a;
+        return [p.a === story, read(other, lang), p.relation, p.shared, p.jaccard, group(other)];
+      }),
+      (byEntities.get(story.key) ?? []).map((s) => read(s, lang)),
+    ];
+  };
+  return Object.assign(section, { print });
 }

@@ -181,6 +181,7 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
     entityIds: (s) => index.byStory.get(s.key) ?? [],
     entityPrint: articleEntityPrint,
     related,
+    relatedPrint: related.print,
     sharedLabel: { ar: STRINGS.sharedPassage.ar, en: STRINGS.sharedPassage.en },
   });
   for (const lang of LANGS) {

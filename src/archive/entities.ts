@@ -216,7 +216,7 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
       const phrase = index.evidence?.phrase(s, e.id);
       return phrase ? { ...item(s), phrase: { ...phrase, foreign: lang !== "ar" } } : item(s);
     };
-    const coMentions = topCoMentions(e.id, stories, index.byStory).map(([id, n]) => ({
+    const coMentions = coMentionsOf(index, e.id).map(([id, n]) => ({
       url: routes.entity(lang, id),
       name: entityName(byId.get(id)!, lang),
       count: plural("articles", n, lang, ctx.digits),
@@ -256,6 +256,17 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     }
   }
   return { entityIndex, entity: pages };
+}
+
+/** Counted once per index, not once per language: the counts are the same for both. */
+const coMentionCounts = new WeakMap<EntityIndex, Map<string, [string, number][]>>();
+
+function coMentionsOf(index: EntityIndex, id: string): [string, number][] {
+  let byId = coMentionCounts.get(index);
+  if (!byId) coMentionCounts.set(index, (byId = new Map()));
+  let top = byId.get(id);
+  if (!top) byId.set(id, (top = topCoMentions(id, index.byEntity.get(id) ?? [], index.byStory)));
+  return top;
 }
 
 /**

@@ -38,17 +38,25 @@ function parts(locale: string, zone: string, epoch: number, opts: Intl.DateTimeF
  */
 const labels = new Map<string, Map<number, string>>();
 let labelCount = 0;
+/** Per kind, the setting it was last asked for and its labels: a page model asks for one setting at a time, so the setting's key is seldom built. */
+const lastOfKind = new Map<string, { zone: string; lang: Lang; digits: Digits; byEpoch: Map<number, string> }>();
 function memo(kind: string, epoch: number, zone: string, lang: Lang, digits: Digits, make: () => string): string {
-  // The instant is a number key of its own: making it part of a string key on every call cost more than the lookups.
-  const setting = `${kind}|${zone}|${lang}|${digits}`;
-  let byEpoch = labels.get(setting);
-  if (!byEpoch) labels.set(setting, (byEpoch = new Map()));
+  let last = lastOfKind.get(kind);
+  if (!last || last.zone !== zone || last.lang !== lang || last.digits !== digits) {
+    // The instant is a number key of its own: making it part of a string key on every call cost more than the lookups.
+    const setting = `${kind}|${zone}|${lang}|${digits}`;
+    let byEpoch = labels.get(setting);
+    if (!byEpoch) labels.set(setting, (byEpoch = new Map()));
+    lastOfKind.set(kind, (last = { zone, lang, digits, byEpoch }));
+  }
+  const byEpoch = last.byEpoch;
   let v = byEpoch.get(epoch);
   if (v === undefined) {
     if (++labelCount > 500_000) {
-      labels.clear();
+      // Every setting's labels go but this one's map, emptied and kept (it is `last`).
+      for (const [k, m] of labels) if (m !== byEpoch) labels.delete(k);
+      for (const [k, l] of lastOfKind) if (l.byEpoch !== byEpoch) lastOfKind.delete(k);
       labelCount = 1;
-      labels.set(setting, byEpoch);
       byEpoch.clear();
     }
     byEpoch.set(epoch, (v = make()));

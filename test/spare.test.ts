@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -52,6 +52,8 @@ function setup(dir: string): { old: string; live: string; retired: TreeRecord; n
   const live = join(dir, "live");
   for (const [rel, body] of [["ar/a/index.html", "a"], ["ar/b/index.html", "b"], ["ar/c/index.html", "c"], ["ar/c/feed.xml", "feed"], ["search/x.pf", "x"], ["index.html", "root"]] as const) put(old, rel, body);
   const keyed = (rel: string) => rel.startsWith("ar/");
+  // Folders dated long ago: a change made within the clock tick of the record would otherwise keep its mtime.
+  for (const d of ["ar/a", "ar/b", "ar/c", "ar", "search", ""]) utimesSync(join(old, d), 1e9, 1e9);
   const retired = record(old, keyed);
   link(old, live, "ar/a/index.html");
   link(old, live, "ar/c/feed.xml");

@@ -355,7 +355,6 @@ export class BuildCache {
     return taken?.files;
   }
 
-
   // ---- the live output: every file's stat, and for rendered files their key and hash ----
 
   private renderManifestPath(output: string): string {

@@ -193,7 +193,11 @@ export class SpareTaker {
         this.worker.postMessage("take");
       });
       if (!answer.files || !answer.dirs) return undefined;
-      fs.renameSync(this.spare, fresh);
+      try {
+        fs.renameSync(this.spare, fresh);
+      } catch {
+        return undefined;
+      }
       return { files: new Set(answer.files), folders: knownFolders(answer.files, answer.dirs) };
     } finally {
       await this.close();

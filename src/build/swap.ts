@@ -9,9 +9,10 @@ import { basename, dirname, join } from "node:path";
  * server in this process serves the new site meanwhile. What a killed build or
  * removal leaves is removed by the next build (sweepLeftovers). `mustHave` is
  * the file a complete tree has (a build shard's: its manifest). `retire` may
- * take the old tree instead (true when it did).
+ * move the old tree elsewhere (the build cache's spare tree); what it leaves
+ * is swept with the other leftovers.
  */
-export async function swap(fresh: string, output: string, mustHave = "index.html", retire?: (old: string) => boolean): Promise<void> {
+export async function swap(fresh: string, output: string, mustHave = "index.html", retire?: (old: string) => void): Promise<void> {
   if (!existsSync(join(fresh, mustHave))) throw new Error(`the new site in ${fresh} is incomplete`);
   if (existsSync(output)) {
     const old = `${output}.old-${process.pid}-${Date.now()}`;

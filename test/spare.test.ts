@@ -61,7 +61,7 @@ function setup(dir: string): { old: string; live: string; retired: TreeRecord; n
   return { old, live, retired, now: record(live, keyed) };
 }
 
-test("spare tree: a retired output keeps only the pages that are the live output's own files", async () => {
+test("spare tree: a retired output keeps only the pages that are the live output's own files", () => {
   const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
   try {
     const { old, retired, now } = setup(join(dir, "1"));
@@ -75,30 +75,39 @@ test("spare tree: a retired output keeps only the pages that are the live output
     // ar/b was emptied and removed; ar/c keeps its feed; the rest is in the trash.
     assert.deepEqual(tree(old), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
     assert.deepEqual(readdirSync(trash).sort(), ["index.html-t-0", "search-t-1"]);
-
-    // The same through the thread, as a build takes it: checked, pruned, moved.
-    const second = setup(join(dir, "2"));
-    const recordFile = join(dir, "2", "spare.json");
-    writeFileSync(recordFile, JSON.stringify(spareRecord(second.retired, second.now.files)));
-    const fresh = join(dir, "2", "fresh");
-    const taken = await new SpareTaker(second.old, recordFile, trash).take(fresh);
-    assert.deepEqual([...(taken?.files ?? [])].sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
-    assert.ok(!existsSync(second.old));
-    assert.deepEqual(tree(fresh), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
-    assert.equal(statSync(join(fresh, "ar/a/index.html")).ino, statSync(join(second.live, "ar/a/index.html")).ino);
-    // What it tells of its folders lets the manifest's walk skip the untouched ones: the same tree as a full walk.
-    writeFileSync(join(fresh, "ar/c/new.html"), "new");
-    const quick = await walkTree(fresh, () => false, taken!.folders);
-    const full = await walkTree(fresh);
-    assert.deepEqual([...quick.files.keys()].sort(), [...full.files.keys()].sort());
-    assert.deepEqual([...quick.dirs].sort(), [...full.dirs].sort());
-    assert.ok([...full.files.keys()].includes("ar/c/new.html"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test("spare tree: a folder changed since it was recorded keeps the tree from being used", async () => {
+for (const thread of [true, false]) {
+  test(`spare tree: taken ${thread ? "on a second thread" : "on this thread"} as a build takes it: checked, pruned, moved`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
+    try {
+      const trash = join(dir, "trash");
+      const second = setup(join(dir, "2"));
+      const recordFile = join(dir, "2", "spare.json");
+      writeFileSync(recordFile, JSON.stringify(spareRecord(second.retired, second.now.files)));
+      const fresh = join(dir, "2", "fresh");
+      const taken = await new SpareTaker(second.old, recordFile, trash, thread).take(fresh);
+      assert.deepEqual([...(taken?.files ?? [])].sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
+      assert.ok(!existsSync(second.old));
+      assert.deepEqual(tree(fresh), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
+      assert.equal(statSync(join(fresh, "ar/a/index.html")).ino, statSync(join(second.live, "ar/a/index.html")).ino);
+      // What it tells of its folders lets the manifest's walk skip the untouched ones: the same tree as a full walk.
+      writeFileSync(join(fresh, "ar/c/new.html"), "new");
+      const quick = await walkTree(fresh, () => false, taken!.folders);
+      const full = await walkTree(fresh);
+      assert.deepEqual([...quick.files.keys()].sort(), [...full.files.keys()].sort());
+      assert.deepEqual([...quick.dirs].sort(), [...full.dirs].sort());
+      assert.ok([...full.files.keys()].includes("ar/c/new.html"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+for (const thread of [true, false]) test(`spare tree: a folder changed since it was recorded keeps the tree from being used (${thread ? "second thread" : "this thread"})`, async () => {
   const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
   try {
     // A file added where a page is to be dropped, or where one is kept: the tree is neither pruned nor moved.
@@ -108,14 +117,14 @@ test("spare tree: a folder changed since it was recorded keeps the tree from bei
       const recordFile = join(root, "spare.json");
       writeFileSync(recordFile, JSON.stringify(spareRecord(retired, now.files)));
       writeFileSync(join(old, where, "stray.html"), "stray");
-      assert.equal(await new SpareTaker(old, recordFile, join(root, "trash")).take(join(root, "fresh")), undefined, where);
+      assert.equal(await new SpareTaker(old, recordFile, join(root, "trash"), thread).take(join(root, "fresh")), undefined, where);
       assert.ok(existsSync(join(old, "ar/b/index.html")) && existsSync(join(old, where, "stray.html")), where);
       assert.ok(!existsSync(join(root, "fresh")), where);
     }
     // A record that is not one: not used.
     const { old } = setup(join(dir, "bad"));
     writeFileSync(join(dir, "bad", "spare.json"), "{");
-    assert.equal(await new SpareTaker(old, join(dir, "bad", "spare.json"), join(dir, "bad", "trash")).take(join(dir, "bad", "fresh")), undefined);
+    assert.equal(await new SpareTaker(old, join(dir, "bad", "spare.json"), join(dir, "bad", "trash"), thread).take(join(dir, "bad", "fresh")), undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -152,27 +152,38 @@ parentPort.once("message", () => {
 });
 `;
 
+/** A record smaller than this (a few hundred pages) is checked and pruned on this thread: a thread costs more than it saves. */
+const SMALL_RECORD = 64 * 1024;
+
 /**
- * Takes a spare tree on a second thread: `start` reads its record and checks
- * it while the build loads its content; `take` prunes it and moves it to the
- * fresh folder. Unreferenced, so a build that never takes it is not kept
- * waiting for the thread.
+ * Takes a spare tree: `start` reads its record and checks it, on a second
+ * thread while the build loads its content (on this one, when it is
+ * small); `take` prunes it and moves it to the fresh folder. The thread is
+ * unreferenced, so a build that never takes the spare is not kept waiting.
  */
 export class SpareTaker {
-  private readonly worker: Worker;
+  private readonly worker: Worker | undefined;
   private readonly checked: Promise<boolean>;
 
   constructor(
     private readonly spare: string,
-    recordFile: string,
-    trash: string,
+    private readonly recordFile: string,
+    private readonly trash: string,
+    /** On a second thread; by default when the record is not small. */
+    thread = (fs.statSync(recordFile, { throwIfNoEntry: false })?.size ?? 0) >= SMALL_RECORD,
   ) {
-    this.worker = new Worker(WORKER, { eval: true, workerData: { spare, recordFile, trash, stamp: `${process.pid}-${Date.now()}` } });
-    this.worker.unref();
+    if (!thread) {
+      this.worker = undefined;
+      this.checked = Promise.resolve(true);
+      return;
+    }
+    const worker = new Worker(WORKER, { eval: true, workerData: { spare, recordFile, trash, stamp: stamp() } });
+    worker.unref();
+    this.worker = worker;
     this.checked = new Promise<boolean>((resolve) => {
-      this.worker.once("message", (m: { checked: boolean }) => resolve(m.checked));
-      this.worker.once("error", () => resolve(false));
-      this.worker.once("exit", () => resolve(false));
+      worker.once("message", (m: { checked: boolean }) => resolve(m.checked));
+      worker.once("error", () => resolve(false));
+      worker.once("exit", () => resolve(false));
     });
   }
 
@@ -186,12 +197,7 @@ export class SpareTaker {
   async take(fresh: string): Promise<{ files: Set<string>; folders: KnownFolders } | undefined> {
     try {
       if (!(await this.checked)) return undefined;
-      const answer = await new Promise<{ files?: string[]; dirs?: SpareRecord["dirs"]; error?: string }>((resolve) => {
-        this.worker.once("message", resolve);
-        this.worker.once("error", (e) => resolve({ error: String(e) }));
-        this.worker.once("exit", () => resolve({ error: "the spare tree's thread stopped" }));
-        this.worker.postMessage("take");
-      });
+      const answer = this.worker ? await this.pruned(this.worker) : this.prunedHere();
       if (!answer.files || !answer.dirs) return undefined;
       try {
         fs.renameSync(this.spare, fresh);
@@ -204,10 +210,32 @@ export class SpareTaker {
     }
   }
 
+  private pruned(worker: Worker): Promise<Partial<Pick<SpareRecord, "files" | "dirs">> & { error?: string }> {
+    return new Promise((resolve) => {
+      worker.once("message", resolve);
+      worker.once("error", (e) => resolve({ error: String(e) }));
+      worker.once("exit", () => resolve({ error: "the spare tree's thread stopped" }));
+      worker.postMessage("take");
+    });
+  }
+
+  private prunedHere(): Partial<Pick<SpareRecord, "files" | "dirs">> {
+    try {
+      const record = JSON.parse(fs.readFileSync(this.recordFile, "utf8")) as SpareRecord;
+      if (!Array.isArray(record.dirs) || !phases.check(fs, join, this.spare, record.dirs)) return {};
+      phases.prune(fs, join, this.spare, record, this.trash, stamp());
+      return record;
+    } catch {
+      return {};
+    }
+  }
+
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.worker?.terminate();
   }
 }
+
+const stamp = () => `${process.pid}-${Date.now()}`;
 
 /**
  * The spare's folders as its record has them, with their entries once pruned

@@ -76,7 +76,8 @@ export function spareRecord(retired: TreeRecord, live: TreeRecord["files"]): Spa
  * `check`: every folder is as recorded (a file added, removed or replaced
  * changes its folder's mtime), so the tree holds what the record says.
  * `prune`: the discarded entries moved to `trash`, the dropped files unlinked,
- * then the folders this emptied removed, deepest first.
+ * then the folders this emptied removed (`removeEmpty`: the folders of `dirs`
+ * that are empty, deepest first, and the parents this empties).
  */
 const PHASES = `({
   check(fs, join, spare, dirs) {
@@ -100,12 +101,15 @@ const PHASES = `({
       }
       if (rel.includes("/")) emptied.add(rel.slice(0, rel.lastIndexOf("/")));
     }
-    const todo = [...emptied].sort((a, b) => b.split("/").length - a.split("/").length);
+    this.removeEmpty(fs, join, spare, emptied);
+  },
+  removeEmpty(fs, join, root, dirs) {
+    const todo = [...dirs].sort((a, b) => b.split("/").length - a.split("/").length);
     const removed = new Set();
     for (let dir of todo) {
       while (dir && !removed.has(dir)) {
         try {
-          fs.rmdirSync(join(spare, dir));
+          fs.rmdirSync(join(root, dir));
         } catch {
           break;
         }
@@ -119,6 +123,7 @@ const PHASES = `({
 type Phases = {
   check(f: typeof fs, j: typeof join, spare: string, dirs: SpareRecord["dirs"]): boolean;
   prune(f: typeof fs, j: typeof join, spare: string, record: SpareRecord, trash: string, stamp: string): void;
+  removeEmpty(f: typeof fs, j: typeof join, root: string, dirs: Iterable<string>): void;
 };
 // Exported for tests: the phases as this thread runs them.
 export const phases = new Function(`return ${PHASES}`)() as Phases;
@@ -271,18 +276,5 @@ export function unlinkAll(root: string, rels: Iterable<string>, prune: boolean):
     }
     if (prune && rel.includes("/")) dirs.add(rel.slice(0, rel.lastIndexOf("/")));
   }
-  if (!prune) return;
-  const todo = [...dirs].sort((a, b) => b.split("/").length - a.split("/").length);
-  const removed = new Set<string>();
-  for (let dir of todo) {
-    while (dir && !removed.has(dir)) {
-      try {
-        fs.rmdirSync(join(root, dir));
-      } catch {
-        break;
-      }
-      removed.add(dir);
-      dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
-    }
-  }
+  if (prune) phases.removeEmpty(fs, join, root, dirs);
 }

@@ -71,7 +71,7 @@ export function spareRecord(retired: TreeRecord, live: TreeRecord["files"]): Spa
 }
 
 /**
- * The two phases of taking a spare, in plain JavaScript (a worker does not
+ * The phases of taking a spare, in plain JavaScript (a worker does not
  * get tsx's loader; this thread compiles the same text for tests).
  * `check`: every folder is as recorded (a file added, removed or replaced
  * changes its folder's mtime), so the tree holds what the record says.
@@ -125,7 +125,7 @@ type Phases = {
   prune(f: typeof fs, j: typeof join, spare: string, record: SpareRecord, trash: string, stamp: string): void;
   removeEmpty(f: typeof fs, j: typeof join, root: string, dirs: Iterable<string>): void;
 };
-// Exported for tests: the phases as this thread runs them.
+// The phases as this thread runs them: a small spare, unlinkAll, the tests.
 export const phases = new Function(`return ${PHASES}`)() as Phases;
 
 /**

@@ -289,11 +289,11 @@ export class BuildCache {
    * Called by the swap with the tree it retired from `output`: kept as the
    * spare when the live manifest describes it (it does until this build's is
    * written) and it can be moved into the cache's folder (the same file
-   * system). False: the swap removes it as before.
+   * system); otherwise the swap removes it as before.
    */
-  keepSpare(output: string, old: string): boolean {
+  keepSpare(output: string, old: string): void {
     const record = this.readLive(output);
-    if (!record?.dirs) return false;
+    if (!record?.dirs) return;
     const dir = this.spareDir(output);
     // An earlier spare no build took (a shard's build, say) goes first.
     rmSync(`${dir}.json`, { force: true });
@@ -301,10 +301,9 @@ export class BuildCache {
     try {
       renameSync(old, dir);
     } catch {
-      return false;
+      return;
     }
     this.retired = { output, record };
-    return true;
   }
 
   /** Records what the spare keeps and loses against the new output's manifest (`<spare>.json`, written last). */

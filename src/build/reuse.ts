@@ -50,8 +50,11 @@ export async function renderReusing(
   // Pages to render → their key.
   const render = new Map<object, string>();
   const linker = new Linker(opts.output, fresh);
+  // This build's paths, kept only to tell which files of a recycled tree the site no longer has.
+  const paths = present.size ? new Set<string>() : undefined;
   const offer = (kind: string, item: { url: string }): void => {
     const path = outputPath(item.url);
+    paths?.add(path);
     // The page's data as JSON (lazy fields with a stand-in: the stand-in's), hashed as UTF-16 (no re-encoding of its Arabic text, and lossless).
     const key = createHash("sha256").update(base).update(`\0${kind}\0`).update(keyText(item), "utf16le").digest("hex");
     const was = previous.get(path);
@@ -75,8 +78,7 @@ export async function renderReusing(
   });
   // What the recycled tree holds and this build does not reuse goes first: a page to render is written
   // as a new file, never into the live file's inode; a page the site no longer has goes with its folder.
-  if (present.size) {
-    const paths = new Set(entries.map(([, item]) => outputPath(item.url)));
+  if (paths) {
     unlinkAll(fresh, [...present].filter((p) => !paths.has(p)), true);
     unlinkAll(fresh, [...render.keys()].map((item) => outputPath((item as { url: string }).url)).filter((p) => present.has(p)), false);
   }

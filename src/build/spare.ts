@@ -51,16 +51,16 @@ const topOf = (rel: string): string => {
 export function spareRecord(retired: TreeRecord, live: TreeRecord["files"]): SpareRecord {
   const files: string[] = [];
   const keptTops = new Set<string>();
+  const tops = new Set<string>();
   const others: string[] = [];
   for (const [rel, f] of Object.entries(retired.files)) {
     const now = live[rel];
+    tops.add(topOf(rel));
     if (f[0] && now?.[0] && now[4] === f[4]) {
       files.push(rel);
       keptTops.add(topOf(rel));
     } else others.push(rel);
   }
-  const tops = new Set<string>();
-  for (const rel of Object.keys(retired.files)) tops.add(topOf(rel));
   for (const rel of Object.keys(retired.dirs)) if (rel) tops.add(topOf(rel));
   return {
     files,

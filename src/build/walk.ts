@@ -20,27 +20,36 @@ export interface Tree {
  * Walks the folders it is given (relative to `root`), each with everything
  * under it (`deep`) or only its own entries, its subfolders then listed in
  * `below`: files and folders as flat lists, stats as numbers (size, mtimeMs,
- * ino per file; mtimeMs, ino per folder). Plain JavaScript: a worker does not
- * get tsx's loader; the same function walks on the calling thread.
+ * ino per file; mtimeMs, ino per folder). `listed(rel, stat)`, when given,
+ * may answer a folder's entries (paths of its files and folders) instead of
+ * a listing. Plain JavaScript: a worker does not get tsx's loader; the same
+ * function walks on the calling thread.
  */
-const WALK = `function walk(fs, join, root, rels, skip, deep) {
+const WALK = `function walk(fs, join, root, rels, skip, deep, listed) {
   const files = [], fileStats = [], dirs = [], dirStats = [], below = [];
+  const file = (r) => {
+    files.push(r);
+    if (skip && skip(r)) fileStats.push(-1, 0, 0);
+    else {
+      const s = fs.lstatSync(join(root, r));
+      fileStats.push(s.size, s.mtimeMs, s.ino);
+    }
+  };
   const one = (rel) => {
     const d = rel ? join(root, rel) : root;
     const st = fs.lstatSync(d);
     dirs.push(rel);
     dirStats.push(st.mtimeMs, st.ino);
+    const known = listed && listed(rel, st);
+    if (known) {
+      for (const r of known.files) file(r);
+      for (const r of known.dirs) deep ? one(r) : below.push(r);
+      return;
+    }
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const r = rel ? rel + "/" + e.name : e.name;
       if (e.isDirectory()) deep ? one(r) : below.push(r);
-      else if (skip && skip(r)) {
-        files.push(r);
-        fileStats.push(-1, 0, 0);
-      } else {
-        const s = fs.lstatSync(join(d, e.name));
-        files.push(r);
-        fileStats.push(s.size, s.mtimeMs, s.ino);
-      }
+      else file(r);
     }
   };
   for (const rel of rels) one(rel);
@@ -48,7 +57,8 @@ const WALK = `function walk(fs, join, root, rels, skip, deep) {
 }`;
 
 type Walked = { files: string[]; fileStats: ArrayLike<number>; dirs: string[]; dirStats: ArrayLike<number>; below: string[] };
-type WalkFn = (f: typeof fs, j: typeof join, root: string, rels: string[], skip: ((rel: string) => boolean) | undefined, deep: boolean) => Walked;
+type Listed = (rel: string, st: fs.Stats) => { files: readonly string[]; dirs: readonly string[] } | undefined;
+type WalkFn = (f: typeof fs, j: typeof join, root: string, rels: string[], skip: ((rel: string) => boolean) | undefined, deep: boolean, listed?: Listed) => Walked;
 // One source for both threads: the worker gets it as text, this thread compiles the same text.
 const walkHere = new Function(`return ${WALK}`)() as WalkFn;
 
@@ -76,38 +86,6 @@ export interface KnownFolders {
   entries: ReadonlyMap<string, { files: readonly string[]; dirs: readonly string[] }>;
 }
 
-/** walkTree with `known` folders: on this thread, listing only the folders that changed since they were recorded. */
-function walkKnown(dir: string, skip: (rel: string) => boolean, known: KnownFolders): Tree {
-  const tree: Tree = { files: new Map(), dirs: new Map() };
-  const none = { files: [] as string[], dirs: [] as string[] };
-  const one = (rel: string) => {
-    const d = rel ? join(dir, rel) : dir;
-    const st = fs.lstatSync(d);
-    tree.dirs.set(rel, { mtimeMs: st.mtimeMs, ino: st.ino });
-    const was = known.stat.get(rel);
-    let files: readonly string[];
-    let dirs: readonly string[];
-    if (was && was[0] === st.mtimeMs && was[1] === st.ino) ({ files, dirs } = known.entries.get(rel) ?? none);
-    else {
-      const f: string[] = [];
-      const s: string[] = [];
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? s : f).push(rel ? `${rel}/${e.name}` : e.name);
-      files = f;
-      dirs = s;
-    }
-    for (const r of files) {
-      if (skip(r)) tree.files.set(r, undefined);
-      else {
-        const s = fs.lstatSync(join(dir, r));
-        tree.files.set(r, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
-      }
-    }
-    for (const r of dirs) one(r);
-  };
-  one("");
-  return tree;
-}
-
 /** Below this many folders at the split depth, one thread walks everything. */
 const SPLIT_MIN = 64;
 
@@ -121,7 +99,6 @@ const SPLIT_MIN = 64;
 export async function walkTree(dir: string, known: (rel: string) => boolean = () => false, folders?: KnownFolders): Promise<Tree> {
   const tree: Tree = { files: new Map(), dirs: new Map() };
   if (!fs.existsSync(dir)) return tree;
-  if (folders) return walkKnown(dir, known, folders);
   const add = (w: Walked) => {
     w.dirs.forEach((rel, i) => tree.dirs.set(rel, { mtimeMs: w.dirStats[2 * i]!, ino: w.dirStats[2 * i + 1]! }));
     w.files.forEach((rel, i) => {
@@ -130,6 +107,14 @@ export async function walkTree(dir: string, known: (rel: string) => boolean = ()
       tree.files.set(rel, size < 0 || known(rel) ? undefined : { size, mtimeMs: w.fileStats[3 * i + 1]!, ino: w.fileStats[3 * i + 2]! });
     });
   };
+  if (folders) {
+    // On this thread: most folders are stat-ed only, which leaves little to share out.
+    add(walkHere(fs, join, dir, [""], known, true, (rel, st) => {
+      const was = folders.stat.get(rel);
+      return was && was[0] === st.mtimeMs && was[1] === st.ino ? (folders.entries.get(rel) ?? { files: [], dirs: [] }) : undefined;
+    }));
+    return tree;
+  }
   // The top levels here, breadth first, until a level has enough folders to share out.
   let level = [""];
   while (level.length && level.length < SPLIT_MIN) {

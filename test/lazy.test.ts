@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { setFlagsFromString } from "node:v8";
-import { keyText, lazyField } from "../src/archive/lazy.ts";
+import { keyText, lazyField, made, plainFields } from "../src/archive/lazy.ts";
 
 test("a lazy field is made when read, kept only for the page read last, and serialises like a plain field in its place", () => {
   let made = 0;
@@ -73,4 +73,49 @@ test("pages with lazy fields stay in V8's fast mode; a field cannot be made lazy
   assert.equal(pages[7]!.body, "body 7");
   assert.equal(pages[8]!.head, "head 8");
   assert.throws(() => lazyField({ items: [] as number[] }, "items", () => [1]), /already has a field items/);
+});
+
+test("a stub is keyed by the print of its plain fields and its lazy fields' stand-ins; made whole, it is a new page in V8's fast mode", () => {
+  setFlagsFromString("--allow-natives-syntax");
+  const fast = new Function("o", "return %HasFastProperties(o)") as (o: object) => boolean;
+  setFlagsFromString("--no-allow-natives-syntax");
+  let rests = 0;
+  let input = "a";
+  type Page = { url: string; lastmod: string; heading: string; head: string; [k: string]: unknown };
+  const stubs = Array.from({ length: 100 }, (_, i) => {
+    const p = { url: `/p/${i}/` } as Page;
+    // The head is made from the whole page, which the stub is not.
+    lazyField(p, "head", (page) => `head of ${page.heading}`, () => i);
+    plainFields(p, () => [i, input], () => {
+      rests++;
+      // A literal, as the page builders write them (src/archive/articles.ts).
+      const f: Record<string, unknown> = { url: `/p/${i}/`, heading: `page ${i} of ${input}`, f1: i, f2: i, f3: i, f4: i, f5: i, f6: i, f7: i, f8: i, f9: i, f10: i, f11: i, f12: i, f13: i, f14: i, f15: i, f16: i, f17: i, f18: i, f19: i, f20: i };
+      if (i % 2) f.optional = i;
+      return f;
+    });
+    p.lastmod = "2025-09-16";
+    return p;
+  });
+  const stub = stubs[3]!;
+  const key = keyText(stub);
+  assert.equal(key, '{~~[3,"a"],"head":~3,}');
+  assert.equal(rests, 0, "keying makes no page whole");
+  assert.deepEqual(Object.keys(stub), ["url", "head", "lastmod"]);
+  input = "b";
+  assert.notEqual(keyText(stub), key);
+
+  const whole = stubs.map((p) => made(p));
+  assert.equal(rests, 100);
+  assert.notEqual(whole[3], stub);
+  // The maker's fields, then the stub's plain fields it does not give (the sitemap's date), then the lazy fields.
+  assert.deepEqual(Object.keys(whole[3]!).slice(0, 2), ["url", "heading"]);
+  assert.deepEqual(Object.keys(whole[3]!).slice(-2), ["lastmod", "head"]);
+  assert.equal(whole[3]!.head, "head of page 3 of b");
+  assert.equal(whole[3]!.lastmod, "2025-09-16");
+  assert.equal(JSON.parse(JSON.stringify(whole[4]))["f7"], 4);
+  assert.ok(whole.every(fast), `${whole.filter((p) => !fast(p)).length} of ${whole.length} whole pages in dictionary mode`);
+  // The stub stays a stub; a page without a maker is its own whole page.
+  assert.deepEqual(Object.keys(stub), ["url", "head", "lastmod"]);
+  const plain = { url: "/x/" };
+  assert.equal(made(plain), plain);
 });

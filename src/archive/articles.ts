@@ -8,7 +8,8 @@ import { articleUrl, datelineText, text } from "./stories.ts";
 import { routes } from "./routes.ts";
 import type { Link, PageBase, Text } from "./types.ts";
 import type { CoverageLink, RelatedSection, SharedParagraph } from "./related.ts";
-import { lazyField } from "./lazy.ts";
+import { lazyField, plainFields } from "./lazy.ts";
+import { articlePrint } from "./prints.ts";
 import { articleBody } from "../content/body.ts";
 
 export interface EntityGroup {
@@ -63,56 +64,64 @@ function page(story: Story, a: Article, ctx: ArticleCtx, related: ArticleCtx["re
   const url = articleUrl(a);
   // No translation yet: the nearest English page is the day the story belongs to.
   const switchUrl = counterpartArticle ? articleUrl(counterpartArticle) : routes.dates(other, d.year, d.month, d.dayOfMonth);
-  const dateline = datelineText(a, story.ar, lang);
-  const fields: Omit<ArticlePage, "body" | "entityGroups" | "related"> = {
-    kind: "article",
-    url,
-    lang,
-    dir: dirOf(lang),
-    title: a.title,
-    heading: a.title,
-    description: a.lead.slice(0, 200),
-    switchUrl,
-    alternates: counterpartArticle
-      ? [
-          { lang, url },
-          { lang: other, url: switchUrl },
-        ]
-      : [],
-    breadcrumbs: [
-      { url: routes.home(lang), label: t(lang, "home") },
-      { url: routes.dates(lang, d.year), label: formatYear(d.year, lang, digits) },
-      { url: routes.dates(lang, d.year, d.month), label: formatMonth(d.epoch, zone, lang, digits) },
-      { url: routes.dates(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
-    ],
-    titleText: text(a.title, lang, lang),
-    titleDerived: a.titleDerived,
-    // A calendar date stays a date: midnight would claim a time the source never gave.
-    datetime: a.date.hasTime ? a.date.iso : a.date.day,
-    gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
-    hijri: formatHijri(a.date.epoch, zone, lang, digits),
-    dayLink: { url: routes.dates(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
-    storyKey: story.key,
-    entityIds: ctx.entityIds(story),
-  };
-  // The fields a page may lack, then the lazy ones, are added after the literal: spreads before
-  // many more fields leave an object in V8's dictionary mode, larger and slower to read (docs/scale.md).
-  const p = fields as ArticlePage;
-  if (!counterpartArticle) Object.assign(p, { switchLabel: t(lang, "switchToDay"), switchTitle: t(lang, "switchToDayLabel") });
-  if (a.titleDerived) p.titleDerivedNote = t(lang, "titleDerivedNote");
-  if (dateline) p.dateline = dateline;
-  const sourceUrl = a.url || story.ar.url;
-  if (sourceUrl) p.sourceUrl = sourceUrl;
-  if (counterpartArticle) p.counterpart = { url: switchUrl, label: t(lang, lang === "ar" ? "translation" : "originalArabic"), lang: other };
-  if (lang === "ar" && !story.en) p.noTranslation = t(lang, "noTranslation");
-  if (lang === "en") p.translatedFrom = t(lang, "translatedFrom");
+  const alternates = counterpartArticle
+    ? [
+        { lang, url },
+        { lang: other, url: switchUrl },
+      ]
+    : [];
+  const entityIds = ctx.entityIds(story);
+  // What the sitemap, the page's metadata and the build cache read; the rest is made when the page is rendered.
+  const p = { kind: "article", url, lang, alternates, storyKey: story.key, entityIds } as ArticlePage;
+  // Every plain field is made of the story's two articles, the page's language and its entity ids.
+  plainFields(p, () => [articlePrint(story.ar), story.en ? articlePrint(story.en) : null, lang, entityIds], () => {
+    const dateline = datelineText(a, story.ar, lang);
+    const fields: Omit<ArticlePage, "body" | "entityGroups" | "related"> = {
+      kind: "article",
+      url,
+      lang,
+      dir: dirOf(lang),
+      title: a.title,
+      heading: a.title,
+      description: a.lead.slice(0, 200),
+      switchUrl,
+      alternates,
+      breadcrumbs: [
+        { url: routes.home(lang), label: t(lang, "home") },
+        { url: routes.dates(lang, d.year), label: formatYear(d.year, lang, digits) },
+        { url: routes.dates(lang, d.year, d.month), label: formatMonth(d.epoch, zone, lang, digits) },
+        { url: routes.dates(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
+      ],
+      titleText: text(a.title, lang, lang),
+      titleDerived: a.titleDerived,
+      // A calendar date stays a date: midnight would claim a time the source never gave.
+      datetime: a.date.hasTime ? a.date.iso : a.date.day,
+      gregorian: formatGregorian(a.date.epoch, zone, lang, digits),
+      hijri: formatHijri(a.date.epoch, zone, lang, digits),
+      dayLink: { url: routes.dates(lang, d.year, d.month, d.dayOfMonth), label: formatDay(d.epoch, zone, lang, digits) },
+      storyKey: story.key,
+      entityIds,
+    };
+    // The fields a page may lack are added after the literal: spreads before many more fields
+    // leave an object in V8's dictionary mode, larger and slower to read (docs/scale.md).
+    const f = fields as Partial<ArticlePage>;
+    if (!counterpartArticle) Object.assign(f, { switchLabel: t(lang, "switchToDay"), switchTitle: t(lang, "switchToDayLabel") });
+    if (a.titleDerived) f.titleDerivedNote = t(lang, "titleDerivedNote");
+    if (dateline) f.dateline = dateline;
+    const sourceUrl = a.url || story.ar.url;
+    if (sourceUrl) f.sourceUrl = sourceUrl;
+    if (counterpartArticle) f.counterpart = { url: switchUrl, label: t(lang, lang === "ar" ? "translation" : "originalArabic"), lang: other };
+    if (lang === "ar" && !story.en) f.noTranslation = t(lang, "noTranslation");
+    if (lang === "en") f.translatedFrom = t(lang, "translatedFrom");
+    return f;
+  });
   // The body's other input, the shared paragraphs, is in the page's `related` field, keyed beside it.
   lazyField(p, "body", () => {
     const { html } = articleBody(a);
     return lang === "ar" ? markShared(html, related(story, lang).sharedWith, ctx.sharedLabel.ar) : [{ html }];
   }, () => a.bodyHash);
   // Made of the page's entities (its entityIds, keyed) and what the gazetteer says of them.
-  lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang), () => p.entityIds.map(ctx.entityPrint(lang)));
+  lazyField(p, "entityGroups", () => ctx.entityGroups(story, lang), () => entityIds.map(ctx.entityPrint(lang)));
   lazyField(p, "related", () => related(story, lang), () => ctx.relatedPrint(story, lang));
   return p;
 }

@@ -1,4 +1,4 @@
-import { pageBase } from "./page.ts";
+import { pageBase, pageStub } from "./page.ts";
 import { otherLang, type Lang } from "../i18n/lang.ts";
 import { routes } from "./routes.ts";
 import type { PageKind } from "./kinds.ts";
@@ -7,9 +7,11 @@ import { arabicMonthName, formatDay, formatHijri, formatHijriSpan, formatMonth, 
 import { plural } from "../i18n/plural.ts";
 import { t } from "../i18n/strings.ts";
 import type { Story } from "./stories.ts";
-import { listItem } from "./stories.ts";
+import { listItem, listedDatetime } from "./stories.ts";
 import type { CountLink, Link, ListItem, PageBase, PageNav } from "./types.ts";
 import { paginate, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
+import { plainFields } from "./lazy.ts";
+import { listedPrint } from "./prints.ts";
 
 /** A month column of the years × months table: its name (both Arabic forms, or English). */
 export interface MonthColumn { label: string; alt?: string }
@@ -79,6 +81,9 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
   // Any story of a period gives its epoch, for formatting the period's name.
   const epochOf = (m: Map<string, Story[]>) => [...m.values()][0]![0]!.ar.date.epoch;
   const count = (n: number) => plural("articles", n, lang, digits);
+  // A listing page until it is rendered (lazy.ts plainFields); its sitemap date is its newest item's.
+  const stub = <P extends MonthPage | DayPage>(kind: P["kind"], url: string, p: number, otherUrl: string, items: Story[]): P =>
+    ({ ...pageStub(kind, lang, pageUrl(url, p), pageUrl(otherUrl, p)), lastmod: listedDatetime(items[0]!).slice(0, 10) }) as unknown as P;
   const items = new Map<Story, ListItem>();
   const item = (s: Story) => {
     let it = items.get(s);
@@ -182,32 +187,43 @@ export function buildDatePages(stories: Story[], lang: Lang, ctx: Ctx): DatePage
     const url = routes.dates(lang, y, m);
     const crumbs = [home, datesCrumb, yearLink(y)];
     const listing = paginate(all, ctx.pageSize);
+    // What the calendar and the list of days show: each day with articles, and how many.
+    const dayCounts = dayList.map((d) => [d, days.get(d)!.length]);
     for (const { number: p, items: part } of listing) {
-      const nav = pageNav(url, p, listing.length - 1, lang, digits);
-      out.month.push({
-        ...base("month", lang, pageUrl(url, p), label + pageSuffix(p, lang, digits), crumbs, pageUrl(routes.dates(other, y, m), p), `${t(lang, "dates")}: ${label}`),
-        heading: label,
-        hijri: monthHijri(y, m),
-        calendar: calendar(y, m, days, label),
-        itemsHeading: t(lang, "articlesOfMonth"),
-        days: dayList.map((d) => ({ ...dayLink([y, m, d]), count: count(days.get(d)!.length) })),
-        items: part.map(item),
-        period: periodNav(monthKeys, i, monthLink, lang),
-        ...(nav ? { pagination: nav } : {}),
+      const page = stub<MonthPage>("month", url, p, routes.dates(other, y, m), part);
+      // A period's name and its Hijri span are made of its date; its neighbours are named by theirs.
+      plainFields(page, () => [lang, y, m, p, listing.length, dayCounts, part.map((s) => listedPrint(s, lang, true)), monthKeys[i + 1] ?? null, monthKeys[i - 1] ?? null], () => {
+        const nav = pageNav(url, p, listing.length - 1, lang, digits);
+        return {
+          ...base("month", lang, pageUrl(url, p), label + pageSuffix(p, lang, digits), crumbs, pageUrl(routes.dates(other, y, m), p), `${t(lang, "dates")}: ${label}`),
+          heading: label,
+          hijri: monthHijri(y, m),
+          calendar: calendar(y, m, days, label),
+          itemsHeading: t(lang, "articlesOfMonth"),
+          days: dayList.map((d) => ({ ...dayLink([y, m, d]), count: count(days.get(d)!.length) })),
+          items: part.map(item),
+          period: periodNav(monthKeys, i, monthLink, lang),
+          ...(nav ? { pagination: nav } : {}),
+        };
       });
+      out.month.push(page);
     }
   });
 
   dayKeys.forEach(([y, m, d], i) => {
-    const { label } = dayLink([y, m, d]);
     const list = years.get(y)!.get(m)!.get(d)!;
-    out.day.push({
-      ...base("day", lang, routes.dates(lang, y, m, d), label, [home, datesCrumb, yearLink(y), monthLink([y, m])], routes.dates(other, y, m, d), `${t(lang, "dates")}: ${label}`),
-      hijri: formatHijri(list[0]!.ar.date.epoch, zone, lang, digits),
-      // The heading gives the date: items do not repeat it.
-      items: list.map((s) => ({ ...item(s), dateLabel: "" })),
-      period: periodNav(dayKeys, i, dayLink, lang),
+    const page = stub<DayPage>("day", routes.dates(lang, y, m, d), 0, routes.dates(other, y, m, d), list);
+    plainFields(page, () => [lang, y, m, d, list.map((s) => listedPrint(s, lang, true)), dayKeys[i + 1] ?? null, dayKeys[i - 1] ?? null], () => {
+      const { label } = dayLink([y, m, d]);
+      return {
+        ...base("day", lang, routes.dates(lang, y, m, d), label, [home, datesCrumb, yearLink(y), monthLink([y, m])], routes.dates(other, y, m, d), `${t(lang, "dates")}: ${label}`),
+        hijri: formatHijri(list[0]!.ar.date.epoch, zone, lang, digits),
+        // The heading gives the date: items do not repeat it.
+        items: list.map((s) => ({ ...item(s), dateLabel: "" })),
+        period: periodNav(dayKeys, i, dayLink, lang),
+      };
     });
+    out.day.push(page);
   });
   return out;
 }

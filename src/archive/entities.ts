@@ -9,9 +9,10 @@ import type { Story } from "./stories.ts";
 import { listItem, text } from "./stories.ts";
 import type { EntityGroup } from "./articles.ts";
 import type { Link, ListItem, PageBase, PageNav, Text } from "./types.ts";
-import { jsonHash, lazyField } from "./lazy.ts";
+import { jsonHash, lazyField, plainFields } from "./lazy.ts";
+import { listedPrint } from "./prints.ts";
 import { formatDay } from "../dates/format.ts";
-import { pageBase } from "./page.ts";
+import { pageBase, pageStub } from "./page.ts";
 import { paginate, pageNav, pageSuffix, pageUrl } from "./paginate.ts";
 import type { Phrase } from "../entities/phrase.ts";
 
@@ -168,13 +169,8 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     }
     return it;
   };
-  // A story is listed on the pages of every entity it names: its item is keyed once, by the hash of its JSON.
-  const itemKeys = new Map<Story, string>();
-  const itemKey = (s: Story) => {
-    let k = itemKeys.get(s);
-    if (k === undefined) itemKeys.set(s, (k = jsonHash(item(s))));
-    return k;
-  };
+  // What the build cache keys for a story an entity page lists (item): neither its badge nor its names.
+  const listed = (s: Story) => listedPrint(s, lang, false);
   const base = (kind: PageKind, url: string, heading: string, otherUrl: string, description: string): PageBase =>
     pageBase({ kind, lang, url, heading, otherUrl, description, breadcrumbs: [home] });
 
@@ -216,42 +212,57 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
       const phrase = index.evidence?.phrase(s, e.id);
       return phrase ? { ...item(s), phrase: { ...phrase, foreign: lang !== "ar" } } : item(s);
     };
-    const coMentions = coMentionsOf(index, e.id).map(([id, n]) => ({
-      url: routes.entity(lang, id),
-      name: entityName(byId.get(id)!, lang),
-      count: plural("articles", n, lang, ctx.digits),
-    }));
+    const co = coMentionsOf(index, e.id);
+    const coMentions = (): CoMention[] =>
+      co.map(([id, n]) => ({
+        url: routes.entity(lang, id),
+        name: entityName(byId.get(id)!, lang),
+        count: plural("articles", n, lang, ctx.digits),
+      }));
+    // What the entity's pages show of it, hashed once for all of them.
+    const entityPrint = jsonHash([e.id, e.type, e.names, e.wikidata, e.description]);
+    // What the first page's summary shows besides the entity: the dates of its latest and first mentions, the
+    // names and counts of the entities named beside it, the stories filed from it.
+    const summary = () => [
+      stories.length,
+      stories[stories.length - 1]!.ar.date.day,
+      co.map(([id, n]) => [id, n, entityName(byId.get(id)!, lang)]),
+      filed ? [filed.length, filed.slice(0, MAX_FILED_FROM).map(listed)] : null,
+    ];
     for (const { number: p, items: part } of listing) {
-      const nav = pageNav(url, p, listing.length - 1, lang, ctx.digits);
       // The summary (count, mentions, co-mentions, filed from) changes with every new
       // article: the first page has it, the numbered pages stay as they were.
       const first = p === 0;
-      const fields: Omit<EntityPage, "items"> = {
-        ...base("entity", pageUrl(url, p), name.text + pageSuffix(p, lang, ctx.digits), pageUrl(routes.entity(other, e.id), p), desc ?? name.text),
-        heading: name.text,
-        breadcrumbs: [home, { url: indexUrl, label: t(lang, "entities") }],
-        entityId: e.id,
-        entityType: e.type,
-        typeLabel: t(lang, typeKey[e.type]),
-        name,
-        ...(otherNameValue && otherNameValue !== name.text ? { otherName: text(otherNameValue, other, lang) } : {}),
-        variants: e.names.ar.slice(1),
-        ...(desc ? { descriptionText: text(desc, e.description?.[lang] ? lang : other, lang) } : {}),
-        ...(e.wikidata ? { wikidata: e.wikidata } : {}),
-        // Stories are newest first.
-        ...(first ? { count: plural("articles", stories.length, lang, ctx.digits), latestMention: mentionDate(stories[0]!), firstMention: mentionDate(stories[stories.length - 1]!) } : {}),
-        coMentions: first ? coMentions : [],
-        ...(nav ? { pagination: nav } : {}),
-        ...(first && filed ? { filedFrom: { count: plural("articles", filed.length, lang, ctx.digits), items: filed.slice(0, MAX_FILED_FROM).map(item) } } : {}),
-      };
-      // Added, not a placeholder made an accessor: that leaves the object in V8's dictionary mode (lazy.ts).
-      const page = fields as EntityPage;
+      // What the sitemap and the page's metadata read; the rest is made when the page is rendered.
+      const page = { ...pageStub("entity", lang, pageUrl(url, p), pageUrl(routes.entity(other, e.id), p)), entityId: e.id } as EntityPage;
       lazyField(
         page,
         "items",
         () => part.map(entry),
-        () => part.map((s) => [itemKey(s), index.evidence?.phrase(s, e.id)]),
+        () => part.map((s) => [listed(s), index.evidence?.phrase(s, e.id)]),
       );
+      // The latest mention's date is also every page's sitemap date.
+      plainFields(page, () => [lang, entityPrint, p, listing.length, stories[0]!.ar.date.day, first ? summary() : null], () => {
+        const nav = pageNav(url, p, listing.length - 1, lang, ctx.digits);
+        return {
+          ...base("entity", pageUrl(url, p), name.text + pageSuffix(p, lang, ctx.digits), pageUrl(routes.entity(other, e.id), p), desc ?? name.text),
+          heading: name.text,
+          breadcrumbs: [home, { url: indexUrl, label: t(lang, "entities") }],
+          entityId: e.id,
+          entityType: e.type,
+          typeLabel: t(lang, typeKey[e.type]),
+          name,
+          ...(otherNameValue && otherNameValue !== name.text ? { otherName: text(otherNameValue, other, lang) } : {}),
+          variants: e.names.ar.slice(1),
+          ...(desc ? { descriptionText: text(desc, e.description?.[lang] ? lang : other, lang) } : {}),
+          ...(e.wikidata ? { wikidata: e.wikidata } : {}),
+          // Stories are newest first.
+          ...(first ? { count: plural("articles", stories.length, lang, ctx.digits), latestMention: mentionDate(stories[0]!), firstMention: mentionDate(stories[stories.length - 1]!) } : {}),
+          coMentions: first ? coMentions() : [],
+          ...(nav ? { pagination: nav } : {}),
+          ...(first && filed ? { filedFrom: { count: plural("articles", filed.length, lang, ctx.digits), items: filed.slice(0, MAX_FILED_FROM).map(item) } } : {}),
+        };
+      });
       pages.push(page);
     }
   }

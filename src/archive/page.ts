@@ -15,12 +15,26 @@ export interface PageSpec {
   title?: string;
 }
 
+/** A page until it is rendered (src/archive/lazy.ts plainFields): what the sitemap and the build cache read of it. */
+export type PageStub = Pick<PageBase, "kind" | "url" | "lang" | "alternates">;
+
+export function pageStub(kind: PageKind, lang: Lang, url: string, otherUrl: string): PageStub {
+  return {
+    kind,
+    url,
+    lang,
+    alternates: [
+      { lang, url },
+      { lang: otherLang(lang), url: otherUrl },
+    ],
+  };
+}
+
 /**
  * The part every listing page shares: language, direction, the language
  * switch and the hreflang pair (these pages always exist in both languages).
  */
 export function pageBase(s: PageSpec): PageBase {
-  const other = otherLang(s.lang);
   return {
     kind: s.kind,
     url: s.url,
@@ -30,10 +44,7 @@ export function pageBase(s: PageSpec): PageBase {
     heading: s.heading,
     description: s.description,
     switchUrl: s.otherUrl,
-    alternates: [
-      { lang: s.lang, url: s.url },
-      { lang: other, url: s.otherUrl },
-    ],
+    alternates: pageStub(s.kind, s.lang, s.url, s.otherUrl).alternates,
     breadcrumbs: s.breadcrumbs,
   };
 }

@@ -83,8 +83,8 @@ export interface SiteData {
 }
 
 /** A page's head metadata (canonical, Open Graph, JSON-LD) is made when a template reads it (src/archive/lazy.ts). */
-function lazyHead(p: object, make: () => HeadMeta, standIn: () => unknown): void {
-  lazyField(p as { head: HeadMeta }, "head", make, standIn);
+function lazyHead<P extends PageBase>(p: P, make: (page: P) => HeadMeta, standIn: () => unknown): void {
+  lazyField(p as unknown as { head: HeadMeta }, "head", make as (page: object) => HeadMeta, standIn);
 }
 
 /** Stories with their entities and related coverage: what the page model is built from. */
@@ -215,26 +215,27 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   const articleMeta = (p: ArticlePage) => {
     const story = storyByKey.get(p.storyKey)!;
     const tagged = () => p.entityIds.map((id) => byId.get(id)!).filter(Boolean);
-    lazyHead(p, () => {
+    // Made from the whole page (a page is a stub until it is rendered: src/archive/lazy.ts).
+    lazyHead(p, (page) => {
       const mentioned = tagged();
       const ld = articleJsonLd(story, p.lang, mentioned, urls, settings);
       const about = namedIn(story, mentioned);
       if (about.length) ld.about = (ld.mentions as unknown[]).filter((_, i) => about.includes(mentioned[i]!));
-      return headMeta(p, settings, urls, { ogType: "article", jsonLd: [ld] });
+      return headMeta(page, settings, urls, { ogType: "article", jsonLd: [ld] });
     }, () => {
-      // Besides the page's own fields and the site's settings: what articleJsonLd reads of the story and of the tagged entities.
-      const a = p.lang === "en" && story.en ? story.en : story.ar;
-      const ar = story.ar;
-      return [ar.id, ar.title, ar.date.iso, ar.place, ar.source, ar.url, a.id, a.lang, a.title, a.place, a.source, p.entityIds.map(articleEntityPrint(p.lang)), namedIn(story, tagged()).map((e) => e.id)];
+      // Besides the page's own fields (their print covers the story's articles: src/archive/articles.ts), the
+      // site's settings and what articleJsonLd reads of the tagged entities (the print of the entity links,
+      // keyed with them): which of those entities the headline names.
+      return namedIn(story, tagged()).map((e) => e.id);
     });
     Object.assign(p, { lastmod: story.ar.date.day });
   };
   const entityMeta = (p: EntityPage) => {
     const e = byId.get(p.entityId)!;
-    lazyHead(p, () =>
-      headMeta(p, settings, urls, {
+    lazyHead(p, (page) =>
+      headMeta(page, settings, urls, {
         jsonLd: [entityJsonLd(e, p.lang, urls)],
-        feeds: [{ url: routes.feed(p.lang, e.id), title: p.heading }, { url: routes.feed(p.lang), title: settings.title[p.lang] }],
+        feeds: [{ url: routes.feed(p.lang, e.id), title: page.heading }, { url: routes.feed(p.lang), title: settings.title[p.lang] }],
       }),
       () => entityPrint(e.id),
     );
@@ -242,8 +243,9 @@ export function buildPageModel(coverage: Coverage, entities: Entity[], settings:
   };
   const listingMeta = (p: PageBase & { lastmod?: string; items?: { datetime: string }[] }) => {
     // headMeta reads only the page's own fields and the settings, both keyed.
-    lazyHead(p, () => headMeta(p, settings, urls), () => 0);
-    p.lastmod = p.items?.[0]?.datetime.slice(0, 10) ?? newest;
+    lazyHead(p, (page) => headMeta(page, settings, urls), () => 0);
+    // A listing page made when it is rendered (day, month) has its date from its builder.
+    p.lastmod ??= p.items?.[0]?.datetime.slice(0, 10) ?? newest;
   };
   for (const kind of PAGE_KIND_NAMES) {
     const { meta, sitemap } = PAGE_KINDS[kind];

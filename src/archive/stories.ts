@@ -51,14 +51,18 @@ export function datelineText(a: Article, fallback: Article | undefined, pageLang
   return text(value, lang, pageLang);
 }
 
+/** The date a listing gives a story: the original's (lists are grouped by it), its time when the source gave one. */
+export function listedDatetime(story: Story): string {
+  return story.ar.date.hasTime ? story.ar.date.iso : story.ar.date.day;
+}
+
 export function listItem(story: Story, lang: Lang, zone: string, digits: Digits): ListItem {
   const a = versionFor(story, lang);
   const dateline = datelineText(a, story.ar, lang);
   return {
     url: articleUrl(a),
     title: text(a.title, a.lang, lang),
-    // Lists are grouped by the original's date, so show that one.
-    datetime: story.ar.date.hasTime ? story.ar.date.iso : story.ar.date.day,
+    datetime: listedDatetime(story),
     dateLabel: formatDay(story.ar.date.epoch, zone, lang, digits),
     ...(dateline ? { dateline } : {}),
     ...(a.lang !== lang ? { badge: t(lang, "arabicOnly") } : {}),

@@ -2,7 +2,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteData } from "../archive/site.ts";
-import { renderBatches, renderEntries } from "../site/batches.ts";
+import { renderBatches, renderEntries, wholePages } from "../site/batches.ts";
 import { collectGarbage } from "./memory.ts";
 import { FolderMaker } from "./folders.ts";
 import { outputPath } from "../archive/routes.ts";
@@ -29,7 +29,8 @@ export async function renderSite(
   const folders = dirs.reduce((n, d) => n + d.length, 0) >= FOLDERS_THREAD ? new FolderMaker() : undefined;
   for (const d of dirs) folders?.make(d);
   try {
-    for (const view of views) {
+    for (const stubs of views) {
+      const view = wholePages(stubs);
       const elev = new Eleventy(rel("content"), outDir, {
         configPath: rel("eleventy.config.ts"),
         pathPrefix: opts.pathPrefix,

@@ -2,6 +2,7 @@ import { emptyPages, type Batch, type SiteData, type SitePages } from "../archiv
 import { PAGE_KIND_NAMES, type PageKind } from "../archive/kinds.ts";
 import type { Feed } from "../archive/feeds.ts";
 import type { Sitemap } from "../archive/sitemap.ts";
+import { made } from "../archive/lazy.ts";
 
 /** Every page kind (src/archive/kinds.ts), then the feeds and sitemap files. */
 export type RenderKind = PageKind | "feeds" | "sitemaps";
@@ -23,6 +24,17 @@ export function siteWith(site: SiteData, entries: readonly (readonly [RenderKind
   const pages: SitePages = emptyPages();
   for (const k of PAGE_KIND_NAMES) (pages as Record<PageKind, unknown[]>)[k] = byKind.get(k)!;
   return { ...site, pages, feeds: byKind.get("feeds") as Feed[], sitemaps: byKind.get("sitemaps") as Sitemap[] };
+}
+
+/**
+ * The view with each of its pages whole: a page is a stub until it is
+ * rendered (src/archive/lazy.ts), and the whole pages live only as long as
+ * the view does.
+ */
+export function wholePages<S extends SiteData>(view: S): S {
+  const pages = emptyPages();
+  for (const k of PAGE_KIND_NAMES) (pages as Record<PageKind, unknown[]>)[k] = (view.pages[k] as object[]).map(made);
+  return { ...view, pages };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { EntityEvidence } from "../archive/entities.ts";
 import type { Story } from "../archive/stories.ts";
 import type { Article } from "../content/article.ts";
 import { makeUrls } from "./urls.ts";
+import { wholePages } from "./batches.ts";
 import { articleBody } from "../content/body.ts";
 
 export interface LoadOptions {
@@ -250,7 +251,8 @@ export function loadSite(opts: LoadOptions): Loaded {
   const coverage = relatedCoverage(result.articles, tags.tagsOf, settings, tags.evidence);
   timings.related = performance.now() - t;
   t = performance.now();
-  const site = buildPageModel(coverage, entities, settings, makeUrls(settings.url, opts.pathPrefix ?? "/"));
+  // Every page whole, as its readers expect (the build makes only the pages it renders whole).
+  const site = wholePages(buildPageModel(coverage, entities, settings, makeUrls(settings.url, opts.pathPrefix ?? "/")));
   timings.pages = performance.now() - t;
   return { site, result, errors, settings, timings };
 }

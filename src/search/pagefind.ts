@@ -94,8 +94,12 @@ export function searchJobs(partitions: number): number {
   return Math.max(1, Math.min(partitions, availableParallelism(), Math.floor(freemem() / PARTITION_MEMORY)));
 }
 
-/** Records from which a partition is big enough for a garbage collection before it goes to Pagefind (a small newest partition, a rebuild's usual one, is not). */
-const COLLECT_BEFORE = 1000;
+/**
+ * Records from which a partition weighs on memory while Pagefind makes it: a
+ * garbage collection first, and no record cache saved or loaded beside it (a
+ * small newest partition, a rebuild's usual one, is no weight).
+ */
+const LARGE_PARTITION = 1000;
 
 /**
  * Whether the search index is built while the pages render: its partitions go
@@ -299,6 +303,7 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
   const building: Promise<void>[] = [];
   /** Without workers: the partition Pagefind is making now, while this process goes on to the next. */
   let indexing: Promise<void> | undefined;
+  let indexingLarge = false;
   const words = new WordDirectory();
   let written = 0;
   const live = opts.reuse && opts.reuse.live;
@@ -313,8 +318,10 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
   try {
     for (const [i, part] of site.searchPartitions.entries()) {
       if (opts.share && !opts.share.partitions.has(i)) continue;
-      // Going from the open partitions to the sealed ones saves the record cache (lexiconOf): not beside Pagefind's process.
-      if (current && current.sealed !== part.sealed) await indexing;
+      // Going from the open partitions to the sealed ones saves the record cache (lexiconOf): not beside Pagefind's
+      // process making a large partition. Beside a small one it is no weight, and the sealed partitions a rebuild
+      // reuses are restored meanwhile.
+      if (current && current.sealed !== part.sealed && indexingLarge) await indexing;
       const inputs = recordInputs(site, byPart[i]!, copies);
       written += inputs.length;
       const dir = join(outDir, part.dir);
@@ -349,7 +356,8 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
         // Pagefind's service is one per process: the previous partition's index is finished first.
         await indexing;
         // What making these records let go of would sit beside Pagefind's process while it indexes them.
-        if (records.length >= COLLECT_BEFORE) collectGarbage();
+        indexingLarge = records.length >= LARGE_PARTITION;
+        if (indexingLarge) collectGarbage();
         const sent = await sendPartition(records, { oneByOne });
         // Pagefind makes this partition's index on its own core while this process makes the next one's records.
         indexing = sent.write(dir).then(keep);

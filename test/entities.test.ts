@@ -391,9 +391,9 @@ test("phraseAround: a few words either side of the name, inside its paragraph", 
   const text = "عنوان الخبر\n\nقال المتحدث إن الوفد وصل إلى بغداد أمس قادما من موسكو في زيارة رسمية تستمر يومين\n\nفقرة أخرى";
   const at = text.indexOf("بغداد");
   const p = phraseAround(text, at, at + 5, 3);
-  assert.deepEqual(p, { before: "…الوفد وصل إلى ", name: "بغداد", after: " أمس قادما من…" });
+  assert.deepEqual(p, { before: "…الوفد وصل إلى ", name: "بغداد", after: " أمس قادما من…", at });
   const short = phraseAround(text, text.indexOf("الخبر"), text.indexOf("الخبر") + 5, 3);
-  assert.deepEqual(short, { before: "عنوان ", name: "الخبر", after: "" }, "not across the paragraph break");
+  assert.deepEqual(short, { before: "عنوان ", name: "الخبر", after: "", at: 6 }, "not across the paragraph break");
 });
 
 test("explain: turned-down readings come with the rule, and none inside a counted mention", () => {

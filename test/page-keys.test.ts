@@ -63,6 +63,10 @@ test("a page's key stays the same only when the page does, edit after edit", () 
       bodies.set(n, [SENTENCES[n % SENTENCES.length], SENTENCES[(n * 3 + 1) % SENTENCES.length], "نص آخر للخبر."].join("\n\n"));
       write(n);
     }
+    // The oldest story (on a numbered page of Baghdad's) names Baghdad first in a place name that no entry has yet.
+    fields.set(21, { id: "a-21", title: "خبر رقم 21", date: "2025-04-01" });
+    bodies.set(21, ["تجول الوفد في أسواق بغداد القديمة مساء أمس.", SENTENCES[0]].join("\n\n"));
+    write(21);
     const translate = (n: number, title: string) => writeFileSync(en(n), article({ id: `a-${n}`, title, date: fields.get(n)!.date, translationKey: `a-${n}` }, `Text of report ${n}.`));
     translate(1, "Report one");
     translate(6, "Report six");
@@ -104,6 +108,11 @@ test("a page's key stays the same only when the page does, edit after edit", () 
       ["describe an entity anew", () => gazetteer("en: Russian politician;", "en: Russian official;")],
       // Article 7 names Shoigu in its text; the spelling makes its headline name him too (its JSON-LD's `about`), its tags stay.
       ["add an Arabic spelling found in a headline", () => gazetteer("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, خبر رقم 7]")],
+      // Baghdad's first mention in article 21 moves past the new entry's name: his entry and his stories are as they were.
+      ["add an entity whose name holds another's", () => {
+        const g = join(dir, "content/entities.yaml");
+        writeFileSync(g, `${readFileSync(g, "utf8")}\n  - id: old-baghdad\n    type: place\n    ar: [بغداد القديمة]\n    en: [Old Baghdad]\n`);
+      }],
       ["add an entity to the gazetteer", () => {
         const g = join(dir, "content/entities.yaml");
         writeFileSync(g, `${readFileSync(g, "utf8")}\n  - id: nasiriyah\n    type: place\n    ar: [الناصرية]\n    en: [Nasiriyah]\n`);

@@ -239,7 +239,12 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
         page,
         "items",
         () => part.map(entry),
-        () => part.map((s) => [listed(s), index.evidence?.phrase(s, e.id)]),
+        // A phrase is fixed by the story's text (in its print) and where the name is in it.
+        () =>
+          part.map((s) => {
+            const phrase = index.evidence?.phrase(s, e.id);
+            return [listed(s), phrase ? [phrase.at, phrase.name.length] : null];
+          }),
       );
       // The latest mention's date is also every page's sitemap date.
       plainFields(page, () => [lang, entityPrint, p, listing.length, stories[0]!.ar.date.day, first ? summary() : null], () => {

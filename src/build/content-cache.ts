@@ -57,7 +57,7 @@ import type { KeptCandidates, PairVerdict, Sketch, SketchCache } from "../relate
 
 const MAGIC = Buffer.from("ARSHCC02", "latin1");
 /** Raise when the pack's layout changes. */
-const PACK_VERSION = 6;
+const PACK_VERSION = 7;
 /** Magic and checksum: where the entries' bytes start (a multiple of 4, for sketches). */
 const AREA = 40;
 const ABSENT = 0xffffffff;

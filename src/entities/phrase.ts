@@ -10,6 +10,8 @@ export interface Phrase {
   name: string;
   /** Text after the name; ends with "…" when the paragraph goes on after it. */
   after: string;
+  /** Where the name starts in the text: with the text and the name's length, it fixes the phrase (the build cache keys by it). */
+  at: number;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
@@ -45,5 +47,6 @@ export function phraseAround(text: string, start: number, end: number, words = 6
     before: (cutLeft ? "…" : "") + flat(text.slice(a, start)).trimStart(),
     name: text.slice(start, end),
     after: flat(text.slice(end, b)).trimEnd() + (cutRight ? "…" : ""),
+    at: start,
   };
 }

@@ -17,14 +17,17 @@ export function articlePrint(a: Article): string {
   return p;
 }
 
+/** What a page in `lang` reads of a story's version for its reader (versionFor) and of its original (its date, its dateline). */
+export function versionPrint(s: Story, lang: Lang): unknown {
+  return lang === "en" && s.en ? [articlePrint(s.en), articlePrint(s.ar)] : articlePrint(s.ar);
+}
+
 /**
- * What a listing in `lang` reads of a story (listItem): the version shown
- * and the original (its date and dateline); for an untranslated story on an
- * English page, what is known of it in English, its names only for listings
- * that show them (`names`).
+ * What a listing in `lang` reads of a story (listItem): its version and
+ * original; for an untranslated story on an English page, also what is known
+ * of it in English, its names only for listings that show them (`names`).
  */
 export function listedPrint(s: Story, lang: Lang, names: boolean): unknown {
-  if (lang === "ar") return articlePrint(s.ar);
-  if (s.en) return [articlePrint(s.en), articlePrint(s.ar)];
+  if (lang === "ar" || s.en) return versionPrint(s, lang);
   return [articlePrint(s.ar), s.english?.dateline ?? null, names ? (s.english?.names ?? null) : null];
 }

@@ -159,6 +159,15 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
         unlinkSync(f);
         writeFileSync(f, Buffer.concat([bytes, Buffer.from("x")]));
       }],
+      // The damaged entry was made again, not hidden behind the recycled tree's links to the live partition.
+      ["nothing changed after a damaged partition, search on", () => undefined],
+      // After two builds with the search index, the recycled tree holds its partitions and excerpts: an edited
+      // article's excerpt is written anew and the newest partition made again, never into the live files.
+      ["edit an article, search on", () => {
+        const n = pick([...live]);
+        writeFileSync(arPath(n), readFileSync(arPath(n), "utf8").replace(/\n$/, `\n\n${pick(SENTENCES)}\n`));
+      }],
+      ["add an article in the newest month, search on", () => void add(9)],
       // A file the last build did not write, in the live output: once that tree is retired it must not be recycled into a later one.
       ["a stray file in the live output", () => {
         const files = [...digest(join(dir, "_site")).keys()].filter((f) => f.startsWith("ar/") && f.endsWith("/index.html")).sort();

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as fs from "node:fs";
-import { SpareTaker, phases, spareRecord, unlinkAll, type TreeRecord } from "../src/build/spare.ts";
+import { RecycledTree, SpareTaker, phases, spareRecord, unlinkAll, type TreeRecord } from "../src/build/spare.ts";
 import { LINKED, Linker } from "../src/build/linker.ts";
 import { fileStat } from "../src/build/inputs.ts";
 import { walkTree } from "../src/build/walk.ts";
@@ -45,35 +45,37 @@ const tree = (root: string): string[] => (readdirSync(root, { recursive: true, e
 /**
  * `old` is the retired output, `live` the new one: ar/a and ar/c/feed.xml were
  * reused by link (the same inodes), ar/b and ar/c/index.html were rendered
- * again, search/ and the root page are not rendered pages.
+ * again; of the files that are not rendered pages, a search partition's was
+ * restored (the same inode: pagefind-2/), search/ and the root page were written again.
  */
 function setup(dir: string): { old: string; live: string; retired: TreeRecord; now: TreeRecord } {
   const old = join(dir, "old");
   const live = join(dir, "live");
-  for (const [rel, body] of [["ar/a/index.html", "a"], ["ar/b/index.html", "b"], ["ar/c/index.html", "c"], ["ar/c/feed.xml", "feed"], ["search/x.pf", "x"], ["index.html", "root"]] as const) put(old, rel, body);
+  for (const [rel, body] of [["ar/a/index.html", "a"], ["ar/b/index.html", "b"], ["ar/c/index.html", "c"], ["ar/c/feed.xml", "feed"], ["search/x.pf", "x"], ["pagefind-2/y.pf", "y"], ["index.html", "root"]] as const) put(old, rel, body);
   const keyed = (rel: string) => rel.startsWith("ar/");
   // Folders dated long ago: a change made within the clock tick of the record would otherwise keep its mtime.
-  for (const d of ["ar/a", "ar/b", "ar/c", "ar", "search", ""]) utimesSync(join(old, d), 1e9, 1e9);
+  for (const d of ["ar/a", "ar/b", "ar/c", "ar", "search", "pagefind-2", ""]) utimesSync(join(old, d), 1e9, 1e9);
   const retired = record(old, keyed);
   link(old, live, "ar/a/index.html");
   link(old, live, "ar/c/feed.xml");
+  link(old, live, "pagefind-2/y.pf");
   for (const [rel, body] of [["ar/b/index.html", "b2"], ["ar/c/index.html", "c2"], ["search/x.pf", "x2"], ["index.html", "root2"]] as const) put(live, rel, body);
   return { old, live, retired, now: record(live, keyed) };
 }
 
-test("spare tree: a retired output keeps only the pages that are the live output's own files", () => {
+test("spare tree: a retired output keeps only the files that are the live output's own", () => {
   const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
   try {
     const { old, retired, now } = setup(join(dir, "1"));
     const rec = spareRecord(retired, now.files);
-    assert.deepEqual(rec.files.sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
+    assert.deepEqual(rec.files.sort(), ["ar/a/index.html", "ar/c/feed.xml", "pagefind-2/y.pf"]);
     assert.deepEqual(rec.drop.sort(), ["ar/b/index.html", "ar/c/index.html"]);
     assert.deepEqual(rec.discard, ["index.html", "search"]);
     assert.ok(phases.check(fs, join, old, rec.dirs));
     const trash = join(dir, "trash");
     phases.prune(fs, join, old, rec, trash, "t");
     // ar/b was emptied and removed; ar/c keeps its feed; the rest is in the trash.
-    assert.deepEqual(tree(old), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
+    assert.deepEqual(tree(old), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml", "pagefind-2", "pagefind-2/y.pf"]);
     assert.deepEqual(readdirSync(trash).sort(), ["index.html-t-0", "search-t-1"]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -90,9 +92,9 @@ for (const thread of [true, false]) {
       writeFileSync(recordFile, JSON.stringify(spareRecord(second.retired, second.now.files)));
       const fresh = join(dir, "2", "fresh");
       const taken = await new SpareTaker(second.old, recordFile, trash, thread).take(fresh);
-      assert.deepEqual([...(taken?.files ?? [])].sort(), ["ar/a/index.html", "ar/c/feed.xml"]);
+      assert.deepEqual([...(taken?.files ?? [])].sort(), ["ar/a/index.html", "ar/c/feed.xml", "pagefind-2/y.pf"]);
       assert.ok(!existsSync(second.old));
-      assert.deepEqual(tree(fresh), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml"]);
+      assert.deepEqual(tree(fresh), ["ar", "ar/a", "ar/a/index.html", "ar/c", "ar/c/feed.xml", "pagefind-2", "pagefind-2/y.pf"]);
       assert.equal(statSync(join(fresh, "ar/a/index.html")).ino, statSync(join(second.live, "ar/a/index.html")).ino);
       // What it tells of its folders lets the manifest's walk skip the untouched ones: the same tree as a full walk.
       writeFileSync(join(fresh, "ar/c/new.html"), "new");
@@ -168,6 +170,42 @@ test("linker: a file the fresh folder holds already stays when the live file is 
     // Refused: gone from the fresh folder, so what renders it writes a new file.
     assert.ok(!existsSync(join(fresh, "c/index.html")));
     assert.equal(readFileSync(join(live, "c/index.html"), "utf8"), "tampered");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a recycled tree: kept files stay, freed ones go before their path is written, the rest is swept with the folders it empties", () => {
+  const dir = mkdtempSync(join(tmpdir(), "arshif-spare-"));
+  try {
+    const live = join(dir, "live");
+    const fresh = join(dir, "fresh");
+    const rels = ["ar/a/index.html", "ar/b/index.html", "ar/gone/index.html", "pagefind-2/x.pf", "pagefind-2/f/y.pf", "pagefind-3/z.pf", "search-text/ar/a.json"];
+    for (const rel of rels) {
+      put(live, rel, rel);
+      link(live, fresh, rel);
+    }
+    const tree = new RecycledTree(fresh, rels);
+    assert.ok(tree.holds("ar/a/index.html") && !tree.holds("ar/new/index.html"));
+    tree.keep("ar/a/index.html");
+    tree.keep("pagefind-3/z.pf");
+    // A page rendered again and an excerpt written again: their links go first, the live files keep their bytes.
+    tree.free("ar/b/index.html");
+    tree.free("search-text/ar/a.json");
+    assert.ok(!existsSync(join(fresh, "ar/b/index.html")) && !existsSync(join(fresh, "search-text/ar/a.json")));
+    put(fresh, "ar/b/index.html", "rendered again");
+    assert.equal(readFileSync(join(live, "ar/b/index.html"), "utf8"), "ar/b/index.html");
+    // A partition made again: all it held there goes.
+    tree.freeUnder("pagefind-2");
+    assert.ok(!existsSync(join(fresh, "pagefind-2/x.pf")) && !existsSync(join(fresh, "pagefind-2/f/y.pf")));
+    assert.ok(!tree.holds("ar/b/index.html") && !tree.holds("pagefind-2/x.pf"));
+    // Kept or written again: not swept; held and never kept: swept, with the folder it empties.
+    tree.sweep();
+    assert.ok(!existsSync(join(fresh, "ar/gone")));
+    assert.equal(readFileSync(join(fresh, "ar/b/index.html"), "utf8"), "rendered again");
+    assert.equal(statSync(join(fresh, "ar/a/index.html")).ino, statSync(join(live, "ar/a/index.html")).ino);
+    assert.ok(existsSync(join(fresh, "pagefind-3/z.pf")));
+    assert.equal(readFileSync(join(live, "ar/gone/index.html"), "utf8"), "ar/gone/index.html");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

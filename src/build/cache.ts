@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { removeDetached } from "./swap.ts";
 import { LINKED, Linker } from "./linker.ts";
 import { walkTree, type KnownFolders } from "./walk.ts";
-import { SpareTaker, spareRecord } from "./spare.ts";
+import { RecycledTree, SpareTaker, spareRecord } from "./spare.ts";
 import { HashMemo, fileStat, inputFingerprint, sameStat, statFile, type FileStat, type Fingerprint } from "./inputs.ts";
 
 /**
@@ -206,6 +206,7 @@ export class BuildCache {
    */
   restorePartition(key: string, dir: string): boolean {
     this.stats.partitions++;
+    if (this.keepRecycledPartition(key, dir)) return true;
     const manifest = this.verifyPartition(key);
     if (!manifest) {
       rmSync(this.searchEntry(key), { recursive: true, force: true });
@@ -224,6 +225,44 @@ export class BuildCache {
     this.usedSearch.add(key);
     this.stats.partitionsReused++;
     return true;
+  }
+
+  /**
+   * A recycled tree (src/build/spare.ts) holds the partition already when
+   * every file of the cached entry is there with the entry's stat: the same
+   * inode, as the cache wrote it (and the entry's own file still is: a
+   * damaged entry is made again, not left behind a tree that hides it). Then
+   * nothing is linked; otherwise what the tree holds in `dir` goes, and the
+   * entry is linked in as usual.
+   */
+  private keepRecycledPartition(key: string, dir: string): boolean {
+    const tree = this.recycled?.tree;
+    if (!tree) return false;
+    const at = relative(tree.root, dir).split(sep).join("/");
+    let manifest: PartitionManifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(this.searchEntry(key), "manifest.json"), "utf8")) as PartitionManifest;
+    } catch {
+      tree.freeUnder(at);
+      return false;
+    }
+    const files = Object.entries(manifest);
+    const entry = join(this.searchEntry(key), "files");
+    const held = files.every(([rel, [, size, mtimeMs, ino]]) => {
+      const st = { size, mtimeMs, ino };
+      return tree.holds(`${at}/${rel}`) && sameStat(statFile(join(dir, rel)), st) && sameStat(statFile(join(entry, rel)), st);
+    });
+    if (held) {
+      for (const [rel, [, size, mtimeMs, ino]] of files) {
+        tree.keep(`${at}/${rel}`);
+        this.linkedWith(join(dir, rel), { size, mtimeMs, ino });
+      }
+      this.usedSearch.add(key);
+      this.stats.partitionsReused++;
+    }
+    // Anything else it holds there (all of it, when the partition is not whole) is not the entry's.
+    tree.freeUnder(at);
+    return held;
   }
 
   /** Keeps a freshly built partition folder (linked, not copied); the manifest is written last, so a half-saved entry has none. */
@@ -318,8 +357,8 @@ export class BuildCache {
 
   private taker: { output: string; taker: SpareTaker } | undefined;
 
-  /** The fresh folder made of a spare, with what its record says of its folders (for the manifest's walk). */
-  private recycled: { fresh: string; folders: KnownFolders } | undefined;
+  /** The fresh folder made of a spare: the files it holds, and what its record says of its folders (for the manifest's walk). */
+  private recycled: { tree: RecycledTree; folders: KnownFolders } | undefined;
 
   /** Starts checking the spare kept for `output`, if there is one, on a second thread (src/build/spare.ts). */
   prepareSpare(output: string): void {
@@ -341,7 +380,7 @@ export class BuildCache {
    * undefined: `fresh` starts empty. A spare is used once; what it loses is
    * removed with the rest of the trash, after the swap.
    */
-  async takeSpare(output: string, fresh: string): Promise<ReadonlySet<string> | undefined> {
+  async takeSpare(output: string, fresh: string): Promise<RecycledTree | undefined> {
     this.prepareSpare(output);
     const taker = this.taker?.output === output ? this.taker.taker : undefined;
     this.taker = undefined;
@@ -350,8 +389,8 @@ export class BuildCache {
     const taken = this.readLive(output) ? await taker.take(fresh) : (await taker.close(), undefined);
     rmSync(`${dir}.json`, { force: true });
     if (!taken && existsSync(dir)) this.discard(dir);
-    this.recycled = taken && { fresh, folders: taken.folders };
-    return taken?.files;
+    this.recycled = taken && { tree: new RecycledTree(fresh, taken.files), folders: taken.folders };
+    return this.recycled?.tree;
   }
 
   // ---- the live output: every file's stat, and for rendered files their key and hash ----
@@ -412,19 +451,23 @@ export class BuildCache {
     const recorded = this.readRenderManifest(output);
     const linker = new Linker(output, fresh);
     const offered: string[] = [];
+    const tree = this.recycled?.tree.root === fresh ? this.recycled.tree : undefined;
     return {
       offer: (rel) => {
         const was = recorded.get(rel);
         if (!was) return false;
-        linker.add(rel, liveStat(was), was[1]);
+        linker.add(rel, liveStat(was), was[1], tree?.holds(rel));
         offered.push(rel);
         return true;
       },
       finish: async () => {
         const codes = await linker.finish();
-        // Linked by stat: the file is as recorded (a file reused by its hash had another stat).
         offered.forEach((rel, i) => {
+          // Linked by stat: the file is as recorded (a file reused by its hash had another stat).
           if (codes[i] === LINKED.byStat) this.linkedWith(join(fresh, rel), liveStat(recorded.get(rel)!));
+          // Not linked: the path is written anew (the linker has unlinked a file the tree held there).
+          if (codes[i] === LINKED.no) tree?.free(rel);
+          else tree?.keep(rel);
         });
         return offered.filter((_, i) => codes[i] === LINKED.no);
       },
@@ -441,7 +484,7 @@ export class BuildCache {
     // A file linked with a known stat (a page or excerpt reused by its stat, a restored search file) is that inode, untouched: not read again.
     const knownStat = (rel: string): FileStat | undefined => this.linked.get(join(fresh, rel));
     // A tree made of a spare: its folders the build did not touch are not listed again.
-    const folders = this.recycled?.fresh === fresh ? this.recycled.folders : undefined;
+    const folders = this.recycled?.tree.root === fresh ? this.recycled.folders : undefined;
     this.recycled = undefined;
     const tree = await walkTree(output, (rel) => knownStat(rel) !== undefined, folders);
     const live: Record<string, LiveFile> = {};

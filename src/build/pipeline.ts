@@ -16,6 +16,7 @@ import type { BuildCache } from "./cache.ts";
 import { firstLook, type FirstLook } from "./unchanged.ts";
 import { ContentCache } from "./content-cache.ts";
 import { renderReusing, type RenderOutcome } from "./reuse.ts";
+import type { RecycledTree } from "./spare.ts";
 import { runSteps, step, Timings, type Step } from "./step.ts";
 import { renderShare, shardPartitions, shardWordsFile, writeShardManifest, writesSiteFiles, SHARD_MANIFEST, type Shard } from "./shard.ts";
 
@@ -50,7 +51,7 @@ export interface BuildState {
   coverage: Coverage;
   site: SiteData;
   /** With the cache: the files the fresh folder holds already, when it is the recycled spare tree (src/build/spare.ts). */
-  recycled: ReadonlySet<string> | undefined;
+  recycled: RecycledTree | undefined;
   searchIndex: SearchIndexResult | undefined;
   renderRuns: number;
   /** With the cache: what was rendered and reused, and the manifest the next build reads. */
@@ -127,11 +128,11 @@ export const STEPS = [
   s({
     name: "search index",
     timing: "search",
-    reads: ["options", "content", "coverage", "fresh", "cache"],
+    reads: ["options", "content", "coverage", "fresh", "cache", "recycled"],
     writes: ["searchIndex"],
     when: ({ options }) => options.search,
     background: ({ options, cache }) => !cache?.keepsSearchOf(options.output) && searchAlongsideRender(),
-    run: async ({ options, content, coverage, fresh, cache }, { background }) => {
+    run: async ({ options, content, coverage, fresh, cache, recycled }, { background }) => {
       const site = searchSite(coverage, content.entities, content.settings);
       return {
         searchIndex: await writeSearchIndex(site, fresh, {
@@ -147,6 +148,7 @@ export const STEPS = [
             save: (key, dir) => cache.savePartition(key, dir),
             records: { dir: cache.dir, code: cache.code },
             live: cache.liveLinker(options.output, fresh),
+            ...(recycled ? { recycled } : {}),
           },
         }),
       };
@@ -202,9 +204,11 @@ export const STEPS = [
   }),
   s({
     name: "swap",
-    reads: ["options", "fresh", "searchIndex", "renderRuns", "render", "cache", "dataFiles", "scriptBundle"],
+    reads: ["options", "fresh", "searchIndex", "renderRuns", "render", "cache", "dataFiles", "scriptBundle", "recycled"],
     writes: ["published"],
-    run: async ({ options, fresh, render, cache }) => {
+    run: async ({ options, fresh, render, cache, recycled }) => {
+      // What a recycled tree held that no step kept or wrote anew (pages and excerpts the site no longer has, a search index it does not build).
+      recycled?.sweep();
       // The retired tree is kept as the next build's spare when this build's render manifest is written.
       const keep = cache && render ? (old: string) => cache.keepSpare(options.output, old) : undefined;
       await swap(fresh, options.output, options.shard ? SHARD_MANIFEST : undefined, keep);

@@ -7,7 +7,7 @@ import { liveStat, sha256, type BuildCache, type LiveFile, type RenderedFile } f
 import { LINKED, Linker } from "./linker.ts";
 import { keyText } from "../archive/lazy.ts";
 import { outputPath } from "../archive/routes.ts";
-import { unlinkAll } from "./spare.ts";
+import type { RecycledTree } from "./spare.ts";
 
 /**
  * What every page template reads besides its own page data (src/archive/site.ts
@@ -39,8 +39,8 @@ export async function renderReusing(
   fresh: string,
   opts: { root: string; pathPrefix: string; output: string },
   cache: BuildCache,
-  /** The files `fresh` holds already, each a link to the live file (a recycled tree: src/build/spare.ts). */
-  present: ReadonlySet<string> = new Set(),
+  /** What `fresh` holds already, each a link to the live file (a recycled tree: src/build/spare.ts). */
+  recycled?: RecycledTree,
 ): Promise<RenderOutcome> {
   const base = siteKey(site, cache.code, opts.pathPrefix);
   const previous = cache.readRenderManifest(opts.output);
@@ -50,17 +50,14 @@ export async function renderReusing(
   // Pages to render → their key.
   const render = new Map<object, string>();
   const linker = new Linker(opts.output, fresh);
-  // This build's paths, kept only to tell which files of a recycled tree the site no longer has.
-  const paths = present.size ? new Set<string>() : undefined;
   const offer = (kind: string, item: { url: string }): void => {
     const path = outputPath(item.url);
-    paths?.add(path);
     // The page's data as JSON (lazy fields with a stand-in: the stand-in's), hashed as UTF-16 (no re-encoding of its Arabic text, and lossless).
     const key = createHash("sha256").update(base).update(`\0${kind}\0`).update(keyText(item), "utf16le").digest("hex");
     const was = previous.get(path);
     if (was && was[0] === key) {
       offered.push([item, path, was]);
-      linker.add(path, liveStat(was), was[1], present.has(path));
+      linker.add(path, liveStat(was), was[1], recycled?.holds(path));
     } else render.set(item, key);
   };
   const entries = renderEntries(site);
@@ -71,17 +68,15 @@ export async function renderReusing(
     const code = codes[i];
     if (code === LINKED.no) render.set(item, was[0]);
     else {
+      recycled?.keep(path);
       files.set(path, [was[0], was[1]]);
       if (code === LINKED.byStat) cache.linkedWith(join(fresh, path), liveStat(was));
       reused++;
     }
   });
-  // What the recycled tree holds and this build does not reuse goes first: a page to render is written
-  // as a new file, never into the live file's inode; a page the site no longer has goes with its folder.
-  if (paths) {
-    unlinkAll(fresh, [...present].filter((p) => !paths.has(p)), true);
-    unlinkAll(fresh, [...render.keys()].map((item) => outputPath((item as { url: string }).url)).filter((p) => present.has(p)), false);
-  }
+  // A page to render is written as a new file, never into the live file's inode (what the recycled tree
+  // holds and the site no longer has goes before the swap).
+  if (recycled) for (const item of render.keys()) recycled.free(outputPath((item as { url: string }).url));
   // The hash of what Eleventy wrote, taken as it writes (not read back from the files).
   const hashes = new Map<string, string>();
   const runs = await renderSite(siteWith(site, entries.filter(([, item]) => render.has(item))), fresh, opts, (path, content) => hashes.set(path, sha256(content)));

@@ -12,9 +12,11 @@ import type { KnownFolders } from "./walk.ts";
  * remove the retired tree afterwards (docs/scale.md).
  *
  * What the spare may keep is only what cannot differ from the live output: a
- * rendered page whose file is the live page's own inode (the build that
- * retired the tree reused it by linking). Everything else is taken out before
- * the tree is used, so nothing can write into a file the live output shares.
+ * file that is the live file's own inode at the same path (a page or excerpt
+ * the build that retired the tree reused by linking, a search partition it
+ * restored from the cache). Everything else is taken out before the tree is
+ * used, and the build frees a kept file before it writes that path
+ * (`RecycledTree`), so nothing can write into a file the live output shares.
  */
 
 /** A tree as a build cache manifest records it (src/build/cache.ts LiveManifest). */
@@ -27,7 +29,7 @@ export interface TreeRecord {
 
 /** What to do with a retired tree to make it the next build's fresh folder. */
 export interface SpareRecord {
-  /** The pages it keeps: each is the live output's file at the same path (the same inode). */
+  /** The files it keeps: each is the live output's file at the same path (the same inode). */
   files: string[];
   /** Files it must lose first (the folders this empties go too). */
   drop: string[];
@@ -44,9 +46,10 @@ const topOf = (rel: string): string => {
 
 /**
  * What the tree `retired` records becomes as a spare, given the output that
- * replaced it (`live`): it keeps the rendered pages whose inode the live page
- * has (reused by link), loses the other files, and whole top-level entries
- * that keep none (search index, data files, assets, the root's files).
+ * replaced it (`live`): it keeps the files whose inode the live file at the
+ * same path has (pages and excerpts reused by link, search partitions
+ * restored from the cache), loses the other files, and whole top-level
+ * entries that keep none (data files, assets, the root's files).
  */
 export function spareRecord(retired: TreeRecord, live: TreeRecord["files"]): SpareRecord {
   const files: string[] = [];
@@ -56,7 +59,7 @@ export function spareRecord(retired: TreeRecord, live: TreeRecord["files"]): Spa
   for (const [rel, f] of Object.entries(retired.files)) {
     const now = live[rel];
     tops.add(topOf(rel));
-    if (f[0] && now?.[0] && now[4] === f[4]) {
+    if (now && now[4] === f[4]) {
       files.push(rel);
       keptTops.add(topOf(rel));
     } else others.push(rel);
@@ -263,6 +266,52 @@ function knownFolders(files: readonly string[], dirs: SpareRecord["dirs"]): Know
   }
   for (const rel of files) at(rel).files.push(rel);
   return { stat, entries };
+}
+
+/**
+ * A fresh folder made of a spare tree, and the files it holds that the build
+ * has not yet kept or freed: each is a link to the live output's file, so it
+ * must be freed (unlinked) before anything writes its path, and whatever the
+ * build did not keep goes before the swap (`sweep`).
+ */
+export class RecycledTree {
+  private readonly held: Set<string>;
+
+  constructor(
+    readonly root: string,
+    files: Iterable<string>,
+  ) {
+    this.held = new Set(files);
+  }
+
+  /** Whether the tree holds `rel` (relative to the fresh folder, with "/"), neither kept nor freed yet. */
+  holds(rel: string): boolean {
+    return this.held.has(rel);
+  }
+
+  /** The build keeps `rel` as it is (or has put a link to the live file there itself). */
+  keep(rel: string): void {
+    this.held.delete(rel);
+  }
+
+  /** Unlinks `rel` if the tree holds it: the build writes that path anew. */
+  free(rel: string): void {
+    if (this.held.delete(rel)) unlinkAll(this.root, [rel], false);
+  }
+
+  /** Unlinks every file the tree holds under the folder `dir` (relative, without a final "/"), e.g. a search partition made again. */
+  freeUnder(dir: string): void {
+    const prefix = `${dir}/`;
+    const under = [...this.held].filter((rel) => rel.startsWith(prefix));
+    for (const rel of under) this.held.delete(rel);
+    unlinkAll(this.root, under, false);
+  }
+
+  /** Unlinks what the build neither kept nor freed (files the site no longer has), and the folders this empties. */
+  sweep(): void {
+    unlinkAll(this.root, this.held, true);
+    this.held.clear();
+  }
 }
 
 /** Unlinks `rels` under `root` (those already gone are fine); `prune`: then the folders this empties. */

@@ -229,6 +229,12 @@ export interface PartitionReuse {
    * could not be (write those).
    */
   live?: { offer(rel: string): boolean; finish(): Promise<string[]> };
+  /**
+   * The files of a recycled fresh folder (src/build/spare.ts), each a link to
+   * the live output's: freed before their path is written anew (restored
+   * partitions and linked excerpts are kept by `restore` and `live`).
+   */
+  recycled?: { free(rel: string): void; freeUnder(dir: string): void };
 }
 
 /** One partition's share of the word directory (as partition 0), to be kept with the partition. */
@@ -310,7 +316,9 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
   let liveFinished = false;
   /** Excerpt files offered for linking, by path: written after all when a link fails. */
   const excerpts = new Map<string, RecordInput>();
+  const recycled = opts.reuse?.recycled;
   const writeExcerpt = (input: RecordInput) => {
+    recycled?.free(textPath(input.url));
     const file = join(outDir, textPath(input.url));
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(excerptSource(input)));
@@ -352,6 +360,8 @@ export async function writeSearchIndex(site: SearchSite, outDir: string, opts: S
       } else for (const r of mine) words.add(i, r.content);
       const records = mine.map(({ url, content, language, meta, sort }) => ({ url, content, language, meta, sort }));
       const keep = () => (key ? opts.reuse!.save(key, dir) : undefined);
+      // Pagefind writes the partition afresh: nothing of a recycled tree's may be written into.
+      recycled?.freeUnder(part.dir.replace(/\/$/, ""));
       if (!pool) {
         // Pagefind's service is one per process: the previous partition's index is finished first.
         await indexing;

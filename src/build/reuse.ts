@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { join } from "node:path";
 import type { SiteData } from "../archive/site.ts";
 import { renderEntries, siteWith } from "../site/batches.ts";
 import { renderSite } from "./render.ts";
-import { liveStat, sha256, type BuildCache, type LiveFile, type RenderedFile } from "./cache.ts";
+import { liveStat, sha256, under, type BuildCache, type LiveFile, type RenderedFile } from "./cache.ts";
 import { LINKED, Linker } from "./linker.ts";
 import { keyText } from "../archive/lazy.ts";
 import { outputPath } from "../archive/routes.ts";
@@ -70,7 +69,7 @@ export async function renderReusing(
     else {
       recycled?.keep(path);
       files.set(path, [was[0], was[1]]);
-      if (code === LINKED.byStat) cache.linkedWith(join(fresh, path), liveStat(was));
+      if (code === LINKED.byStat) cache.linkedWith(under(fresh, path), liveStat(was));
       reused++;
     }
   });

@@ -1,6 +1,5 @@
 import { Worker } from "node:worker_threads";
 import * as fs from "node:fs";
-import { join } from "node:path";
 import type { FileStat } from "./inputs.ts";
 
 /** A folder's stat as the live manifest keeps it: it gains or loses an entry only with a new mtime. */
@@ -22,21 +21,22 @@ export interface Tree {
  * `below`: files and folders as flat lists, stats as numbers (size, mtimeMs,
  * ino per file; mtimeMs, ino per folder). `listed(rel, stat)`, when given,
  * may answer a folder's entries (paths of its files and folders) instead of
- * a listing. Plain JavaScript: a worker does not get tsx's loader; the same
- * function walks on the calling thread.
+ * a listing. Paths are joined by hand (`root` and the entries are normal):
+ * path.join per file was measurable. Plain JavaScript: a worker does not get
+ * tsx's loader; the same function walks on the calling thread.
  */
-const WALK = `function walk(fs, join, root, rels, skip, deep, listed) {
+const WALK = `function walk(fs, root, rels, skip, deep, listed) {
   const files = [], fileStats = [], dirs = [], dirStats = [], below = [];
   const file = (r) => {
     files.push(r);
     if (skip && skip(r)) fileStats.push(-1, 0, 0);
     else {
-      const s = fs.lstatSync(join(root, r));
+      const s = fs.lstatSync(root + "/" + r);
       fileStats.push(s.size, s.mtimeMs, s.ino);
     }
   };
   const one = (rel) => {
-    const d = rel ? join(root, rel) : root;
+    const d = rel ? root + "/" + rel : root;
     const st = fs.lstatSync(d);
     dirs.push(rel);
     dirStats.push(st.mtimeMs, st.ino);
@@ -58,17 +58,16 @@ const WALK = `function walk(fs, join, root, rels, skip, deep, listed) {
 
 type Walked = { files: string[]; fileStats: ArrayLike<number>; dirs: string[]; dirStats: ArrayLike<number>; below: string[] };
 type Listed = (rel: string, st: fs.Stats) => { files: readonly string[]; dirs: readonly string[] } | undefined;
-type WalkFn = (f: typeof fs, j: typeof join, root: string, rels: string[], skip: ((rel: string) => boolean) | undefined, deep: boolean, listed?: Listed) => Walked;
+type WalkFn = (f: typeof fs, root: string, rels: string[], skip: ((rel: string) => boolean) | undefined, deep: boolean, listed?: Listed) => Walked;
 // One source for both threads: the worker gets it as text, this thread compiles the same text.
 const walkHere = new Function(`return ${WALK}`)() as WalkFn;
 
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const fs = require("node:fs");
-const { join } = require("node:path");
 ${WALK}
 try {
-  const w = walk(fs, join, workerData.root, workerData.rels, undefined, true);
+  const w = walk(fs, workerData.root, workerData.rels, undefined, true);
   parentPort.postMessage({ ...w, fileStats: Float64Array.from(w.fileStats), dirStats: Float64Array.from(w.dirStats) });
 } catch (e) {
   parentPort.postMessage({ error: String(e && e.message || e) });
@@ -109,7 +108,7 @@ export async function walkTree(dir: string, known: (rel: string) => boolean = ()
   };
   if (folders) {
     // On this thread: most folders are stat-ed only, which leaves little to share out.
-    add(walkHere(fs, join, dir, [""], known, true, (rel, st) => {
+    add(walkHere(fs, dir, [""], known, true, (rel, st) => {
       const was = folders.stat.get(rel);
       return was && was[0] === st.mtimeMs && was[1] === st.ino ? (folders.entries.get(rel) ?? { files: [], dirs: [] }) : undefined;
     }));
@@ -118,7 +117,7 @@ export async function walkTree(dir: string, known: (rel: string) => boolean = ()
   // The top levels here, breadth first, until a level has enough folders to share out.
   let level = [""];
   while (level.length && level.length < SPLIT_MIN) {
-    const w = walkHere(fs, join, dir, level, known, false);
+    const w = walkHere(fs, dir, level, known, false);
     add(w);
     level = w.below;
   }
@@ -134,7 +133,7 @@ export async function walkTree(dir: string, known: (rel: string) => boolean = ()
   });
   answer.catch(() => undefined);
   try {
-    add(walkHere(fs, join, dir, mine, known, true));
+    add(walkHere(fs, dir, mine, known, true));
     add(await answer);
   } finally {
     await worker.terminate();

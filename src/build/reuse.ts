@@ -51,7 +51,7 @@ export async function renderReusing(
   const linker = new Linker(opts.output, fresh);
   const offer = (kind: string, item: { url: string }): void => {
     const path = outputPath(item.url);
-    // The page's data as JSON (lazy fields with a stand-in: the stand-in's), hashed as UTF-16 (no re-encoding of its Arabic text, and lossless).
+    // The page's key text (src/archive/lazy.ts keyText: its data, or the print of its plain fields, and its lazy fields' stand-ins), hashed as UTF-16 (lossless, and no re-encoding).
     const key = createHash("sha256").update(base).update(`\0${kind}\0`).update(keyText(item), "utf16le").digest("hex");
     const was = previous.get(path);
     if (was && was[0] === key) {

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { makeProject, cleanup, article, digest, REPO, type Run } from "./helpers/project.ts";
+import { makeProject, cleanup, article, digest, editGazetteer, REPO, SENTENCES, type Run } from "./helpers/project.ts";
 
 /** The project's own copy of the build (its src/ is frozen for the test). */
 function build(dir: string, args: string[]): Run {
@@ -43,17 +43,6 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-// Sentences written for this test, naming entities of the bundled gazetteer (and الناصرية, which the gazetteer edit adds).
-const SENTENCES = [
-  "وصل شويغو إلى بغداد في زيارة رسمية لبحث التعاون العسكري.",
-  "استقبل قاسم الأعرجي الوفد في مطار بغداد الدولي صباح اليوم.",
-  "بحث محمد شياع السوداني مع الوفد ملفات الطاقة والكهرباء.",
-  "قال بوتين إن العلاقات مع العراق تشهد تطورا ملحوظا.",
-  "شهدت مدينة الناصرية احتجاجات على انقطاع الكهرباء.",
-  "أعلنت الحكومة خطة جديدة لإعادة إعمار المدارس في المحافظات.",
-  "ارتفعت أسعار النفط في الأسواق العالمية خلال الأسبوع الماضي.",
-  "عقد البرلمان جلسة لمناقشة مشروع قانون الموازنة العامة.",
-];
 
 test("incremental builds write the same bytes as clean builds, edit after edit", { timeout: 600_000 }, () => {
   const rnd = mulberry32(20261204);
@@ -90,13 +79,7 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
     writeFileSync(arPath(1), readFileSync(arPath(1), "utf8").replace(/\n$/, `\n\n${SENTENCES[0]}\n`));
     for (const n of [1, 5, 9]) translate(n, "one");
 
-    // Replaces `from` in the gazetteer, which must hold it.
-    const editGazetteer = (from: string, to: string) => {
-      const g = join(dir, "content/entities.yaml");
-      const text = readFileSync(g, "utf8");
-      assert.ok(text.includes(from), `the gazetteer holds ${from}`);
-      writeFileSync(g, text.replace(from, to));
-    };
+    const gazetteer = (from: string, to: string) => editGazetteer(dir, from, to);
     const edits: [string, () => void][] = [
       ["nothing changed", () => {}],
       ["add an article (newest month)", () => void add(9)],
@@ -117,11 +100,11 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
         writeFileSync(g, `${readFileSync(g, "utf8")}\n  - id: nasiriyah\n    type: place\n    ar: [الناصرية]\n    en: [Nasiriyah]\n`);
       }],
       // Only what pages show of an entity: the articles naming him keep their tags and must still be made again.
-      ["rename an entity in English", () => editGazetteer("en: [Sergei Shoigu, Shoigu]", "en: [Sergey Shoygu, Shoygu]")],
+      ["rename an entity in English", () => gazetteer("en: [Sergei Shoigu, Shoigu]", "en: [Sergey Shoygu, Shoygu]")],
       // A spelling no article has: tags, headlines' mentions and search records stay as they were; only his own pages list it.
-      ["add an Arabic spelling found in no text", () => editGazetteer("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو]")],
+      ["add an Arabic spelling found in no text", () => gazetteer("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو]")],
       // Article 1 already names him in its text; now its headline does too: its page's JSON-LD lists him as what it is about.
-      ["add an Arabic spelling found in a headline", () => editGazetteer("ar: [سيرغي شويغو, شويغو, سيرجي شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]")],
+      ["add an Arabic spelling found in a headline", () => gazetteer("ar: [سيرغي شويغو, شويغو, سيرجي شويغو]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]")],
       ["change a setting", () => writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^pageSize:.*$/m, "pageSize: 4"))],
       ["change a template", () => {
         const t = join(dir, "_includes/layouts/entity.njk");
@@ -140,9 +123,9 @@ test("incremental builds write the same bytes as clean builds, edit after edit",
       // The edit above reused search partitions and excerpt texts by link: the stats recorded for them without reading them hold.
       ["nothing changed, search on", () => undefined],
       // No search record holds an entity's English name (the search page maps Latin names to entity tags): every partition is kept.
-      ["rename an entity in English, search on", () => editGazetteer("en: [Sergey Shoygu, Shoygu]", "en: [Sergei Shoigu, Shoigu]")],
+      ["rename an entity in English, search on", () => gazetteer("en: [Sergey Shoygu, Shoygu]", "en: [Sergei Shoigu, Shoigu]")],
       // A translation's record carries the Arabic names its original writes (and each entity's main one), not every spelling: every partition is kept.
-      ["add an Arabic spelling found in no text, search on", () => editGazetteer("ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1, شويجو]")],
+      ["add an Arabic spelling found in no text, search on", () => gazetteer("ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1]", "ar: [سيرغي شويغو, شويغو, سيرجي شويغو, خبر رقم 1, شويجو]")],
       ["corrupt an excerpt text of the live output, search on", () => {
         const files = [...digest(join(dir, "_site")).keys()].filter((f) => f.startsWith("search-text/")).sort();
         const f = join(dir, "_site", pick(files));

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeProject, cleanup, article } from "./helpers/project.ts";
+import { makeProject, cleanup, article, editGazetteer, SENTENCES } from "./helpers/project.ts";
 import { loadContent, tagArticles } from "../src/site/load.ts";
 import { buildPageModel, relatedCoverage } from "../src/archive/site.ts";
 import { makeUrls } from "../src/site/urls.ts";
@@ -16,16 +16,6 @@ import { keyText, made } from "../src/archive/lazy.ts";
 // a series of edits, and a page whose key stayed must be the same, field for
 // field (lazy fields made, bodies read, head metadata built).
 
-// Sentences written for this test, naming entities of the bundled gazetteer (and الناصرية, which an edit adds).
-const SENTENCES = [
-  "وصل شويغو إلى بغداد في زيارة رسمية لبحث التعاون العسكري.",
-  "استقبل قاسم الأعرجي الوفد في مطار بغداد الدولي صباح اليوم.",
-  "بحث محمد شياع السوداني مع الوفد ملفات الطاقة والكهرباء.",
-  "قال بوتين إن العلاقات مع العراق تشهد تطورا ملحوظا.",
-  "شهدت مدينة الناصرية احتجاجات على انقطاع الكهرباء.",
-  "أعلنت الحكومة خطة جديدة لإعادة إعمار المدارس في المحافظات.",
-  "عقد البرلمان جلسة لمناقشة مشروع قانون الموازنة العامة.",
-];
 
 /** Every page, feed and sitemap file by URL: its key text and its whole data as JSON. */
 function pages(root: string): Map<string, { key: string; whole: string }> {
@@ -70,12 +60,7 @@ test("a page's key stays the same only when the page does, edit after edit", () 
     const translate = (n: number, title: string) => writeFileSync(en(n), article({ id: `a-${n}`, title, date: fields.get(n)!.date, translationKey: `a-${n}` }, `Text of report ${n}.`));
     translate(1, "Report one");
     translate(6, "Report six");
-    const gazetteer = (from: string, to: string) => {
-      const g = join(dir, "content/entities.yaml");
-      const text = readFileSync(g, "utf8");
-      assert.ok(text.includes(from), `the gazetteer holds ${from}`);
-      writeFileSync(g, text.replace(from, to));
-    };
+    const gazetteer = (from: string, to: string) => editGazetteer(dir, from, to);
 
     const edits: [string, () => void][] = [
       ["retitle an article", () => set(3, { title: "عنوان جديد للخبر الثالث" })],
@@ -106,8 +91,8 @@ test("a page's key stays the same only when the page does, edit after edit", () 
       ["add an entity by hand", () => set(15, { entities: ["anton-kotyakov"] })],
       ["rename an entity in English", () => gazetteer("en: [Sergei Shoigu, Shoigu]", "en: [Sergey Shoygu, Shoygu]")],
       ["describe an entity anew", () => gazetteer("en: Russian politician;", "en: Russian official;")],
-      // Article 7 names Shoigu in its text; the spelling makes its headline name him too (its JSON-LD's `about`), its tags stay.
-      ["add an Arabic spelling found in a headline", () => gazetteer("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, خبر رقم 7]")],
+      // Article 8 names Shoigu in its text; the spelling makes its headline name him too (its JSON-LD's `about`), its tags stay.
+      ["add an Arabic spelling found in a headline", () => gazetteer("ar: [سيرغي شويغو, شويغو]", "ar: [سيرغي شويغو, شويغو, خبر رقم 8]")],
       // Baghdad's first mention in article 21 moves past the new entry's name: his entry and his stories are as they were.
       ["add an entity whose name holds another's", () => {
         const g = join(dir, "content/entities.yaml");

@@ -74,3 +74,23 @@ export function digest(root: string, opts: { folders?: boolean } = {}): Map<stri
   }
   return out;
 }
+
+/** Sentences written for the tests, naming entities of the bundled gazetteer (and الناصرية, which no entry has). */
+export const SENTENCES = [
+  "وصل شويغو إلى بغداد في زيارة رسمية لبحث التعاون العسكري.",
+  "استقبل قاسم الأعرجي الوفد في مطار بغداد الدولي صباح اليوم.",
+  "بحث محمد شياع السوداني مع الوفد ملفات الطاقة والكهرباء.",
+  "قال بوتين إن العلاقات مع العراق تشهد تطورا ملحوظا.",
+  "شهدت مدينة الناصرية احتجاجات على انقطاع الكهرباء.",
+  "أعلنت الحكومة خطة جديدة لإعادة إعمار المدارس في المحافظات.",
+  "ارتفعت أسعار النفط في الأسواق العالمية خلال الأسبوع الماضي.",
+  "عقد البرلمان جلسة لمناقشة مشروع قانون الموازنة العامة.",
+];
+
+/** Replaces `from` with `to` in the project's gazetteer, which must hold it. */
+export function editGazetteer(dir: string, from: string, to: string): void {
+  const g = join(dir, "content/entities.yaml");
+  const text = readFileSync(g, "utf8");
+  if (!text.includes(from)) throw new Error(`the gazetteer does not hold ${from}`);
+  writeFileSync(g, text.replace(from, to));
+}

@@ -16,7 +16,6 @@ import { keyText, made } from "../src/archive/lazy.ts";
 // a series of edits, and a page whose key stayed must be the same, field for
 // field (lazy fields made, bodies read, head metadata built).
 
-
 /** Every page, feed and sitemap file by URL: its key text and its whole data as JSON. */
 function pages(root: string): Map<string, { key: string; whole: string }> {
   const content = loadContent({ root, now: Date.UTC(2026, 0, 1) });

@@ -212,11 +212,19 @@ export class BuildCache {
   /**
    * Links a cached partition into `dir` when one with the same records exists
    * and every file is as it was saved; false (and nothing left in `dir`) otherwise.
+   * A recycled tree (src/build/spare.ts) that holds the entry's files already
+   * (each there with the entry's stat: the same inode) keeps them, unlinked
+   * nothing; whatever else it holds in `dir` goes first.
    */
   restorePartition(key: string, dir: string): boolean {
     this.stats.partitions++;
-    if (this.keepRecycledPartition(key, dir)) return true;
     const manifest = this.verifyPartition(key);
+    const tree = this.recycled?.tree;
+    const at = tree && relative(tree.root, dir).split(sep).join("/");
+    const files = manifest ? Object.entries(manifest) : [];
+    const held = !!manifest && !!tree && files.every(([rel, [, size, mtimeMs, ino]]) => tree.holds(`${at}/${rel}`) && sameStat(statFile(join(dir, rel)), { size, mtimeMs, ino }));
+    if (held) for (const [rel] of files) tree.keep(`${at}/${rel}`);
+    if (tree) tree.freeUnder(at!);
     if (!manifest) {
       rmSync(this.searchEntry(key), { recursive: true, force: true });
       return false;
@@ -224,8 +232,8 @@ export class BuildCache {
     const entry = this.searchEntry(key);
     const folders = new Folders();
     try {
-      for (const [rel, [, size, mtimeMs, ino]] of Object.entries(manifest)) {
-        if (linkOrCopy(join(entry, "files", rel), join(dir, rel), folders)) this.linkedWith(join(dir, rel), { size, mtimeMs, ino });
+      for (const [rel, [, size, mtimeMs, ino]] of files) {
+        if (held || linkOrCopy(join(entry, "files", rel), join(dir, rel), folders)) this.linkedWith(join(dir, rel), { size, mtimeMs, ino });
       }
     } catch {
       rmSync(dir, { recursive: true, force: true });
@@ -234,44 +242,6 @@ export class BuildCache {
     this.usedSearch.add(key);
     this.stats.partitionsReused++;
     return true;
-  }
-
-  /**
-   * A recycled tree (src/build/spare.ts) holds the partition already when
-   * every file of the cached entry is there with the entry's stat: the same
-   * inode, as the cache wrote it (and the entry's own file still is: a
-   * damaged entry is made again, not left behind a tree that hides it). Then
-   * nothing is linked; otherwise what the tree holds in `dir` goes, and the
-   * entry is linked in as usual.
-   */
-  private keepRecycledPartition(key: string, dir: string): boolean {
-    const tree = this.recycled?.tree;
-    if (!tree) return false;
-    const at = relative(tree.root, dir).split(sep).join("/");
-    let manifest: PartitionManifest;
-    try {
-      manifest = JSON.parse(readFileSync(join(this.searchEntry(key), "manifest.json"), "utf8")) as PartitionManifest;
-    } catch {
-      tree.freeUnder(at);
-      return false;
-    }
-    const files = Object.entries(manifest);
-    const entry = join(this.searchEntry(key), "files");
-    const held = files.every(([rel, [, size, mtimeMs, ino]]) => {
-      const st = { size, mtimeMs, ino };
-      return tree.holds(`${at}/${rel}`) && sameStat(statFile(join(dir, rel)), st) && sameStat(statFile(join(entry, rel)), st);
-    });
-    if (held) {
-      for (const [rel, [, size, mtimeMs, ino]] of files) {
-        tree.keep(`${at}/${rel}`);
-        this.linkedWith(join(dir, rel), { size, mtimeMs, ino });
-      }
-      this.usedSearch.add(key);
-      this.stats.partitionsReused++;
-    }
-    // Anything else it holds there (all of it, when the partition is not whole) is not the entry's.
-    tree.freeUnder(at);
-    return held;
   }
 
   /** Keeps a freshly built partition folder (linked, not copied); the manifest is written last, so a half-saved entry has none. */

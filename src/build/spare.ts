@@ -164,8 +164,8 @@ parentPort.once("message", () => {
 const SMALL_RECORD = 64 * 1024;
 
 /**
- * Takes a spare tree: `start` reads its record and checks it, on a second
- * thread while the build loads its content (on this one, when it is
+ * Takes a spare tree: made, it reads the record and checks the tree, on a
+ * second thread while the build loads its content (on this one, when it is
  * small); `take` prunes it and moves it to the fresh folder. The thread is
  * unreferenced, so a build that never takes the spare is not kept waiting.
  */
@@ -302,7 +302,8 @@ export class RecycledTree {
   /** Unlinks every file the tree holds under the folder `dir` (relative, without a final "/"), e.g. a search partition made again. */
   freeUnder(dir: string): void {
     const prefix = `${dir}/`;
-    const under = [...this.held].filter((rel) => rel.startsWith(prefix));
+    const under: string[] = [];
+    for (const rel of this.held) if (rel.startsWith(prefix)) under.push(rel);
     for (const rel of under) this.held.delete(rel);
     unlinkAll(this.root, under, false);
   }

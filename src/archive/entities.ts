@@ -222,13 +222,8 @@ export function buildEntityPages(index: EntityIndex, entities: Entity[], lang: L
     // What the entity's pages show of it, hashed once for all of them.
     const entityPrint = jsonHash([e.id, e.type, e.names, e.wikidata, e.description]);
     // What the first page's summary shows besides the entity: the dates of its latest and first mentions, the
-    // names and counts of the entities named beside it, the stories filed from it.
-    const summary = () => [
-      stories.length,
-      stories[stories.length - 1]!.ar.date.day,
-      co.map(([id, n]) => [id, n, entityName(byId.get(id)!, lang)]),
-      filed ? [filed.length, filed.slice(0, MAX_FILED_FROM).map(listed)] : null,
-    ];
+    // entities named beside it, the stories filed from it.
+    const summary = () => [stories.length, stories[stories.length - 1]!.ar.date.day, coMentions(), filed ? [filed.length, filed.slice(0, MAX_FILED_FROM).map(listed)] : null];
     for (const { number: p, items: part } of listing) {
       // The summary (count, mentions, co-mentions, filed from) changes with every new
       // article: the first page has it, the numbered pages stay as they were.

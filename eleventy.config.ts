@@ -33,8 +33,9 @@ export default function (eleventyConfig: UserConfig) {
 }
 
 export const config = {
-  // Output is left to the default (_site) so the build's fresh folder wins.
-  dir: { input: "content", includes: "../_includes" },
+  // Input and output are left to the build (src/build/eleventy-run.ts): the project's content/ and the fresh
+  // folder, wherever the build runs from (an input here would be taken relative to the working directory).
+  dir: { includes: "../_includes" },
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
 };

@@ -16,7 +16,7 @@ test("pipeline: the steps run in the documented order, each reading only what an
     STEPS.map((s) => s.name),
     ["load", "tag", "related", "recycle", "search index", "page model", "render", "data files", "script bundle", "shard manifest", "swap"],
   );
-  checkOrder(STEPS, ["options", "fresh", "cache"]);
+  checkOrder(STEPS, ["options", "fresh", "cache", "renderer"]);
   // The benchmark reads these timing keys (bench/bench.ts).
   const keys = STEPS.map((s) => s.timing ?? s.name);
   for (const k of ["load", "tag", "related", "pages", "search", "eleventy"]) assert.ok(keys.includes(k), k);
@@ -24,7 +24,7 @@ test("pipeline: the steps run in the documented order, each reading only what an
   const swapped = [...STEPS];
   const [model, render] = [swapped.findIndex((s) => s.name === "page model"), swapped.findIndex((s) => s.name === "render")];
   [swapped[model], swapped[render]] = [swapped[render]!, swapped[model]!];
-  assert.throws(() => checkOrder(swapped, ["options", "fresh", "cache"]), /build step "render" reads site, which no earlier step writes/);
+  assert.throws(() => checkOrder(swapped, ["options", "fresh", "cache", "renderer"]), /build step "render" reads site, which no earlier step writes/);
 });
 
 interface S {

@@ -9,6 +9,7 @@ import type { ContentError } from "../content/errors.ts";
 import { searchAlongsideRender, writeSearchIndex, type SearchIndexResult } from "../search/pagefind.ts";
 import { writeDataFiles } from "../export/write.ts";
 import { renderSite } from "./render.ts";
+import { RenderThread } from "./render-thread.ts";
 import { writeScriptBundle } from "./bundle.ts";
 import { swap } from "./swap.ts";
 import { collectGarbage } from "./memory.ts";
@@ -35,6 +36,8 @@ export interface BuildOptions {
   cache?: string | false;
   /** `--shard i/n`: only this share of the search partitions and render batches, plus a manifest (src/build/shard.ts). */
   shard?: Shard;
+  /** A render thread kept across builds (the dev server); else each build starts its own and ends it. */
+  renderer?: RenderThread;
 }
 
 /** What the steps read and write; each key is written by exactly one step (or the options). */
@@ -42,6 +45,8 @@ export interface BuildState {
   options: BuildOptions;
   /** The fresh folder the site is written into before the swap. */
   fresh: string;
+  /** Eleventy's thread (src/build/render-thread.ts), started with the build so that it is loaded by the render step. */
+  renderer: RenderThread;
   /** What earlier builds left to reuse (src/build/cache.ts); undefined with the cache off. */
   cache: BuildCache | undefined;
   content: Content & { settings: Settings };
@@ -166,13 +171,13 @@ export const STEPS = [
   s({
     name: "render",
     timing: "eleventy",
-    reads: ["options", "site", "fresh", "cache", "recycled"],
+    reads: ["options", "site", "fresh", "cache", "recycled", "renderer"],
     writes: ["renderRuns", "render"],
-    run: async ({ options, site, fresh, cache, recycled }) => {
+    run: async ({ options, site, fresh, cache, recycled, renderer }) => {
       // A shard renders its batches afresh: its folder is new on every CI runner.
-      if (options.shard) return { renderRuns: await renderShare(site, fresh, options, options.shard), render: undefined };
-      if (!cache) return { renderRuns: await renderSite(site, fresh, options), render: undefined };
-      const render = await renderReusing(site, fresh, options, cache, recycled);
+      if (options.shard) return { renderRuns: await renderShare(site, fresh, options, options.shard, renderer.render), render: undefined };
+      if (!cache) return { renderRuns: await renderSite(site, fresh, options, renderer.render), render: undefined };
+      const render = await renderReusing(site, fresh, options, cache, renderer.render, recycled);
       cache.stats.pagesReused = render.reused;
       cache.stats.pagesRendered = render.rendered;
       return { renderRuns: render.runs, render };
@@ -240,13 +245,20 @@ export async function build(options: BuildOptions, timings = new Timings(), look
   rmSync(fresh, { recursive: true, force: true });
   // The spare tree is checked on a second thread while the content loads (the recycle step takes it).
   if (cache && !options.shard) cache.prepareSpare(options.output);
+  // Started now: it loads Eleventy on the other core while this one loads the content.
+  const renderer = options.renderer ?? new RenderThread();
+  renderer.start();
   try {
-    const state = await runSteps(STEPS, { options, fresh, cache }, timings);
+    const state = await runSteps(STEPS, { options, fresh, cache, renderer }, timings);
     return { ok: true, state, timings: timings.values };
   } catch (e) {
     await cache?.dropSpare();
-    rmSync(fresh, { recursive: true, force: true });
+    // A failed render's thread is ended first: it may still have been writing into the fresh folder.
+    await renderer.quiet();
+    rmSync(fresh, { recursive: true, force: true, maxRetries: 3 });
     if (e instanceof ContentStop) return { ok: false, result: e.result, errors: e.errors };
     throw e;
+  } finally {
+    if (!options.renderer) await renderer.close();
   }
 }

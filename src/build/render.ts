@@ -1,59 +1,59 @@
-import { dirname, join, relative, resolve, sep } from "node:path";
-import Eleventy from "@11ty/eleventy";
-import type UserConfig from "@11ty/eleventy/UserConfig";
+import { dirname, join } from "node:path";
 import type { SiteData } from "../archive/site.ts";
-import { renderBatches, renderEntries, wholePages } from "../site/batches.ts";
+import { renderBatches, renderEntries, renderView, type RenderView } from "../site/batches.ts";
 import { collectGarbage } from "./memory.ts";
 import { FolderMaker } from "./folders.ts";
 import { outputPath } from "../archive/routes.ts";
 
+export interface RenderOptions {
+  root: string;
+  pathPrefix: string;
+}
+
+/** Each file one Eleventy run wrote: its path under the output folder (with "/") and the SHA-256 of its bytes. */
+export type Written = [path: string, sha256: string][];
+
+/** Renders one view into a folder: the render thread's (src/build/render-thread.ts), or `renderWithEleventy` in this thread. */
+export type BatchRenderer = (view: RenderView, outDir: string, opts: RenderOptions) => Promise<Written>;
+
 /**
  * Renders the site's pages into `outDir`, one Eleventy run per batch
- * (src/site/batches.ts). Each run gets its batch as the `site` global data
- * through Eleventy's programmatic configuration; eleventy.config.ts adds the rest.
- * Returns the number of runs.
+ * (src/site/batches.ts), each given its batch's view by `render`. The next
+ * batch's pages are made while `render` writes the last one (in the render
+ * thread, that is on the other core). Returns the number of runs.
  */
 export async function renderSite(
   site: SiteData,
   outDir: string,
-  opts: { root: string; pathPrefix: string; batches?: ReadonlySet<number> },
-  /** Told each file written (its path under `outDir`, with "/") and its contents, as Eleventy wrote them. */
-  written?: (path: string, content: string | Buffer) => void,
+  opts: RenderOptions & { batches?: ReadonlySet<number> },
+  render: BatchRenderer,
+  /** Told each file written (its path under `outDir`, with "/") and the hash of its bytes. */
+  written?: (path: string, sha256: string) => void,
 ): Promise<number> {
   // `batches`: a build shard's share (src/build/shard.ts); default every batch.
   const views = renderBatches(site, site.settings.renderBatchSize).filter((v) => !opts.batches || opts.batches.has(v.batch.index));
-  // Eleventy resolves its input and config relative to the working directory.
-  const rel = (p: string) => relative(process.cwd(), join(opts.root, p)) || ".";
   // A few pages (a rebuild, the dev server) are not worth a thread.
   const dirs = views.map((v) => pageFolders(v, outDir));
   const folders = dirs.reduce((n, d) => n + d.length, 0) >= FOLDERS_THREAD ? new FolderMaker() : undefined;
   for (const d of dirs) folders?.make(d);
+  let previous: Promise<void> | undefined;
   try {
     for (const stubs of views) {
-      const view = wholePages(stubs);
-      const elev = new Eleventy(rel("content"), outDir, {
-        configPath: rel("eleventy.config.ts"),
-        pathPrefix: opts.pathPrefix,
-        quietMode: true,
-        config: (eleventyConfig: UserConfig) => {
-          // Frozen, it is used as it is: Eleventy deep-copies a plain global into each run's data and
-          // wraps every lookup of it from a page in a proxy (docs/scale.md).
-          eleventyConfig.addGlobalData("site", Object.freeze(view));
-        },
+      const done = render(renderView(stubs), outDir, opts).then((files) => {
+        if (written) for (const [path, hash] of files) written(path, hash);
       });
-      // Eleventy 3 answers [passthrough copies, template results]; a result holds the path and content it wrote.
-      const [, templates] = (await elev.write()) as unknown as [unknown, unknown[]];
-      if (written) for (const r of templates.flat(Infinity) as { outputPath?: unknown; content?: unknown }[]) {
-        if (typeof r?.outputPath === "string" && (typeof r.content === "string" || Buffer.isBuffer(r.content))) {
-          written(relative(outDir, resolve(r.outputPath)).split(sep).join("/"), r.content);
-        }
-      }
-      // A written batch's pages are garbage, but V8 collects them only when it needs room: the
-      // process then holds each batch's garbage beside the next one (and, after the last, beside
-      // a search index still being made). Collected here, the peak is one batch (docs/scale.md).
+      // One batch ahead at most: its pages are held (or sent) while the one before is written.
+      done.catch(() => undefined);
+      await previous;
+      previous = done;
+      // A batch's whole pages are garbage once it is rendered (or sent), but V8 collects them only when
+      // it needs room: beside the next batch, and the search index still being made (docs/scale.md).
       if (views.length > 1) collectGarbage();
     }
+    await previous;
   } finally {
+    // A failed batch's successor is let finish before the caller removes the folder it writes into.
+    await previous?.catch(() => undefined);
     await folders?.close();
   }
   return views.length;

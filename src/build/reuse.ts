@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { SiteData } from "../archive/site.ts";
 import { renderEntries, siteWith } from "../site/batches.ts";
-import { renderSite } from "./render.ts";
+import { renderSite, type BatchRenderer } from "./render.ts";
 import { liveStat, sha256, under, type BuildCache, type LiveFile, type RenderedFile } from "./cache.ts";
 import { LINKED, Linker } from "./linker.ts";
 import { keyText } from "../archive/lazy.ts";
@@ -38,6 +38,7 @@ export async function renderReusing(
   fresh: string,
   opts: { root: string; pathPrefix: string; output: string },
   cache: BuildCache,
+  renderBatch: BatchRenderer,
   /** What `fresh` holds already, each a link to the live file (a recycled tree: src/build/spare.ts). */
   recycled?: RecycledTree,
 ): Promise<RenderOutcome> {
@@ -78,7 +79,7 @@ export async function renderReusing(
   if (recycled) for (const item of render.keys()) recycled.free(outputPath((item as { url: string }).url));
   // The hash of what Eleventy wrote, taken as it writes (not read back from the files).
   const hashes = new Map<string, string>();
-  const runs = await renderSite(siteWith(site, entries.filter(([, item]) => render.has(item))), fresh, opts, (path, content) => hashes.set(path, sha256(content)));
+  const runs = await renderSite(siteWith(site, entries.filter(([, item]) => render.has(item))), fresh, opts, renderBatch, (path, hash) => hashes.set(path, hash));
   for (const [item, key] of render) {
     const path = outputPath((item as { url: string }).url);
     const hash = hashes.get(path);

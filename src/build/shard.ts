@@ -4,7 +4,7 @@ import { basename, dirname, join } from "node:path";
 import type { SiteData } from "../archive/site.ts";
 import { renderBatches } from "../site/batches.ts";
 import { WordDirectory, WORDS_DIR } from "../search/directory.ts";
-import { renderSite } from "./render.ts";
+import { renderSite, type BatchRenderer, type RenderOptions } from "./render.ts";
 import { codeVersion, linkOrCopy, listFiles, sha256 } from "./cache.ts";
 import { HashMemo, inputFingerprint } from "./inputs.ts";
 import { swap } from "./swap.ts";
@@ -66,9 +66,9 @@ export function shardWordsFile(fresh: string): string {
 }
 
 /** Renders this shard's render batches only (src/build/render.ts); returns the number of Eleventy runs. */
-export function renderShare(site: SiteData, fresh: string, opts: { root: string; pathPrefix: string }, shard: Shard): Promise<number> {
+export function renderShare(site: SiteData, fresh: string, opts: RenderOptions, shard: Shard, render: BatchRenderer): Promise<number> {
   const count = renderBatches(site, site.settings.renderBatchSize).length;
-  return renderSite(site, fresh, { ...opts, batches: new Set(shardBatches(count, shard)) });
+  return renderSite(site, fresh, { ...opts, batches: new Set(shardBatches(count, shard)) }, render);
 }
 
 /**

@@ -3,6 +3,7 @@ import { watch } from "node:fs";
 import { join, resolve } from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { build } from "../build/pipeline.ts";
+import { RenderThread } from "../build/render-thread.ts";
 import { report } from "../site/report.ts";
 
 /**
@@ -23,6 +24,8 @@ const options = {
   // No --pathprefix flag here: Eleventy's own environment variable is honoured.
   pathPrefix: process.env.ELEVENTY_PATH_PREFIX ?? "/",
   search: process.env.ARSHIF_SEARCH === "1",
+  // One render thread for every rebuild: Eleventy stays loaded in it.
+  renderer: new RenderThread(),
 };
 const WATCHED = ["content", "_includes", "public"];
 // Editors write a file in several events; one rebuild for a burst.

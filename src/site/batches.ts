@@ -37,6 +37,19 @@ export function wholePages<S extends SiteData>(view: S): S {
   return { ...view, pages };
 }
 
+/** What the templates (_includes/, content/*.njk) read of the site: all a render batch is given. */
+export type RenderView = Pick<SiteData, "settings" | "pages" | "feeds" | "sitemaps" | "i18n" | "links" | "paths" | "root" | "sitemapIndex" | "sitemapUrl" | "batch">;
+
+/**
+ * The view as the templates get it: its pages whole, and none of the site's
+ * model besides (stories, entities, tags): plain data, which the render thread
+ * (src/build/render-thread.ts) is sent as a copy.
+ */
+export function renderView(view: SiteData): RenderView {
+  const { settings, feeds, sitemaps, i18n, links, paths, root, sitemapIndex, sitemapUrl, batch } = view;
+  return { settings, pages: wholePages(view).pages, feeds, sitemaps, i18n, links, paths, root, sitemapIndex, sitemapUrl, ...(batch ? { batch } : {}) };
+}
+
 /**
  * Splits the site into views of at most `size` paginated pages each, one
  * Eleventy run apiece: Eleventy keeps every page it renders in memory until

@@ -48,28 +48,35 @@ test("render thread: the site rendered in the thread, in one batch or many, is t
   }
 });
 
-test("render thread: a template error fails the build with the template's message and leaves the site as it was; the next build renders in a new thread", async () => {
+test("render thread kept across builds: an edited template is rendered as edited; a broken one fails the build with its message and leaves the site as it was", async () => {
   const dir = makeProject({}, { bundledContent: true });
   // One thread for every build, as the dev server keeps it.
   const renderer = new RenderThread();
+  const page = () => {
+    const articles = join(dir, "_site/ar/articles");
+    return readFileSync(join(articles, readdirSync(articles).sort()[0]!, "index.html"), "utf8");
+  };
   try {
     const output = join(dir, "_site");
     const options = { root: dir, output, pathPrefix: "/", search: false, cache: false as const, renderer };
     assert.ok((await buildSite(options)).ok);
-    const before = await files(output);
-    // The templates become the project's own, one of them broken.
+    // The templates become the project's own, then edited: the thread's Eleventy has read them as they were.
     unlinkSync(join(dir, "_includes"));
     cpSync(join(REPO, "_includes"), join(dir, "_includes"), { recursive: true });
     const layout = join(dir, "_includes/layouts/article.njk");
     const good = readFileSync(layout, "utf8");
+    writeFileSync(layout, good.replace("{%", "<!-- edited -->{%"));
+    assert.ok((await buildSite(options)).ok);
+    assert.match(page(), /<!-- edited -->/);
+    const before = await files(output);
     writeFileSync(layout, good.replace("{%", "{% nosuchtag %}{%"));
     await assert.rejects(buildSite(options), /nosuchtag/);
     assert.deepEqual(await files(output), before);
     assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith("_site.")), [], "the fresh folder is removed");
-    // Mended, and marked so that the new output shows the project's own template was used.
+    // Mended: the next build renders in a new thread.
     writeFileSync(layout, good.replace("{%", "<!-- mended -->{%"));
     assert.ok((await buildSite(options)).ok);
-    assert.match(readFileSync(join(output, "ar/articles", readdirSync(join(output, "ar/articles"))[0]!, "index.html"), "utf8"), /<!-- mended -->/);
+    assert.match(page(), /<!-- mended -->/);
     await renderer.close();
     await assert.rejects(renderer.render({} as never, dir, { root: dir, pathPrefix: "/" }), /closed/);
   } finally {

@@ -21,9 +21,6 @@ export const renderWithEleventy: BatchRenderer = async (view, outDir, opts) => {
       // Frozen, it is used as it is: Eleventy deep-copies a plain global into each run's data and
       // wraps every lookup of it from a page in a proxy (docs/scale.md).
       eleventyConfig.addGlobalData("site", Object.freeze(view));
-      // Eleventy keeps every template file it reads in a cache of its module, which outlives the run: a
-      // thread that renders build after build (the dev server's) would go on rendering templates as first read.
-      eleventyConfig.setUseTemplateCache(false);
     },
   });
   // Eleventy 3 answers [passthrough copies, template results]; a result holds the path and content it wrote.

@@ -247,7 +247,7 @@ export async function build(options: BuildOptions, timings = new Timings(), look
   if (cache && !options.shard) cache.prepareSpare(options.output);
   // Started now: it loads Eleventy on the other core while this one loads the content.
   const renderer = options.renderer ?? new RenderThread();
-  renderer.start();
+  renderer.start(options.root);
   try {
     const state = await runSteps(STEPS, { options, fresh, cache, renderer }, timings);
     return { ok: true, state, timings: timings.values };

@@ -1,4 +1,6 @@
 import { Worker } from "node:worker_threads";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { RenderView } from "../site/batches.ts";
 import type { RenderOptions, Written } from "./render.ts";
 
@@ -30,14 +32,27 @@ type Answer = { id: number; files: Written } | { error: { message: string; stack
  */
 export class RenderThread {
   private worker: Worker | undefined;
+  /** The templates the thread's Eleventy has read (templatesPrint), for a thread kept across builds. */
+  private templates = "";
   private readonly pending = new Map<number, { resolve: (w: Written) => void; reject: (e: Error) => void }>();
   private next = 0;
   private closed = false;
   /** The end of a thread that failed: Eleventy may have been writing other files when it did. */
   private ending: Promise<unknown> = Promise.resolve();
 
-  /** Starts the thread (a render starts it too); again after a failure ended the last one. */
-  start(): void {
+  /**
+   * Starts the thread (a render starts it too); again after a failure ended
+   * the last one, or when the project's templates changed since it started:
+   * Eleventy keeps the template files it reads in a cache of its module,
+   * which outlives a run, so a thread kept across builds (the dev server's)
+   * would go on rendering them as they were.
+   */
+  start(root?: string): void {
+    if (root !== undefined) {
+      const print = templatesPrint(root);
+      if (this.worker && print !== this.templates && !this.pending.size) this.end(this.worker);
+      this.templates = print;
+    }
     if (this.worker || this.closed) return;
     const worker = new Worker(BOOT, {
       eval: true,
@@ -89,9 +104,33 @@ export class RenderThread {
    */
   private fail(worker: Worker, e: Error): void {
     if (this.worker !== worker) return;
-    this.worker = undefined;
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
+    this.end(worker);
+  }
+
+  private end(worker: Worker): void {
+    this.worker = undefined;
     this.ending = Promise.all([this.ending, worker.terminate()]);
   }
+}
+
+/** The templates Eleventy reads (content/'s own files, everything under _includes/), by path, size and mtime. */
+function templatesPrint(root: string): string {
+  const out: string[] = [];
+  const add = (dir: string, deep: boolean): void => {
+    let names: string[];
+    try {
+      names = (deep ? readdirSync(dir, { recursive: true }) : readdirSync(dir)).map(String).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const st = statSync(join(dir, name), { throwIfNoEntry: false });
+      if (st?.isFile()) out.push(`${dir}/${name}\0${st.size}\0${st.mtimeMs}`);
+    }
+  };
+  add(join(root, "content"), false);
+  add(join(root, "_includes"), true);
+  return out.join("\n");
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { HashMemo, fileStat, sameStat, type FileStat } from "./inputs.ts";
 import { fileURLToPath } from "node:url";
@@ -187,6 +187,8 @@ export class ContentCache implements ArticleCache {
   readonly file: string;
   readonly addFile: string;
   private readonly sums: HashMemo;
+  /** The packs this build wrote, with the checksum computed as they were written. */
+  private readonly written: { path: string; sum: string }[] = [];
 
   constructor(
     readonly dir: string,
@@ -466,6 +468,7 @@ export class ContentCache implements ArticleCache {
    * of the bodies parsed in this build: from now on they are read from it.
    */
   private release(written: Written): void {
+    this.written.push({ path: written.path, sum: written.sum });
     const pack: PackRef = { path: written.path, stat: written.stat };
     for (const [e, at, length] of written.bodies) {
       if (e.body) Object.assign(e.body, { pack, at, length });
@@ -477,6 +480,27 @@ export class ContentCache implements ArticleCache {
   }
 
   /** Drops the packs' bytes (held while the steps read from them; the articles live on, so their entries must go too). */
+  /**
+   * Takes the packs this build wrote as checked, as a pack found right by its
+   * checksum is: the checksum was computed from the bytes as they were
+   * written. Recorded with the stat they have now (the rename changed it) once
+   * the file system's clock has moved on since (HashMemo.remember), which at
+   * the end of a build it has: the next build reads them without hashing them
+   * whole (a 10k archive's pack: 150 MB).
+   */
+  vouch(): void {
+    if (!this.written.length) return;
+    for (const { path, sum } of this.written.splice(0)) {
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st) this.sums.remember(path, st, sum);
+    }
+    try {
+      this.sums.save();
+    } catch {
+      // Not kept: the packs are hashed again next time.
+    }
+  }
+
   close(): void {
     for (const e of this.used.values()) if (e.body) e.body.bytes = undefined;
     this.of = new WeakMap();
@@ -546,6 +570,8 @@ function entrySize(e: Entry): number {
 interface Written {
   path: string;
   stat: FileStat;
+  /** The SHA-256 the pack carries, of the bytes as they were written (hex). */
+  sum: string;
   bodies: [entry: Entry, at: number, length: number][];
 }
 
@@ -566,6 +592,7 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
   const hash = createHash("sha256");
   const bodies: Written["bodies"] = [];
   let stat: FileStat | undefined;
+  let sum = "";
   let done = false;
   try {
     let batch: Buffer[] = [];
@@ -627,7 +654,9 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
     place(header);
     place(len);
     flush();
-    const head = Buffer.concat([MAGIC, hash.digest()]);
+    const digest = hash.digest();
+    sum = digest.toString("hex");
+    const head = Buffer.concat([MAGIC, digest]);
     for (let off = 0; off < head.length; ) off += writeSync(fd, head, off, head.length - off, off);
     stat = fileStat(fstatSync(fd));
     closeSync(fd);
@@ -643,7 +672,7 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
       rmSync(tmp, { force: true });
     }
   }
-  return { path, stat: stat!, bodies };
+  return { path, stat: stat!, sum, bodies };
 }
 
 /** u32s: paragraph count, each paragraph's shingle count (ABSENT: too short), doc count, signature count, then doc, paragraphs, signatures. */

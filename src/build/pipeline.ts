@@ -209,9 +209,9 @@ export const STEPS = [
   }),
   s({
     name: "swap",
-    reads: ["options", "fresh", "searchIndex", "renderRuns", "render", "cache", "dataFiles", "scriptBundle", "recycled"],
+    reads: ["options", "fresh", "searchIndex", "renderRuns", "render", "cache", "dataFiles", "scriptBundle", "recycled", "contentCache"],
     writes: ["published"],
-    run: async ({ options, fresh, render, cache, recycled }) => {
+    run: async ({ options, fresh, render, cache, recycled, contentCache }) => {
       // What a recycled tree held that no step kept or wrote anew (pages and excerpts the site no longer has, a search index it does not build).
       recycled?.sweep();
       // The retired tree is kept as the next build's spare when this build's render manifest is written.
@@ -221,6 +221,8 @@ export const STEPS = [
       if (cache && render) await cache.writeRenderManifest(options.output, render.files, fresh);
       // A shard used only its share of the cached partitions; the others stay for the other shares.
       if (!options.shard) cache?.pruneSearch();
+      // The content packs written in the related step, seconds ago: the next build need not hash them.
+      contentCache?.vouch();
       return { published: options.output };
     },
   }),

@@ -1,14 +1,12 @@
 import { createHash } from "node:crypto";
 import type { SiteData } from "../archive/site.ts";
-import { renderEntries, siteWith, type RenderKind } from "../site/batches.ts";
+import { renderEntries, siteWith } from "../site/batches.ts";
 import { renderSite, type BatchRenderer } from "./render.ts";
 import { liveStat, sha256, under, type BuildCache, type LiveFile, type RenderedFile } from "./cache.ts";
 import { LINKED, Linker } from "./linker.ts";
 import { keyText } from "../archive/lazy.ts";
 import { outputPath } from "../archive/routes.ts";
 import type { RecycledTree } from "./spare.ts";
-
-type Entry = readonly [RenderKind, { url: string }];
 
 /**
  * What every page template reads besides its own page data (src/archive/site.ts
@@ -33,9 +31,7 @@ export interface RenderOutcome {
  * output's; the others are hard-linked from the live output after a check that
  * they are as the last build left them: the stat recorded after its swap, or
  * when that differs, the hash of their bytes. The checks and links run on a
- * second thread (src/build/linker.ts) while this one keys the pages, and so
- * do the renders (src/build/render-thread.ts) of a rebuild's few pages, each
- * kind's sent as soon as it is keyed.
+ * second thread (src/build/linker.ts) while this one keys the pages.
  */
 export async function renderReusing(
   site: SiteData,
@@ -49,71 +45,46 @@ export async function renderReusing(
   const base = siteKey(site, cache.code, opts.pathPrefix);
   const previous = cache.readRenderManifest(opts.output);
   const files = new Map<string, RenderedFile>();
-  // Pages whose key matches the live file's: [entry, path, recorded file], in the order given to the linker.
-  const offered: [Entry, string, LiveFile][] = [];
+  // Pages whose key matches the live file's: [item, path, recorded file], in the order given to the linker.
+  const offered: [object, string, LiveFile][] = [];
   // Pages to render → their key.
   const render = new Map<object, string>();
   const linker = new Linker(opts.output, fresh);
-  /** Keys the page; true when it is to be rendered. */
-  const offer = (entry: Entry): boolean => {
-    const [kind, item] = entry;
+  const offer = (kind: string, item: { url: string }): void => {
     const path = outputPath(item.url);
     // The page's key text (src/archive/lazy.ts keyText: its data, or the print of its plain fields, and its lazy fields' stand-ins), hashed as UTF-16 (lossless, and no re-encoding).
     const key = createHash("sha256").update(base).update(`\0${kind}\0`).update(keyText(item), "utf16le").digest("hex");
     const was = previous.get(path);
     if (was && was[0] === key) {
-      offered.push([entry, path, was]);
+      offered.push([item, path, was]);
       linker.add(path, liveStat(was), was[1], recycled?.holds(path));
-      return false;
-    }
-    render.set(item, key);
-    return true;
-  };
-  // The hash of what Eleventy wrote, taken as it writes (not read back from the files).
-  const hashes = new Map<string, string>();
-  const runs: Promise<number>[] = [];
-  /** Keyed for rendering, not sent yet. */
-  const queued: Entry[] = [];
-  /** Renders the pages queued (and the single files, which every run writes). */
-  const send = () => {
-    const mine = queued.splice(0);
-    // A page to render is written as a new file, never into the live file's inode (what the recycled tree
-    // holds and the site no longer has goes before the swap).
-    if (recycled) for (const [, item] of mine) recycled.free(outputPath(item.url));
-    const run = renderSite(siteWith(site, mine), fresh, opts, renderBatch, (path, hash) => hashes.set(path, hash));
-    // A failure is thrown where the runs are awaited, after the linker.
-    run.catch(() => undefined);
-    runs.push(run);
+    } else render.set(item, key);
   };
   const entries = renderEntries(site);
-  entries.forEach((entry, i) => {
-    if (offer(entry)) queued.push(entry);
-    // A rebuild's few pages of one kind go to the render thread as soon as that kind is keyed: they are
-    // rendered there while this thread keys the others. Many (a first build) go together, in the usual batches.
-    if (queued.length && queued.length < site.settings.renderBatchSize && entries[i + 1]?.[0] !== entry[0]) send();
-  });
+  for (const [kind, item] of entries) offer(kind, item);
   const codes = await linker.finish();
   let reused = 0;
-  offered.forEach(([entry, path, was], i) => {
+  offered.forEach(([item, path, was], i) => {
     const code = codes[i];
-    if (code === LINKED.no) {
-      render.set(entry[1], was[0]);
-      queued.push(entry);
-    } else {
+    if (code === LINKED.no) render.set(item, was[0]);
+    else {
       recycled?.keep(path);
       files.set(path, [was[0], was[1]]);
       if (code === LINKED.byStat) cache.linkedWith(under(fresh, path), liveStat(was));
       reused++;
     }
   });
-  // The rest: pages the linker could not reuse after all, and the single files if no run wrote them yet.
-  if (queued.length || !runs.length) send();
-  const ran = (await Promise.all(runs)).reduce((a, b) => a + b, 0);
+  // A page to render is written as a new file, never into the live file's inode (what the recycled tree
+  // holds and the site no longer has goes before the swap).
+  if (recycled) for (const item of render.keys()) recycled.free(outputPath((item as { url: string }).url));
+  // The hash of what Eleventy wrote, taken as it writes (not read back from the files).
+  const hashes = new Map<string, string>();
+  const runs = await renderSite(siteWith(site, entries.filter(([, item]) => render.has(item))), fresh, opts, renderBatch, (path, hash) => hashes.set(path, hash));
   for (const [item, key] of render) {
     const path = outputPath((item as { url: string }).url);
     const hash = hashes.get(path);
     if (hash === undefined) throw new Error(`render: ${path} was not written (the build cache expected it there)`);
     files.set(path, [key, hash]);
   }
-  return { runs: ran, reused, rendered: render.size, files };
+  return { runs, reused, rendered: render.size, files };
 }

@@ -77,6 +77,9 @@ test("render thread kept across builds: an edited template is rendered as edited
     writeFileSync(layout, good.replace("{%", "<!-- mended -->{%"));
     assert.ok((await buildSite(options)).ok);
     assert.match(page(), /<!-- mended -->/);
+    // Page data that cannot be copied (a function) is an error, and the thread renders on.
+    await assert.rejects(renderer.render({ settings: () => 1 } as never, dir, { root: dir, pathPrefix: "/" }), /could not be sent to the render thread/);
+    assert.ok((await buildSite(options)).ok);
     await renderer.close();
     await assert.rejects(renderer.render({} as never, dir, { root: dir, pathPrefix: "/" }), /closed/);
   } finally {

@@ -479,7 +479,6 @@ export class ContentCache implements ArticleCache {
     }
   }
 
-  /** Drops the packs' bytes (held while the steps read from them; the articles live on, so their entries must go too). */
   /**
    * Takes the packs this build wrote as checked, as a pack found right by its
    * checksum is: the checksum was computed from the bytes as they were
@@ -501,6 +500,7 @@ export class ContentCache implements ArticleCache {
     }
   }
 
+  /** Drops the packs' bytes (held while the steps read from them; the articles live on, so their entries must go too). */
   close(): void {
     for (const e of this.used.values()) if (e.body) e.body.bytes = undefined;
     this.of = new WeakMap();

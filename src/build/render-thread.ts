@@ -80,8 +80,15 @@ export class RenderThread {
     const id = this.next++;
     const answer = new Promise<Written>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     if (this.pending.size === 1) this.worker!.ref();
-    // The copy is made here: a stub's lazy fields (bodies, head metadata, listings) are made as it is read.
-    this.worker!.postMessage({ id, view, outDir, opts: { root: opts.root, pathPrefix: opts.pathPrefix } });
+    try {
+      // The copy is made here: a stub's lazy fields (bodies, head metadata, listings) are made as it is read.
+      this.worker!.postMessage({ id, view, outDir, opts: { root: opts.root, pathPrefix: opts.pathPrefix } });
+    } catch (e) {
+      // Nothing sent (a value that cannot be copied: the page data must be plain): nothing to wait for.
+      this.pending.delete(id);
+      if (!this.pending.size) this.worker!.unref();
+      return Promise.reject(new Error(`a render batch could not be sent to the render thread: ${(e as Error).message}`));
+    }
     return answer;
   };
 

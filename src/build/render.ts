@@ -36,24 +36,25 @@ export async function renderSite(
   const dirs = views.map((v) => pageFolders(v, outDir));
   const folders = dirs.reduce((n, d) => n + d.length, 0) >= FOLDERS_THREAD ? new FolderMaker() : undefined;
   for (const d of dirs) folders?.make(d);
-  let previous: Promise<void> | undefined;
+  const out: Promise<void>[] = [];
   try {
     for (const stubs of views) {
       const done = render(renderView(stubs), outDir, opts).then((files) => {
         if (written) for (const [path, hash] of files) written(path, hash);
       });
-      // One batch ahead at most: its pages are held (or sent) while the one before is written.
+      // A failure is thrown where it is awaited; none goes unhandled meanwhile.
       done.catch(() => undefined);
-      await previous;
-      previous = done;
+      // One batch ahead at most: its pages are held (or sent) while the one before is written.
+      await out[out.length - 1];
+      out.push(done);
       // A batch's whole pages are garbage once it is rendered (or sent), but V8 collects them only when
       // it needs room: beside the next batch, and the search index still being made (docs/scale.md).
       if (views.length > 1) collectGarbage();
     }
-    await previous;
+    await Promise.all(out);
   } finally {
-    // A failed batch's successor is let finish before the caller removes the folder it writes into.
-    await previous?.catch(() => undefined);
+    // Every batch out is done (or failed) before the caller goes on, or removes the folder they write into.
+    await Promise.allSettled(out);
     await folders?.close();
   }
   return views.length;

@@ -213,9 +213,8 @@ export class BuildCache {
    * Links a cached partition into `dir` when one with the same records exists
    * and every file is as it was saved; false (and nothing left in `dir`) otherwise.
    * A recycled tree (src/build/spare.ts) that holds the entry's files already
-   * (each there with the entry's stat: the same inode, as the live manifest
-   * recorded it, so not stat-ed again) keeps them, unlinked nothing; whatever
-   * else it holds in `dir` goes first.
+   * (each there with the entry's stat: the same inode) keeps them, unlinked
+   * nothing; whatever else it holds in `dir` goes first.
    */
   restorePartition(key: string, dir: string): boolean {
     this.stats.partitions++;
@@ -223,7 +222,7 @@ export class BuildCache {
     const tree = this.recycled?.tree;
     const at = tree && relative(tree.root, dir).split(sep).join("/");
     const files = manifest ? Object.entries(manifest) : [];
-    const held = !!manifest && !!tree && files.every(([rel, [, size, mtimeMs, ino]]) => tree.holdsAs(`${at}/${rel}`, { size, mtimeMs, ino }));
+    const held = !!manifest && !!tree && files.every(([rel, [, size, mtimeMs, ino]]) => tree.holds(`${at}/${rel}`) && sameStat(statFile(join(dir, rel)), { size, mtimeMs, ino }));
     if (held) for (const [rel] of files) tree.keep(`${at}/${rel}`);
     if (tree) tree.freeUnder(at!);
     if (!manifest) {
@@ -366,15 +365,10 @@ export class BuildCache {
     this.taker = undefined;
     if (!taker) return undefined;
     const dir = this.spareDir(output);
-    const live = this.readLive(output);
-    const taken = live ? await taker.take(fresh) : (await taker.close(), undefined);
+    const taken = this.readLive(output) ? await taker.take(fresh) : (await taker.close(), undefined);
     rmSync(`${dir}.json`, { force: true });
     if (!taken && existsSync(dir)) this.discard(dir);
-    const recorded = (rel: string) => {
-      const f = live?.files[rel];
-      return f && { size: f[2], mtimeMs: f[3], ino: f[4] };
-    };
-    this.recycled = taken && { tree: new RecycledTree(fresh, taken.files, recorded), folders: taken.folders };
+    this.recycled = taken && { tree: new RecycledTree(fresh, taken.files), folders: taken.folders };
     return this.recycled?.tree;
   }
 

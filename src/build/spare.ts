@@ -19,13 +19,6 @@ import type { KnownFolders } from "./walk.ts";
  * (`RecycledTree`), so nothing can write into a file the live output shares.
  */
 
-/** A file's size, mtime and inode, as the build cache records them. */
-export interface FileStatRecord {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
-
 /** A tree as a build cache manifest records it (src/build/cache.ts LiveManifest). */
 export interface TreeRecord {
   /** Relative path → [render key ("" for a file the render step did not make), hash, size, mtimeMs, inode]. */
@@ -287,12 +280,6 @@ export class RecycledTree {
   constructor(
     readonly root: string,
     files: Iterable<string>,
-    /**
-     * The stat of the live file at `rel` as the live manifest recorded it: a
-     * held file is that inode (the spare kept only those, and its folders are
-     * as recorded, so none was replaced since).
-     */
-    private readonly recorded: (rel: string) => FileStatRecord | undefined = () => undefined,
   ) {
     this.held = new Set(files);
   }
@@ -300,17 +287,6 @@ export class RecycledTree {
   /** Whether the tree holds `rel` (relative to the fresh folder, with "/"), neither kept nor freed yet. */
   holds(rel: string): boolean {
     return this.held.has(rel);
-  }
-
-  /**
-   * Whether the tree holds `rel` as the inode with this stat, without a stat
-   * of its own: the inode's stat when the live output was recorded. A cached
-   * search file checked by its stat just now and recorded with the same one
-   * is the file the tree holds, unchanged.
-   */
-  holdsAs(rel: string, st: FileStatRecord): boolean {
-    const was = this.held.has(rel) ? this.recorded(rel) : undefined;
-    return !!was && was.size === st.size && was.mtimeMs === st.mtimeMs && was.ino === st.ino;
   }
 
   /** The build keeps `rel` as it is (or has put a link to the live file there itself). */

@@ -13,7 +13,12 @@ export interface RenderOptions {
 /** Each file one Eleventy run wrote: its path under the output folder (with "/") and the SHA-256 of its bytes. */
 export type Written = [path: string, sha256: string][];
 
-/** Renders one view into a folder: the render thread's (src/build/render-thread.ts), or `renderWithEleventy` in this thread. */
+/**
+ * Renders one view into a folder: the render thread's (src/build/render-thread.ts),
+ * or `renderWithEleventy` in this thread. `renderSite` asks for the next batch
+ * before the last one is done: the render thread queues them; in this thread,
+ * give it one batch at a time.
+ */
 export type BatchRenderer = (view: RenderView, outDir: string, opts: RenderOptions) => Promise<Written>;
 
 /**

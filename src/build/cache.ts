@@ -269,9 +269,10 @@ export class BuildCache {
    * partitions): renamed into `trash/` at once, removed by a detached process
    * (with whatever an earlier removal left there).
    */
-  pruneSearch(): void {
+  pruneSearch(madeIndex = true): void {
     const dir = join(this.dir, "search");
-    if (existsSync(dir)) for (const name of readdirSync(dir)) if (!this.usedSearch.has(name)) this.discard(join(dir, name));
+    // A build that made no index (`--no-search`) used none: the entries stay for the next build that makes one.
+    if (madeIndex && existsSync(dir)) for (const name of readdirSync(dir)) if (!this.usedSearch.has(name)) this.discard(join(dir, name));
     this.emptyTrash();
   }
 

@@ -220,7 +220,7 @@ export const STEPS = [
       // The manifest describes the output now live; unused search entries go.
       if (cache && render) await cache.writeRenderManifest(options.output, render.files, fresh);
       // A shard used only its share of the cached partitions; the others stay for the other shares.
-      if (!options.shard) cache?.pruneSearch();
+      if (!options.shard) cache?.pruneSearch(options.search);
       // The content packs written in the related step, seconds ago: the next build need not hash them.
       contentCache?.vouch();
       return { published: options.output };

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { RenderView } from "../site/batches.ts";
 import type { RenderOptions, Written } from "./render.ts";
+import { walkFiles } from "./inputs.ts";
 
 /**
  * A worker thread does not get the tsx loader this process was started with:
@@ -125,19 +126,17 @@ export class RenderThread {
 /** The templates Eleventy reads (content/'s own files, everything under _includes/), by path, size and mtime. */
 function templatesPrint(root: string): string {
   const out: string[] = [];
-  const add = (dir: string, deep: boolean): void => {
-    let names: string[];
-    try {
-      names = (deep ? readdirSync(dir, { recursive: true }) : readdirSync(dir)).map(String).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const st = statSync(join(dir, name), { throwIfNoEntry: false });
-      if (st?.isFile()) out.push(`${dir}/${name}\0${st.size}\0${st.mtimeMs}`);
-    }
-  };
-  add(join(root, "content"), false);
-  add(join(root, "_includes"), true);
+  const content = join(root, "content");
+  let names: string[] = [];
+  try {
+    names = readdirSync(content).sort();
+  } catch {
+    // No content folder: the build reports it.
+  }
+  for (const name of names) {
+    const st = statSync(join(content, name), { throwIfNoEntry: false });
+    if (st?.isFile()) out.push(`content/${name}\0${st.size}\0${st.mtimeMs}`);
+  }
+  for (const [rel, st] of walkFiles(join(root, "_includes"))) out.push(`_includes/${rel}\0${st.size}\0${st.mtimeMs}`);
   return out.join("\n");
 }

@@ -1,7 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { CSP } from "./src/site/csp.ts";
-import { FONT_FILES } from "./src/site/assets.ts";
 import { LANGS, dirOf, otherLang } from "./src/i18n/lang.ts";
 import { PAGE_KIND_NAMES, kindTemplate } from "./src/archive/kinds.ts";
 
@@ -24,9 +23,6 @@ export default function (eleventyConfig: UserConfig) {
     const { path, data } = kindTemplate(kind);
     eleventyConfig.addTemplate(path, "", data);
   }
-
-  eleventyConfig.addPassthroughCopy({ public: "/" });
-  eleventyConfig.addPassthroughCopy(FONT_FILES);
 
   // Rewrites every root-relative URL for `--pathprefix` hosting.
   eleventyConfig.addPlugin(HtmlBasePlugin);

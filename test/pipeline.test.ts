@@ -14,7 +14,7 @@ import { REPO } from "./helpers/project.ts";
 test("pipeline: the steps run in the documented order, each reading only what an earlier step wrote", () => {
   assert.deepEqual(
     STEPS.map((s) => s.name),
-    ["load", "tag", "related", "recycle", "search index", "page model", "render", "data files", "script bundle", "shard manifest", "swap"],
+    ["load", "tag", "related", "recycle", "search index", "page model", "render", "data files", "script bundle", "static files", "shard manifest", "swap"],
   );
   checkOrder(STEPS, ["options", "fresh", "cache", "renderer"]);
   // The benchmark reads these timing keys (bench/bench.ts).

@@ -27,8 +27,8 @@ export function sha256(data: string | Buffer): string {
 /**
  * A hash of everything that turns page data into files: the running code's
  * src/, the lockfile (Eleventy, Pagefind, Nunjucks versions), the templates
- * and Eleventy's configuration. Passthrough files are not included (they are
- * copied on every build). With a memo, a file whose stat is unchanged is not read again.
+ * and Eleventy's configuration. The static files are not included (they are
+ * copied on every build: src/build/static.ts). With a memo, a file whose stat is unchanged is not read again.
  */
 export function codeVersion(root: string, memo = new HashMemo()): string {
   const h = createHash("sha256").update(`arshif-cache-${CACHE_VERSION}\0`);

@@ -11,6 +11,7 @@ import { writeDataFiles } from "../export/write.ts";
 import { renderSite } from "./render.ts";
 import { RenderThread } from "./render-thread.ts";
 import { writeScriptBundle } from "./bundle.ts";
+import { copyStaticFiles } from "./static.ts";
 import { swap } from "./swap.ts";
 import { collectGarbage } from "./memory.ts";
 import type { BuildCache } from "./cache.ts";
@@ -63,6 +64,7 @@ export interface BuildState {
   render: RenderOutcome | undefined;
   dataFiles: number;
   scriptBundle: string;
+  staticFiles: number;
   /** With `shard`: the shard manifest's path. */
   shardManifest: string;
   published: string;
@@ -200,6 +202,14 @@ export const STEPS = [
     run: async ({ options, fresh }) => ({ scriptBundle: await writeScriptBundle(options.root, fresh) }),
   }),
   s({
+    name: "static files",
+    timing: "static",
+    reads: ["options", "fresh", "recycled"],
+    writes: ["staticFiles"],
+    when: ({ options }) => writesSiteFiles(options.shard),
+    run: ({ options, fresh, recycled }) => ({ staticFiles: copyStaticFiles(options.root, fresh, recycled && ((rel) => recycled.free(rel))) }),
+  }),
+  s({
     name: "shard manifest",
     timing: "shard",
     reads: ["options", "site", "fresh", "searchIndex", "renderRuns"],
@@ -209,7 +219,7 @@ export const STEPS = [
   }),
   s({
     name: "swap",
-    reads: ["options", "fresh", "searchIndex", "renderRuns", "render", "cache", "dataFiles", "scriptBundle", "recycled", "contentCache"],
+    reads: ["options", "fresh", "searchIndex", "renderRuns", "render", "cache", "dataFiles", "scriptBundle", "staticFiles", "recycled", "contentCache"],
     writes: ["published"],
     run: async ({ options, fresh, render, cache, recycled, contentCache }) => {
       // What a recycled tree held that no step kept or wrote anew (pages and excerpts the site no longer has, a search index it does not build).

@@ -9,6 +9,8 @@ import { ContentCache, decodeSketch, encodeSketch } from "../src/build/content-c
 import { sketch } from "../src/related/pairs.ts";
 import { articleBody, bodyHeld, setBody } from "../src/content/body.ts";
 import type { Article } from "../src/content/article.ts";
+import { articlePrint } from "../src/archive/prints.ts";
+import { jsonHash } from "../src/archive/lazy.ts";
 import { makeBenchProject } from "../bench/generate.ts";
 import { hasCorpus } from "./helpers/corpus.ts";
 import { makeProject, cleanup } from "./helpers/project.ts";
@@ -97,6 +99,8 @@ test("content cache: same articles, tags and related coverage with and without i
     assert.deepEqual(rest, { packed: articles, stamped: articles, articlesReused: articles, articlesParsed: 0, tagsReused: arabic, tagsMade: 0, tagsCarried: 0, sketchesReused: arabic, sketchesMade: 0, verdictsMade: 0, saved: false });
     // Every candidate pair's check is taken from the cache (there are more candidates than pairs).
     assert.equal(verdictsReused, cold.stats!.verdictsMade);
+    // A reused article's print comes from its bytes in the pack: it must be the print of the article as parsed.
+    for (const a of warm.articles!) assert.equal(articlePrint(a), jsonHash(a), a.file);
     assert.ok(verdictsReused >= plain.out!.coverage.pairs.length);
 
     // Edits: one article changed (a paragraph of another appended: a new shared passage), one added (a copy of another), one deleted.

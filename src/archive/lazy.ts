@@ -135,3 +135,8 @@ export function keyText(page: object): string {
 export function jsonHash(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value) ?? "u", "utf16le").digest("base64");
 }
+
+/** `jsonHash` of a value whose JSON is at hand as UTF-16LE bytes (the same hash, without serialising the value). */
+export function jsonBytesHash(utf16Json: Buffer): string {
+  return createHash("sha256").update(utf16Json).digest("base64");
+}

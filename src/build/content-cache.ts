@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Lang } from "../i18n/lang.ts";
 import type { Article } from "../content/article.ts";
 import { articleBody, decodeBody, encodeBody, setBody, type ArticleBody } from "../content/body.ts";
+import { articlePrintOf } from "../archive/prints.ts";
 import type { ArticleCache, FileStamp } from "../content/load.ts";
 import type { ArticleTags, TagCache } from "../site/load.ts";
 import type { TaggerEntry } from "../entities/retag.ts";
@@ -312,6 +313,8 @@ export class ContentCache implements ArticleCache {
       return undefined;
     }
     setBody(a, bodyReader(e.body, a, reread));
+    // Its print is the hash of these bytes (JSON.stringify gives them back from what they parse to).
+    articlePrintOf(a, e.article);
     this.used.set(e.key, e);
     this.of.set(a, e);
     this.stats.articlesReused++;

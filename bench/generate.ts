@@ -139,18 +139,25 @@ function storySentences(corpus: Corpus): string[] {
  * three or four pieces from anywhere in the corpus: as in a real archive, most articles share
  * no passage with any other. (Whole reused leads and paragraphs of one or two sentences made
  * passages shared by more articles the bigger N: shared pairs grew with the square of N.)
+ * Now and then a story takes a whole paragraph of a recent one (`earlier`: the generator's
+ * pool of recent stories), so that a passage is shared by a few stories whatever N is; taken
+ * from the corpus's fixed 1,526 articles instead, each passage went into N/15,000 stories on
+ * average, and far more for articles of one paragraph: shared pairs grew with the square of N
+ * again (840 at 10k, 7,686 at 30k; docs/scale.md).
  */
-function newStory(corpus: Corpus, base: CorpusArticle, sentences: string[], rand: () => number): string[] {
+function newStory(corpus: Corpus, base: CorpusArticle, sentences: string[], rand: () => number, earlier?: string[][]): string[] {
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const opening = pieces(base.paragraphs[0]!)[0]!;
+  // At most 25 words: a lead that is one long sentence without a comma was a whole paragraph shared by
+  // every story of the same base, N/1,526 of them (pairs with the square of N).
+  const opening = pieces(base.paragraphs[0]!)[0]!.split(/\s+/).slice(0, 25).join(" ");
   const paras = [[opening, ...Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(sentences))].join(" ")];
   const more = 1 + Math.floor(rand() * 7);
   for (let k = 0; k < more; k++) {
     const len = 3 + Math.floor(rand() * 2);
     paras.push(Array.from({ length: len }, () => pick(sentences)).join(" "));
   }
-  // Now and then a whole paragraph of another article (shared passages).
-  if (rand() < 0.1) paras.splice(1, 0, pick(pick(corpus.articles).paragraphs));
+  // Now and then a whole paragraph of another article (shared passages): a recent story's, when there are any.
+  if (rand() < 0.1) paras.splice(1, 0, earlier?.length ? pick(pick(earlier)) : pick(pick(corpus.articles).paragraphs));
   return paras;
 }
 
@@ -191,7 +198,7 @@ export function generateArticles(contentDir: string, n: number, seed: number, ga
       // A follow-up or copy of an earlier story (agency copy, updates): related coverage has work to do.
       const earlier = previous[Math.floor(rand() * previous.length)]!;
       paras = rand() < 0.5 ? [...earlier] : [...earlier, pick(pick(corpus.articles).paragraphs)];
-    } else paras = newStory(corpus, base, sentences, rand);
+    } else paras = newStory(corpus, base, sentences, rand, previous);
     if (previous.length < 2000) previous.push(paras);
     else previous[Math.floor(rand() * previous.length)] = paras;
     for (const p of paras) {

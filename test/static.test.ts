@@ -15,12 +15,16 @@ test("static files: public/ at the site's root and every webfont file, copied by
     writeFileSync(join(root, "public/assets/style.css"), "body{}");
     writeFileSync(join(root, "public/assets/deep/x.txt"), "x");
     writeFileSync(join(root, "public/robots-extra.txt"), "r");
+    // A folder linked into public/ is copied as a folder (as the input fingerprint lists it).
+    mkdirSync(join(dir, "elsewhere"));
+    writeFileSync(join(dir, "elsewhere/y.txt"), "y");
+    symlinkSync(join(dir, "elsewhere"), join(root, "public/linked"));
     symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
     const rels = staticFiles(root).map(([, rel]) => rel);
-    assert.deepEqual(rels.slice(0, 3), ["assets/deep/x.txt", "assets/style.css", "robots-extra.txt"]);
-    assert.deepEqual(rels.slice(3), Object.values(FONT_FILES));
+    assert.deepEqual(rels.slice(0, 4), ["assets/deep/x.txt", "assets/style.css", "linked/y.txt", "robots-extra.txt"]);
+    assert.deepEqual(rels.slice(4), Object.values(FONT_FILES));
     const fresh = join(dir, "fresh");
-    assert.equal(copyStaticFiles(root, fresh), 3 + Object.keys(FONT_FILES).length);
+    assert.equal(copyStaticFiles(root, fresh), 4 + Object.keys(FONT_FILES).length);
     for (const [from, rel] of staticFiles(root)) assert.deepEqual(readFileSync(join(fresh, rel)), readFileSync(from), rel);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,18 +1,16 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { FONT_FILES } from "../site/assets.ts";
+import { walkFiles } from "./inputs.ts";
 
-/** Where the files copied as they are come from: public/ (at the site's root) and the webfont files (src/site/assets.ts). */
+/**
+ * Where the files copied as they are come from: public/ (at the site's root;
+ * listed as the input fingerprint lists it, links to folders followed) and
+ * the webfont files (src/site/assets.ts).
+ */
 export function staticFiles(root: string): [from: string, rel: string][] {
-  const out: [string, string][] = [];
-  const walk = (dir: string, rel: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.isDirectory()) walk(join(dir, e.name), `${rel}${e.name}/`);
-      else out.push([join(dir, e.name), `${rel}${e.name}`]);
-    }
-  };
   const pub = join(root, "public");
-  if (existsSync(pub)) walk(pub, "");
+  const out: [string, string][] = [...walkFiles(pub).keys()].map((rel) => [join(pub, rel), rel]);
   for (const [from, rel] of Object.entries(FONT_FILES)) out.push([join(root, from), rel]);
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Article } from "../content/article.ts";
 import type { Lang } from "../i18n/lang.ts";
 import type { Story } from "./stories.ts";
-import { jsonBytesHash, jsonHash } from "./lazy.ts";
+import { jsonHash } from "./lazy.ts";
 
 /** An article's print, made once per article object (articles are not changed once loaded). */
 const articlePrints = new WeakMap<Article, string>();
@@ -18,12 +18,12 @@ export function articlePrint(a: Article): string {
 }
 
 /**
- * Records the print of an article parsed from `utf16Json`, the UTF-16LE bytes
- * of its JSON (the build cache keeps articles so): their hash, instead of
- * serialising all the archive's articles again to key the pages.
+ * Records the print of an article parsed from the UTF-16LE bytes of its JSON
+ * (the build cache keeps articles so): their hash (`jsonBytesHash`), which is
+ * the print, instead of serialising all the archive's articles again to key the pages.
  */
-export function articlePrintOf(a: Article, utf16Json: Buffer): void {
-  articlePrints.set(a, jsonBytesHash(utf16Json));
+export function articlePrintOf(a: Article, print: string): void {
+  articlePrints.set(a, print);
 }
 
 /** What a page in `lang` reads of a story's version for its reader (versionFor) and of its original (its date, its dateline). */

@@ -7,6 +7,7 @@ import type { Lang } from "../i18n/lang.ts";
 import type { Article } from "../content/article.ts";
 import { articleBody, decodeBody, encodeBody, setBody, type ArticleBody } from "../content/body.ts";
 import { articlePrintOf } from "../archive/prints.ts";
+import { jsonBytesHash } from "../archive/lazy.ts";
 import type { ArticleCache, FileStamp } from "../content/load.ts";
 import type { ArticleTags, TagCache } from "../site/load.ts";
 import type { TaggerEntry } from "../entities/retag.ts";
@@ -58,7 +59,7 @@ import type { KeptCandidates, PairVerdict, Sketch, SketchCache } from "../relate
 
 const MAGIC = Buffer.from("ARSHCC02", "latin1");
 /** Raise when the pack's layout changes. */
-const PACK_VERSION = 7;
+const PACK_VERSION = 8;
 /** Magic and checksum: where the entries' bytes start (a multiple of 4, for sketches). */
 const AREA = 40;
 const ABSENT = 0xffffffff;
@@ -69,8 +70,8 @@ const SUMS_FILE = "content.sums.json";
 
 type Range = [offset: number, length: number];
 
-/** key, where, stamp, checked, article range, body range, then scope index + range of tags, sketch and verdicts (-1: none). */
-type HeaderEntry = [string, string, string, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+/** key, where, stamp, checked, article range, body range, then scope index + range of tags, sketch and verdicts (-1: none), then the article's print. */
+type HeaderEntry = [string, string, string, number, number, number, number, number, number, number, number, number, number, number, number, number, number, string];
 
 /** A candidate pair's verdict, kept with the pair's entry of the lower key: whether that entry's article was listed first, and the verdict. */
 type Kept = [ownerFirst: boolean, verdict: PairVerdict];
@@ -115,6 +116,8 @@ interface Entry {
   trusted: boolean;
   /** JSON of the article without its body (UTF-16LE) from an earlier pack, or the article parsed in this build (encoded when saved). */
   article: Buffer | Article;
+  /** The article's print (src/archive/prints.ts): the hash of those bytes, made when they were written. */
+  print?: string;
   /** The body in a pack; none for an article parsed in this build until it is saved. */
   body?: BodyAt;
   tags?: { scope: string; bytes?: Buffer; value?: ArticleTags };
@@ -263,12 +266,13 @@ export class ContentCache implements ArticleCache {
       };
       const pack: PackRef = { path, stat: fileStat(st) };
       const entries: Entry[] = [];
-      for (const [key, where, stamp, checked, aOff, aLen, bOff, bLen, tScope, tOff, tLen, sScope, sOff, sLen, vScope, vOff, vLen] of header.entries) {
+      for (const [key, where, stamp, checked, aOff, aLen, bOff, bLen, tScope, tOff, tLen, sScope, sOff, sLen, vScope, vOff, vLen, print] of header.entries) {
         const mtime = Number(stamp.split(":")[2]);
         if (bOff < 0 || bLen < 0 || bOff + bLen > header.rest) throw new Error("body out of range");
         // A body is held only when the whole pack was read (it was being checked): else it is read when asked for.
         const body: BodyAt = { ...(from === 0 ? { bytes: slice(bOff, bLen) } : {}), pack, at: AREA + bOff, length: bLen };
         const e: Entry = { key, where, stamp, checked, trusted: mtime < checked - SETTLE_MS, article: slice(aOff, aLen), body, fresh: false, added: base !== undefined };
+        if (typeof print === "string") e.print = print;
         if (tScope >= 0) e.tags = { scope: header.scopes[tScope]!, bytes: slice(tOff, tLen) };
         if (sScope >= 0) {
           if (sOff % 4) throw new Error("sketch not aligned");
@@ -313,8 +317,8 @@ export class ContentCache implements ArticleCache {
       return undefined;
     }
     setBody(a, bodyReader(e.body, a, reread));
-    // Its print is the hash of these bytes (JSON.stringify gives them back from what they parse to).
-    articlePrintOf(a, e.article);
+    // Its print is the hash of these bytes (JSON.stringify gives them back from what they parse to), kept with them.
+    articlePrintOf(a, e.print ?? jsonBytesHash(e.article));
     this.used.set(e.key, e);
     this.of.set(a, e);
     this.stats.articlesReused++;
@@ -639,7 +643,8 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
     const rest = at;
     for (const [n, e] of sorted.entries()) {
       const fresh = !Buffer.isBuffer(e.article);
-      const a = place(fresh ? Buffer.from(JSON.stringify(e.article), "utf16le") : (e.article as Buffer));
+      const articleBytes = fresh ? Buffer.from(JSON.stringify(e.article), "utf16le") : (e.article as Buffer);
+      const a = place(articleBytes);
       const b = bodyRanges[n]!;
       const tb = e.tags && (e.tags.bytes ?? Buffer.from(JSON.stringify(e.tags.value), "utf16le"));
       const t = e.tags ? [scopeIndex(e.tags.scope), ...place(tb!)] : [-1, 0, 0];
@@ -649,7 +654,7 @@ function writePack(path: string, code: string, entries: Entry[], inUse: Set<stri
       const kept = e.verdicts?.list ? [...e.verdicts.list].filter(([k]) => inUse.has(k)) : undefined;
       const vb = kept ? (kept.length ? Buffer.from(JSON.stringify(kept)) : undefined) : e.verdicts?.bytes;
       const v = e.verdicts && vb ? [scopeIndex(e.verdicts.scope), ...place(vb)] : [-1, 0, 0];
-      list.push([e.key, e.where, e.stamp, e.checked, ...a, ...b, ...t, ...s, ...v] as HeaderEntry);
+      list.push([e.key, e.where, e.stamp, e.checked, ...a, ...b, ...t, ...s, ...v, e.print ?? jsonBytesHash(articleBytes)] as HeaderEntry);
     }
     const header = Buffer.from(JSON.stringify({ version: PACK_VERSION, code, rest, ...(base ? { base } : {}), scopes, entries: list } satisfies Header));
     const len = Buffer.alloc(4);

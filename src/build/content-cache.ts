@@ -272,7 +272,8 @@ export class ContentCache implements ArticleCache {
         // A body is held only when the whole pack was read (it was being checked): else it is read when asked for.
         const body: BodyAt = { ...(from === 0 ? { bytes: slice(bOff, bLen) } : {}), pack, at: AREA + bOff, length: bLen };
         const e: Entry = { key, where, stamp, checked, trusted: mtime < checked - SETTLE_MS, article: slice(aOff, aLen), body, fresh: false, added: base !== undefined };
-        if (typeof print === "string") e.print = print;
+        if (typeof print !== "string") throw new Error("entry without a print");
+        e.print = print;
         if (tScope >= 0) e.tags = { scope: header.scopes[tScope]!, bytes: slice(tOff, tLen) };
         if (sScope >= 0) {
           if (sOff % 4) throw new Error("sketch not aligned");
@@ -317,8 +318,8 @@ export class ContentCache implements ArticleCache {
       return undefined;
     }
     setBody(a, bodyReader(e.body, a, reread));
-    // Its print is the hash of these bytes (JSON.stringify gives them back from what they parse to), kept with them.
-    articlePrintOf(a, e.print ?? jsonBytesHash(e.article));
+    // Its print, made from these bytes when they were written (JSON.stringify gives them back from what they parse to).
+    if (e.print) articlePrintOf(a, e.print);
     this.used.set(e.key, e);
     this.of.set(a, e);
     this.stats.articlesReused++;

@@ -11,6 +11,7 @@ import { MergedResults } from "./merge.ts";
 import { lookUp, parseShard, shardOf, WORDS_DIR, WORDS_META, type Entry } from "./directory.ts";
 import { entitiesNamed, entityNameIn, NAMES_FILE, type NameTable } from "./names.ts";
 import { KEY_END } from "./terms.ts";
+import { chunkProbes, chunkTable, type ChunkRange } from "./chunks.ts";
 import { plural } from "../i18n/plural.ts";
 import { formatDay } from "../dates/format.ts";
 import { unmaskText } from "./mask.ts";
@@ -29,6 +30,7 @@ interface Pagefind {
   init(): Promise<void>;
   mergeIndex(path: string, opts: { mergeFilter: Record<string, string[]> }): Promise<void>;
   search(q: string, opts: SearchOptions): Promise<{ results: PagefindResult[] }>;
+  preload(q: string): Promise<void>;
 }
 type SearchOptions = { sort?: Record<string, "asc" | "desc">; filters?: Record<string, string> };
 
@@ -92,6 +94,8 @@ class SearchIndex {
   private directory: Promise<{ shards: number } | undefined> | undefined;
   private shards = new Map<number, Promise<Map<string, Entry>>>();
   private nameTable: Promise<NameTable | undefined> | undefined;
+  /** Each partition's word chunks (chunks.ts), fetched when a beginning is first searched in it. */
+  private chunkTables = new Map<number, Promise<ChunkRange[]>>();
   /** Partitions open and searchable. */
   private readonly opened = new Set<number>();
   readonly size = PARTS.length;
@@ -128,6 +132,50 @@ class SearchIndex {
       this.opening.set(k, p);
     }
     return p;
+  }
+
+  /** Partition k's chunk table, from Pagefind's own metadata files (the browser has them cached); none when it cannot be read. */
+  private chunks(k: number): Promise<ChunkRange[]> {
+    let table = this.chunkTables.get(k);
+    if (!table) {
+      const base = new URL(PARTS[k]!, root);
+      table = (async () => {
+        const entry = (await (await fetch(new URL("pagefind-entry.json", base))).json()) as { languages: Record<string, { hash: string }> };
+        const tables = await Promise.all(
+          Object.values(entry.languages).map(async ({ hash }) => {
+            const r = await fetch(new URL(`pagefind.${hash}.pf_meta`, base));
+            if (!r.ok || !r.body) return [];
+            const bytes = new Uint8Array(await r.clone().arrayBuffer());
+            // Gzipped, unless Pagefind wrote it plain (its signature first).
+            const plain = chunkTable(bytes) ? bytes : new Uint8Array(await new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+            return chunkTable(plain) ?? [];
+          }),
+        );
+        return tables.flat();
+      })();
+      // Not read: the search goes on without it, and the next beginning asks again.
+      table = table.catch(() => {
+        this.chunkTables.delete(k);
+        return [];
+      });
+      this.chunkTables.set(k, table);
+    }
+    return table;
+  }
+
+  /**
+   * Makes Pagefind fetch every chunk of partition k's index that may hold a
+   * word beginning with one of `terms` (those that are beginnings): for a
+   * beginning, it fetches only the chunk whose range holds the beginning
+   * itself (chunks.ts). Preloading reaches every open partition; the other
+   * partitions' chunks it fetches are ones their own words may ask for.
+   */
+  async preloadBeginnings(pf: Pagefind, k: number, terms: string[]): Promise<void> {
+    const beginnings = terms.filter((t) => !t.endsWith(KEY_END));
+    if (!beginnings.length) return;
+    const table = await this.chunks(k);
+    const probes = new Set(beginnings.flatMap((b) => chunkProbes(table, b)));
+    await Promise.all([...probes].map((p) => pf.preload(p)));
   }
 
   isOpen(k: number): boolean {
@@ -221,6 +269,8 @@ class SearchIndex {
         for (let k = 0; ; k++) {
           const pf = await this.open(k);
           if (k < this.size - 1 && this.isOpen(k + 1)) continue;
+          // Partitions 0 to k are open: each one's chunks for a beginning.
+          await Promise.all(Array.from({ length: k + 1 }, (_, j) => (this.isOpen(j) ? this.preloadBeginnings(pf, j, [term]) : undefined)));
           const found = (await pf.search(term, {})).results.length;
           if (found > 0 || k >= this.size - 1) return found;
         }
@@ -534,6 +584,7 @@ async function search(s: State, typing = false): Promise<void> {
       const searchPart = async (k: number): Promise<MergedResults<PagefindResult>> => {
         const pf = await index.open(k);
         const opts: SearchOptions = { ...sort, filters: { [PART]: String(k) } };
+        if (q.terms.length) await index.preloadBeginnings(pf, k, searched.flatMap((terms) => local(terms, groupOf(k))));
         // The words and the filters are one search (every word in the page); a phrase is
         // found here, from its words' positions (Pagefind's own phrase search works only
         // when the phrase is the whole query); a result must be found by every search.

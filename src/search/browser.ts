@@ -144,11 +144,11 @@ class SearchIndex {
         const tables = await Promise.all(
           Object.values(entry.languages).map(async ({ hash }) => {
             const r = await fetch(new URL(`pagefind.${hash}.pf_meta`, base));
-            if (!r.ok || !r.body) return [];
-            const bytes = new Uint8Array(await r.clone().arrayBuffer());
+            if (!r.ok) return [];
+            const bytes = new Uint8Array(await r.arrayBuffer());
             // Gzipped, unless Pagefind wrote it plain (its signature first).
-            const plain = chunkTable(bytes) ? bytes : new Uint8Array(await new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-            return chunkTable(plain) ?? [];
+            const gunzip = async () => new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+            return chunkTable(bytes) ?? chunkTable(await gunzip()) ?? [];
           }),
         );
         return tables.flat();

@@ -167,8 +167,8 @@ class SearchIndex {
    * Makes Pagefind fetch every chunk of partition k's index that may hold a
    * word beginning with one of `terms` (those that are beginnings): for a
    * beginning, it fetches only the chunk whose range holds the beginning
-   * itself (chunks.ts). Preloading reaches every open partition; the other
-   * partitions' chunks it fetches are ones their own words may ask for.
+   * itself (chunks.ts). Preloading reaches every open partition, so each
+   * probe also fetches the chunk it falls in of the other open partitions.
    */
   async preloadBeginnings(pf: Pagefind, k: number, terms: string[]): Promise<void> {
     const beginnings = terms.filter((t) => !t.endsWith(KEY_END));
